@@ -1,0 +1,40 @@
+# claim-pipeline: `make extract` and `make test` do everything on a fresh machine.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+SHARED ?= ../shared
+WORKERS ?= 2
+
+.DEFAULT_GOAL := help
+.PHONY: help setup extract test lint eval bench train report clean
+
+help: ## List the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet -c requirements.lock -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP) ## Create .venv and install the pinned dependencies
+
+extract: $(STAMP) ## Extract claims from corpus/ into out/claims.jsonl and print a summary
+	@mkdir -p out
+	$(BIN)/claims extract corpus/ -o out/claims.jsonl --errors out/errors.jsonl --workers $(WORKERS)
+
+test: $(STAMP) ## Run the test suite
+	$(BIN)/pytest
+
+lint: $(STAMP) ## ruff and mypy
+	$(BIN)/ruff check pipeline tests scripts
+	$(BIN)/mypy
+
+eval: $(STAMP) ## Score dates, quantities, attributions, check-worthiness on ../shared (skips if absent)
+	$(BIN)/python scripts/eval.py --shared $(SHARED)
+
+bench: $(STAMP) ## Throughput and memory against bare spaCy and the naive combination
+	$(BIN)/python scripts/bench.py --shared $(SHARED)
+
+clean: ## Remove outputs (keeps .venv)
+	rm -rf out

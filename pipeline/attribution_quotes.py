@@ -1,0 +1,121 @@
+"""Direct quotations found from the quotation marks alone (helper of the attribution stage)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+OPENING = "“„‟«"
+CLOSING = "”»"
+STRAIGHT = '"'
+END_PUNCT = frozenset(",.?!;:—-…")
+WORD = re.compile(r"\w+(?:['’]\w+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quoted stretch, marks included; ``continued`` if it carries on a previous paragraph's."""
+
+    start: int
+    end: int
+    closed: bool
+    continued: bool = False
+
+    def words(self, text: str) -> int:
+        return len(WORD.findall(text, self.start, self.end))
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in re.finditer(r"\n", text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _opens_with_quote(text: str, start: int, end: int) -> bool:
+    stripped = text[start:end].lstrip()
+    return bool(stripped) and (stripped[0] in OPENING or stripped[0] == STRAIGHT)
+
+
+def find_quotes(text: str) -> tuple[Quote, ...]:
+    """Quotations in ``text``, sorted; an unclosed one runs to the end of its paragraph."""
+    quotes: list[Quote] = []
+    paragraphs = _paragraphs(text)
+    carried = False
+    for index, (p_start, p_end) in enumerate(paragraphs):
+        open_at: int | None = None
+        continued = carried
+        carried = False
+        for i in range(p_start, p_end):
+            char = text[i]
+            if char in OPENING or (char == STRAIGHT and open_at is None):
+                if open_at is not None:
+                    # A second opening mark: the first was never closed; keep what it had.
+                    quotes.append(Quote(open_at, _rstrip(text, open_at, i), False, continued))
+                    continued = False
+                open_at = i
+            elif (char in CLOSING or char == STRAIGHT) and open_at is not None:
+                quotes.append(Quote(open_at, i + 1, True, continued))
+                continued = False
+                open_at = None
+        if open_at is not None:
+            end = _rstrip(text, open_at, p_end)
+            quotes.append(Quote(open_at, end, False, continued))
+            # A paragraph that opens a quote without closing it continues in the next one.
+            nxt = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+            carried = nxt is not None and _opens_with_quote(text, nxt[0], nxt[1])
+    return tuple(q for q in quotes if q.end - q.start > 2)
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def is_speech(
+    text: str, quote: Quote, min_words: int, short_words: int, after_cue: bool = False
+) -> bool:
+    """A quotation someone said, not a scare quote or a title.
+
+    Long quotes always are; shorter ones only when they stand as a clause of their
+    own: after a colon, a comma or the start of a sentence, or ending in punctuation.
+    """
+    if quote.continued:
+        return True
+    words = quote.words(text)
+    before = text[max(0, quote.start - 3) : quote.start].rstrip()
+    # A quote that goes on a clause ("has “always run a lean campaign”") is part of it.
+    opens_clause = after_cue or not before or before[-1] in ":,.?!;—–-\n"
+    if not opens_clause or words < short_words:
+        return False
+    inner_end = text[quote.end - 2] if quote.closed else text[quote.end - 1]
+    return words >= min_words or inner_end in END_PUNCT
+
+
+def merge_split(text: str, quotes: tuple[Quote, ...], max_gap: int) -> tuple[Quote, ...]:
+    """Join ``"…," he said, "…"``: two quotes in one paragraph with only a short cue between."""
+    merged: list[Quote] = []
+    for quote in quotes:
+        if merged and quote.continued:
+            # One quotation running over several paragraphs is one attribution.
+            prev = merged[-1]
+            merged[-1] = Quote(prev.start, quote.end, quote.closed, prev.continued)
+            continue
+        if merged:
+            prev = merged[-1]
+            gap = text[prev.end : quote.start]
+            if (
+                prev.closed
+                and "\n" not in gap
+                and len(gap) <= max_gap
+                and text[prev.end - 2 : prev.end - 1] in (",", "—", "-")
+                and gap.rstrip().endswith((",", ":", "."))
+            ):
+                merged[-1] = Quote(prev.start, quote.end, quote.closed, prev.continued)
+                continue
+        merged.append(quote)
+    return tuple(merged)

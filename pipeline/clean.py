@@ -1,0 +1,113 @@
+"""Clean stage: find the headline, bylines, datelines and boilerplate, and mask them out."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.contract import Article, Region
+
+BOILERPLATE_FILE = "boilerplate.json"
+# Bylines sit at the top or the bottom of a story; elsewhere a short capitalised line is text.
+BYLINE_WINDOW = 3
+
+
+@dataclass(frozen=True, slots=True)
+class CleanRules:
+    """Compiled line patterns from ``models/boilerplate.json``."""
+
+    boilerplate: tuple[re.Pattern[str], ...]
+    byline: tuple[re.Pattern[str], ...]
+    dateline: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class CleanText:
+    """The article text with non-story regions masked by spaces (same length, same offsets)."""
+
+    text: str
+    regions: tuple[Region, ...]
+
+    def body_regions(self) -> tuple[Region, ...]:
+        """Runs of consecutive body lines, merged: wire copy wraps sentences across lines."""
+        merged: list[Region] = []
+        previous_was_body = False
+        for region in self.regions:
+            is_body = region.kind == "body"
+            if is_body and previous_was_body:
+                merged[-1] = Region(merged[-1].start, region.end, "body")
+            elif is_body:
+                merged.append(region)
+            previous_was_body = is_body
+        return tuple(merged)
+
+
+@lru_cache(maxsize=4)
+def load_rules(models_dir: Path) -> CleanRules:
+    """Compile the boilerplate rules once per process."""
+    data = json.loads((models_dir / BOILERPLATE_FILE).read_text(encoding="utf-8"))
+
+    def whole_line(patterns: list[str], flags: int) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(rf"(?:{p})", flags) for p in patterns)
+
+    return CleanRules(
+        boilerplate=whole_line(data["boilerplate_lines"], re.IGNORECASE),
+        # Bylines are matched case-sensitively: capitalisation is what marks a name.
+        byline=whole_line(data["byline_lines"], 0),
+        dateline=re.compile(data["dateline_prefix"]),
+    )
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """Half-open offsets of each line's stripped content, for non-blank lines."""
+    spans = []
+    for match in re.finditer(r"[^\n]+", text):
+        line = match.group(0)
+        stripped = line.strip()
+        if stripped:
+            start = match.start() + (len(line) - len(line.lstrip()))
+            spans.append((start, start + len(stripped)))
+    return spans
+
+
+def classify(article: Article, rules: CleanRules) -> tuple[Region, ...]:
+    """Classify every non-blank line of the article (pure)."""
+    text = article.text
+    lines = _lines(text)
+    regions: list[Region] = []
+    for index, (start, end) in enumerate(lines):
+        line = text[start:end]
+        near_edge = index < BYLINE_WINDOW or index >= len(lines) - BYLINE_WINDOW
+        if index == 0 and article.title is not None and line == article.title.strip():
+            regions.append(Region(start, end, "headline"))
+        elif any(p.fullmatch(line) for p in rules.boilerplate):
+            regions.append(Region(start, end, "boilerplate"))
+        elif near_edge and len(line) < 80 and any(p.fullmatch(line) for p in rules.byline):
+            regions.append(Region(start, end, "byline"))
+        else:
+            dateline = rules.dateline.match(line)
+            if dateline and index <= BYLINE_WINDOW:
+                regions.append(Region(start, start + dateline.end(), "dateline"))
+                start += dateline.end()
+            regions.append(Region(start, end, "body"))
+    return tuple(regions)
+
+
+def mask(text: str, regions: tuple[Region, ...]) -> str:
+    """Blank out every non-body region with spaces, keeping newlines and length."""
+    chars = list(text)
+    for region in regions:
+        if region.kind != "body":
+            for i in range(region.start, region.end):
+                if chars[i] != "\n":
+                    chars[i] = " "
+    return "".join(chars)
+
+
+def clean(article: Article, rules: CleanRules) -> CleanText:
+    """The clean stage: classify lines, then mask what is not story text."""
+    regions = classify(article, rules)
+    return CleanText(mask(article.text, regions), regions)

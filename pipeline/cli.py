@@ -1,0 +1,226 @@
+"""The ``claims`` command line: a thin layer over the library."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from pipeline.job import JobSpec, Mode, Progress, run_job, stderr_reporter
+from pipeline.nlp import DEFAULT_MODEL, MODELS_DIR
+from pipeline.read import DEFAULT_MAX_CHARS
+from pipeline.run import DEFAULT_BATCH_SIZE, Settings
+from pipeline.write import Counts, ResumeMismatch
+
+app = typer.Typer(
+    help="Turn news and wire-service articles into structured, checkable claims (JSONL).",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+SCHEMAS = ("claim", "annotations")
+DATE_FORMAT = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+EXIT_SOME_FAILED = 1
+
+Inputs = Annotated[
+    list[str],
+    typer.Argument(
+        help="Files, directories (recursive), globs, or - for standard input. "
+        ".txt (one article), .jsonl (one per line), Reuters .sgm; "
+        "each optionally .gz, .bz2, .xz or .zst."
+    ),
+]
+Output = Annotated[str, typer.Option("--output", "-o", help="Output JSONL file, or - for stdout.")]
+Errors = Annotated[
+    str | None,
+    typer.Option("--errors", help="Also write each failed article as a JSON line to this file."),
+]
+Published = Annotated[
+    str | None,
+    typer.Option("--published", help="Publication date (YYYY-MM-DD) for articles that have none."),
+]
+Workers = Annotated[
+    int,
+    typer.Option("--workers", "-w", min=0,
+                 help="Worker processes (0: all cores); the output is identical for any count."),
+]
+Resume = Annotated[
+    bool, typer.Option("--resume", help="Continue an interrupted run with the same arguments.")
+]
+Model = Annotated[
+    str,
+    typer.Option(
+        "--model",
+        envvar="CLAIMS_MODEL",
+        help="spaCy base model (e.g. en_core_web_trf if installed).",
+    ),
+]
+ModelsDir = Annotated[
+    Path, typer.Option("--models-dir", help="The project's own model assets (patterns, aliases).")
+]
+MaxChars = Annotated[
+    int, typer.Option("--max-chars", min=1, help="Longest article accepted, in characters.")
+]
+BatchSize = Annotated[int, typer.Option("--batch-size", min=1, help="Articles per batch.")]
+EngineOption = Annotated[
+    str,
+    typer.Option(
+        "--engine",
+        help="local (processes on this machine) or dask (a Dask cluster; "
+        "needs claim-pipeline[dask]).",
+    ),
+]
+Scheduler = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler",
+        help="Dask scheduler address; without it --engine dask starts "
+        "a local cluster of --workers workers.",
+    ),
+]
+ENGINES = ("local", "dask")
+
+
+def _check_date(value: str | None) -> None:
+    if value is not None and not DATE_FORMAT.match(value):
+        raise typer.BadParameter(
+            f"not a date in YYYY-MM-DD form: {value!r}", param_hint="--published"
+        )
+
+
+def _run(mode: Mode, inputs: list[str], output: str, options: dict[str, Any]) -> Counts:
+    """Build the job from a command's options, run it, and turn its outcome into an exit code."""
+    _check_date(options["published"])
+    if options["engine"] not in ENGINES:
+        raise typer.BadParameter(f"choose one of {', '.join(ENGINES)}", param_hint="--engine")
+    spec = JobSpec(
+        inputs=tuple(inputs),
+        output=output,
+        mode=mode,
+        errors=options["errors"],
+        published=options["published"],
+        max_chars=options["max_chars"],
+        workers=options["workers"] or os.cpu_count() or 1,
+        resume=options["resume"],
+        settings=Settings(
+            model=options["model"],
+            models_dir=options["models_dir"],
+            batch_size=options["batch_size"],
+        ),
+        engine="dask" if options["engine"] == "dask" else "local",
+        scheduler=options["scheduler"],
+    )
+    try:
+        counts = run_job(spec, report=stderr_reporter, progress=Progress(sys.stderr))
+    except (FileNotFoundError, ResumeMismatch) as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(2) from error
+    if counts.errors:
+        raise typer.Exit(EXIT_SOME_FAILED)
+    return counts
+
+
+@app.command()
+def extract(
+    inputs: Inputs,
+    output: Output = "-",
+    errors: Errors = None,
+    published: Published = None,
+    workers: Workers = 0,
+    resume: Resume = False,
+    model: Model = DEFAULT_MODEL,
+    models_dir: ModelsDir = MODELS_DIR,
+    max_chars: MaxChars = DEFAULT_MAX_CHARS,
+    batch_size: BatchSize = DEFAULT_BATCH_SIZE,
+    engine: EngineOption = "local",
+    scheduler: Scheduler = None,
+) -> None:
+    """Write one claim/1 JSON line per checkable claim. Exit 1 when some articles failed."""
+    options = dict(locals())
+    _run("claims", options.pop("inputs"), options.pop("output"), options)
+
+
+@app.command()
+def annotate(
+    inputs: Inputs,
+    output: Output = "-",
+    errors: Errors = None,
+    published: Published = None,
+    workers: Workers = 0,
+    resume: Resume = False,
+    model: Model = DEFAULT_MODEL,
+    models_dir: ModelsDir = MODELS_DIR,
+    max_chars: MaxChars = DEFAULT_MAX_CHARS,
+    batch_size: BatchSize = DEFAULT_BATCH_SIZE,
+    engine: EngineOption = "local",
+    scheduler: Scheduler = None,
+) -> None:
+    """Write one annotations/1 JSON line per article: every mention found."""
+    options = dict(locals())
+    _run("annotations", options.pop("inputs"), options.pop("output"), options)
+
+
+def load_schema(name: str) -> dict[str, Any]:
+    """The JSON Schema of ``claim`` or ``annotations`` records."""
+    text = resources.files("pipeline").joinpath(f"schemas/{name}.schema.json").read_text("utf-8")
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded
+
+
+@app.command()
+def schema(
+    name: Annotated[str, typer.Argument(help="claim or annotations")],
+) -> None:
+    """Print the JSON Schema of claim/1 or annotations/1 records."""
+    if name not in SCHEMAS:
+        raise typer.BadParameter(f"choose one of {', '.join(SCHEMAS)}", param_hint="NAME")
+    typer.echo(json.dumps(load_schema(name), indent=2))
+
+
+@app.command()
+def validate(
+    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="A JSONL output file.")],
+) -> None:
+    """Check every line of a claims or annotations file against its schema."""
+    from jsonschema import Draft202012Validator
+
+    validators = {
+        f"{name}/1" if name == "claim" else "annotations/1": Draft202012Validator(load_schema(name))
+        for name in SCHEMAS
+    }
+    problems = 0
+    lines = 0
+    with file.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            lines += 1
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as error:
+                typer.echo(f"{file}:{number}: malformed JSON: {error.msg}", err=True)
+                problems += 1
+                continue
+            kind = record.get("schema") if isinstance(record, dict) else None
+            validator = validators.get(kind) if isinstance(kind, str) else None
+            if validator is None:
+                typer.echo(f"{file}:{number}: unknown or missing 'schema' field", err=True)
+                problems += 1
+                continue
+            for problem in sorted(validator.iter_errors(record), key=lambda e: list(e.path)):
+                path = "/".join(str(p) for p in problem.path) or "(record)"
+                typer.echo(f"{file}:{number}: {path}: {problem.message}", err=True)
+                problems += 1
+    typer.echo(f"{lines} records, {problems} problems")
+    if problems:
+        raise typer.Exit(1)
+
+
+if __name__ == "__main__":
+    app()

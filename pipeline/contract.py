@@ -1,0 +1,355 @@
+"""The stage contract and the frozen records that cross stage boundaries.
+
+Stage contract (every stage in this package follows it):
+
+* A stage is one module. Its work is done by a *pure* function from its input
+  (an ``Article``, a ``str`` or a spaCy ``Doc``) to a tuple of the frozen records
+  defined here; that function never mutates its input, never reads the clock,
+  the local timezone, the network or the environment, and returns its records
+  sorted by ``(start, end)`` so output never depends on set or dict order.
+* Stages that work on a ``Doc`` are registered spaCy components (factory
+  ``claims_<stage>``, configuration as keyword arguments). The component calls
+  the pure function and writes the result in one small place:
+  ``doc.spans[<stage key>]`` gets one labelled span per record and
+  ``doc.user_data["claims:<stage key>"]`` the JSON-plain payloads
+  (``record.to_dict()``), so documents survive ``Doc.to_bytes`` and
+  multi-process piping.
+* Offsets are half-open character offsets ``[start, end)`` into
+  ``Article.text`` exactly as read. The clean stage masks boilerplate with
+  spaces rather than deleting it, so ``doc.text`` has the same length as
+  ``Article.text`` and every ``Doc`` offset is an article offset.
+* The publication date (``Article.published``, ISO ``YYYY-MM-DD`` or ``None``)
+  is the only anchor for relative expressions; it reaches ``Doc`` stages as
+  ``doc.user_data[PUBLISHED_KEY]``.
+* A stage that cannot handle an article raises ``pipeline.errors.ArticleFailed``;
+  the runner reports it for that article and goes on with the rest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+PUBLISHED_KEY = "claims:published"
+
+QuantityKind = Literal["money", "percent", "other"]
+
+
+def payload_key(stage_key: str) -> str:
+    """Key in ``doc.user_data`` under which a stage stores its JSON-plain payloads."""
+    return f"claims:{stage_key}"
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article as read: the text is never altered after reading."""
+
+    id: str
+    text: str
+    title: str | None = None
+    published: str | None = None
+    source: str | None = None
+    url: str | None = None
+    origin: str = ""  # where it was read from, e.g. "corpus/a.jsonl:12"
+    published_from: str | None = None  # "record", "dateline", "metadata", "option"
+
+
+@dataclass(frozen=True, slots=True)
+class TextSpan:
+    """A half-open character span of the article text."""
+
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> TextSpan:
+        return cls(int(data["start"]), int(data["end"]), str(data["text"]))
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A stretch of text the clean stage classified (headline, byline, boilerplate, body)."""
+
+    start: int
+    end: int
+    kind: Literal["headline", "byline", "boilerplate", "dateline", "body"]
+
+
+@dataclass(frozen=True, slots=True)
+class EntityMention:
+    """A named entity with the canonical name it resolves to within the article."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    canonical: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "label": self.label,
+            "canonical": self.canonical,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> EntityMention:
+        return cls(
+            int(data["start"]), int(data["end"]), data["text"], data["label"], data["canonical"]
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class QuantityMention:
+    """A number with its unit: money (ISO 4217 currency), percent or another quantity.
+
+    ``value`` is in the main unit (19 cents is 0.19 USD). ``qualifier`` keeps
+    approximations such as ``about`` or ``more than``; ``range_id`` links the two
+    ends of a range and ``equivalent_of`` points (by index in the article's
+    sorted quantity list) at the amount this one restates in another currency.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: QuantityKind
+    value: float
+    unit: str
+    currency: str | None = None
+    qualifier: str | None = None
+    range_id: int | None = None
+    equivalent_of: int | None = None
+    rate: str | None = None  # "per barrel", "a share": the denominator of a rate
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "kind": self.kind,
+            "value": self.value,
+            "unit": self.unit,
+            "currency": self.currency,
+            "qualifier": self.qualifier,
+            "range_id": self.range_id,
+            "equivalent_of": self.equivalent_of,
+            "rate": self.rate,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> QuantityMention:
+        return cls(
+            start=int(data["start"]),
+            end=int(data["end"]),
+            text=data["text"],
+            kind=data["kind"],
+            value=float(data["value"]),
+            unit=data["unit"],
+            currency=data.get("currency"),
+            qualifier=data.get("qualifier"),
+            range_id=data.get("range_id"),
+            equivalent_of=data.get("equivalent_of"),
+            rate=data.get("rate"),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A temporal expression with its TIMEX3 value at its own granularity.
+
+    ``value`` is ``None`` when it cannot be resolved; ``unresolved`` then says why
+    (for example ``"no publication date"``). ``type`` is the TIMEX3 type:
+    DATE, TIME, DURATION or SET. ``range_start``/``range_end`` are set on a
+    range such as ``from 2011 to 2016``.
+    """
+
+    start: int
+    end: int
+    text: str
+    value: str | None
+    type: str = "DATE"
+    unresolved: str | None = None
+    anchor: str | None = None  # what a relative value was resolved against
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "value": self.value,
+            "type": self.type,
+            "unresolved": self.unresolved,
+            "anchor": self.anchor,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DateMention:
+        return cls(
+            start=int(data["start"]),
+            end=int(data["end"]),
+            text=data["text"],
+            value=data.get("value"),
+            type=data.get("type", "DATE"),
+            unresolved=data.get("unresolved"),
+            anchor=data.get("anchor"),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who said what: a content span, its source and cue, and the evidence behind it.
+
+    ``speaker`` is the canonical name of the source when it resolves to an
+    entity of the article (``Kim`` and ``he`` resolve to Kim Hyun-chong);
+    ``evidence`` is where the data came from (``data from the Korea Trade
+    International Association``), kept apart from who said it.
+    """
+
+    content: TextSpan
+    source: TextSpan | None = None
+    cue: TextSpan | None = None
+    direct: bool = False
+    speaker: str | None = None
+    speaker_confidence: float | None = None
+    role: str | None = None
+    evidence: TextSpan | None = None
+
+    @property
+    def start(self) -> int:
+        return self.content.start
+
+    @property
+    def end(self) -> int:
+        return self.content.end
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source.to_dict() if self.source else None,
+            "cue": self.cue.to_dict() if self.cue else None,
+            "content": self.content.to_dict(),
+            "direct": self.direct,
+            "speaker": self.speaker,
+            "speaker_confidence": self.speaker_confidence,
+            "role": self.role,
+            "evidence": self.evidence.to_dict() if self.evidence else None,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Attribution:
+        def span(key: str) -> TextSpan | None:
+            value = data.get(key)
+            return TextSpan.from_dict(value) if value else None
+
+        return cls(
+            content=TextSpan.from_dict(data["content"]),
+            source=span("source"),
+            cue=span("cue"),
+            direct=bool(data.get("direct", False)),
+            speaker=data.get("speaker"),
+            speaker_confidence=data.get("speaker_confidence"),
+            role=data.get("role"),
+            evidence=span("evidence"),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """Something the article states that the pipeline could verify from the article itself."""
+
+    kind: str
+    stated: float | None
+    computed: float | None
+    consistent: bool | None
+    explanation: str = ""
+    start: int | None = None
+    end: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "stated": self.stated,
+            "computed": self.computed,
+            "consistent": self.consistent,
+            "explanation": self.explanation,
+            "start": self.start,
+            "end": self.end,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Check:
+        return cls(
+            kind=data["kind"],
+            stated=data.get("stated"),
+            computed=data.get("computed"),
+            consistent=data.get("consistent"),
+            explanation=data.get("explanation", ""),
+            start=data.get("start"),
+            end=data.get("end"),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Annotations:
+    """Every mention the pipeline found in one article."""
+
+    article: Article
+    entities: tuple[EntityMention, ...] = ()
+    quantities: tuple[QuantityMention, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    attributions: tuple[Attribution, ...] = ()
+    sentences: tuple[TextSpan, ...] = ()
+    regions: tuple[Region, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One checkable claim: a sentence (or quote) with everything needed to check it."""
+
+    claim_id: str
+    article_id: str
+    text: str
+    start: int
+    end: int
+    type: str
+    entities: tuple[EntityMention, ...] = ()
+    quantities: tuple[QuantityMention, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    attribution: Attribution | None = None
+    checks: tuple[Check, ...] = ()
+    published: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        record: dict[str, Any] = {
+            "schema": "claim/1",
+            "claim_id": self.claim_id,
+            "article_id": self.article_id,
+            "published": self.published,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "type": self.type,
+            "entities": [e.to_dict() for e in self.entities],
+            "quantities": [q.to_dict() for q in self.quantities],
+            "dates": [d.to_dict() for d in self.dates],
+            "attribution": self.attribution.to_dict() if self.attribution else None,
+            "checks": [c.to_dict() for c in self.checks],
+        }
+        return record
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleResult:
+    """What the pipeline made of one article: its annotations and the claims built from them."""
+
+    annotations: Annotations
+    claims: tuple[Claim, ...]
+
+    @property
+    def article(self) -> Article:
+        return self.annotations.article

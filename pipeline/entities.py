@@ -1,0 +1,261 @@
+"""Entities stage: spaCy's names plus the project's patterns, each with one canonical name."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from pipeline import spans
+from pipeline.contract import EntityMention
+
+STAGE_KEY = "claims_entities"
+MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+PATTERNS_FILE = "entity_patterns.jsonl"
+ALIASES_FILE = "aliases.json"
+
+# Only names: numbers, dates and money belong to the quantities and dates stages.
+NAME_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "LAW", "EVENT", "PRODUCT"}
+)
+TITLES = frozenset(
+    {
+        "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sen", "sen.", "senator",
+        "rep", "rep.", "gov", "gov.", "governor", "president", "vice", "minister", "secretary",
+        "gen", "gen.", "general", "prof", "prof.", "sir", "lady", "lord", "judge", "justice",
+        "speaker", "chancellor", "premier", "mayor", "pope", "king", "queen", "prince",
+    }
+)
+POSSESSIVES = ("'s", "’s", "'", "’")
+
+
+@dataclass(frozen=True, slots=True)
+class PatternEntry:
+    """One pattern from ``models/entity_patterns.jsonl``."""
+
+    label: str
+    pattern: str
+    canonical: str | None = None
+    attr: str = "ORTH"
+    generic: bool = False  # "the FTA": resolves to the article's specific agreement
+
+
+@dataclass(frozen=True, slots=True)
+class EntityPatterns:
+    """Pattern entries with their phrase matchers, compiled once per pipeline."""
+
+    entries: tuple[PatternEntry, ...]
+    orth: PhraseMatcher
+    lower: PhraseMatcher
+
+
+def read_pattern_entries(path: Path) -> tuple[PatternEntry, ...]:
+    """Read the JSONL pattern table (one ``{"label", "pattern", ...}`` object a line)."""
+    entries: list[PatternEntry] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        data: dict[str, Any] = json.loads(line)
+        entries.append(
+            PatternEntry(
+                label=str(data["label"]),
+                pattern=str(data["pattern"]),
+                canonical=data.get("canonical"),
+                attr=str(data.get("attr", "ORTH")),
+                generic=bool(data.get("generic", False)),
+            )
+        )
+    return tuple(entries)
+
+
+def compile_patterns(nlp: Language, entries: Sequence[PatternEntry]) -> EntityPatterns:
+    """Build the case-sensitive and lower-case phrase matchers for the entries."""
+    orth = PhraseMatcher(nlp.vocab, attr="ORTH")
+    lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for index, entry in enumerate(entries):
+        matcher = lower if entry.attr == "LOWER" else orth
+        matcher.add(_match_key(index), [nlp.make_doc(entry.pattern)])
+    return EntityPatterns(tuple(entries), orth, lower)
+
+
+def read_aliases(path: Path) -> dict[str, str]:
+    """Alias table ``{canonical: [alias, ...]}`` as a lookup from normalized alias to canonical."""
+    table: dict[str, list[str]] = json.loads(path.read_text(encoding="utf-8"))
+    lookup: dict[str, str] = {}
+    for canonical in sorted(table):
+        for alias in [canonical, *table[canonical]]:
+            lookup.setdefault(_alias_key(alias), canonical)
+    return lookup
+
+
+def _match_key(index: int) -> str:
+    return f"claims_entity_pattern_{index}"
+
+
+def _alias_key(text: str) -> str:
+    return " ".join(_strip_name(text).split()).lower()
+
+
+def _strip_name(text: str) -> str:
+    """Drop a leading article and a trailing possessive: ``the FTA's`` -> ``FTA``."""
+    name = text.strip()
+    for suffix in POSSESSIVES[:2]:
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+    if name[:4].lower() == "the " and len(name) > 4:
+        name = name[4:]
+    return name.strip()
+
+
+def _strip_titles(name: str) -> str:
+    words = name.split()
+    while len(words) > 1 and words[0].lower() in TITLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _trim(span: Span) -> Span | None:
+    """Trim a trailing possessive and surrounding blanks from a span (None if nothing is left)."""
+    start, end = span.start, span.end
+    while end > start and (span.doc[end - 1].text in POSSESSIVES or span.doc[end - 1].is_space):
+        end -= 1
+    while start < end and span.doc[start].is_space:
+        start += 1
+    if start >= end:
+        return None
+    return Span(span.doc, start, end, label=span.label)
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    span: Span
+    label: str
+    entry: PatternEntry | None
+
+
+def _pattern_candidates(doc: Doc, patterns: EntityPatterns) -> list[_Candidate]:
+    strings = doc.vocab.strings
+    index_of = {strings[_match_key(i)]: i for i in range(len(patterns.entries))}
+    found: list[tuple[int, int, int]] = []
+    for matcher in (patterns.orth, patterns.lower):
+        for match_id, start, end in matcher(doc):
+            found.append((start, end, index_of[match_id]))
+    # Longest first, then earliest, then table order: one winner per token.
+    found.sort(key=lambda m: (-(m[1] - m[0]), m[0], m[2]))
+    taken: set[int] = set()
+    chosen: list[_Candidate] = []
+    for start, end, index in found:
+        if any(i in taken for i in range(start, end)):
+            continue
+        taken.update(range(start, end))
+        entry = patterns.entries[index]
+        chosen.append(_Candidate(Span(doc, start, end, label=entry.label), entry.label, entry))
+    return chosen
+
+
+def _merged_candidates(doc: Doc, patterns: EntityPatterns) -> list[_Candidate]:
+    """spaCy's name entities and pattern matches; a pattern wins where they overlap."""
+    merged = _pattern_candidates(doc, patterns)
+    taken = {i for c in merged for i in range(c.span.start, c.span.end)}
+    for ent in doc.ents:
+        if ent.label_ not in NAME_LABELS or any(i in taken for i in range(ent.start, ent.end)):
+            continue
+        trimmed = _trim(ent)
+        if trimmed is not None and trimmed.text.strip():
+            merged.append(_Candidate(trimmed, ent.label_, None))
+    merged.sort(key=lambda c: (c.span.start_char, c.span.end_char))
+    return merged
+
+
+def _person_resolver(names: Sequence[tuple[int, str]]) -> dict[int, str]:
+    """Map each short person mention (by position) to the nearest full name it is part of."""
+    full = [(pos, name, set(name.split())) for pos, name in names if len(name.split()) > 1]
+    resolved: dict[int, str] = {}
+    for pos, name in names:
+        words = set(name.split())
+        containing = [(p, n) for p, n, w in full if n != name and words < w]
+        if not containing:
+            continue
+        before = [c for c in containing if c[0] < pos]
+        # The nearest preceding full name, else the first one that follows.
+        resolved[pos] = max(before)[1] if before else min(containing)[1]
+    return resolved
+
+
+def find_entities(
+    doc: Doc, patterns: EntityPatterns, aliases: Mapping[str, str]
+) -> tuple[EntityMention, ...]:
+    """Named entities of the article with canonical names, sorted by (start, end)."""
+    candidates = _merged_candidates(doc, patterns)
+    base: list[str] = []
+    for cand in candidates:
+        text = cand.span.text
+        canonical = aliases.get(_alias_key(text))
+        if canonical is None and cand.entry is not None and cand.entry.canonical:
+            canonical = cand.entry.canonical
+        if canonical is None:
+            canonical = _strip_name(text)
+            if cand.label == "PERSON":
+                canonical = _strip_titles(canonical)
+                canonical = aliases.get(_alias_key(canonical), canonical)
+        base.append(canonical)
+    people = [(c.span.start_char, base[i]) for i, c in enumerate(candidates) if c.label == "PERSON"]
+    full_names = _person_resolver(people)
+    specific = Counter(
+        base[i]
+        for i, c in enumerate(candidates)
+        if c.entry is not None and not c.entry.generic and c.label == "AGREEMENT"
+    )
+    # The article's main agreement: most mentioned, ties broken by name for determinism.
+    main_agreement = min(specific, key=lambda k: (-specific[k], k)) if specific else None
+    mentions: list[EntityMention] = []
+    for i, cand in enumerate(candidates):
+        canonical = base[i]
+        if cand.label == "PERSON":
+            canonical = full_names.get(cand.span.start_char, canonical)
+        elif cand.entry is not None and cand.entry.generic and main_agreement is not None:
+            canonical = main_agreement
+        span = cand.span
+        mentions.append(
+            EntityMention(span.start_char, span.end_char, span.text, cand.label, canonical)
+        )
+    return spans.sorted_records(mentions, key=lambda m: (m.start, m.end))
+
+
+class EntitiesComponent:
+    """spaCy component: runs :func:`find_entities` and stores the mentions."""
+
+    def __init__(self, nlp: Language, models_dir: str) -> None:
+        root = Path(models_dir)
+        self.patterns = compile_patterns(nlp, read_pattern_entries(root / PATTERNS_FILE))
+        self.aliases = read_aliases(root / ALIASES_FILE)
+
+    def __call__(self, doc: Doc) -> Doc:
+        records = find_entities(doc, self.patterns, self.aliases)
+        spans.store(doc, STAGE_KEY, records, label_of=lambda r: r.label)
+        return doc
+
+
+@Language.factory(STAGE_KEY, default_config={"models_dir": str(MODELS_DIR)})
+def claims_entities(nlp: Language, name: str, models_dir: str) -> EntitiesComponent:
+    """Factory of the entities stage."""
+    return EntitiesComponent(nlp, models_dir)
+
+
+__all__ = [
+    "EntitiesComponent",
+    "EntityPatterns",
+    "PatternEntry",
+    "claims_entities",
+    "compile_patterns",
+    "find_entities",
+    "read_aliases",
+    "read_pattern_entries",
+]

@@ -1,0 +1,210 @@
+"""A batch job: read inputs, process them on one or more workers, write results resumably."""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+import multiprocessing
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Literal, TextIO
+
+from pipeline import __version__
+from pipeline.contract import ArticleResult
+from pipeline.errors import ArticleError
+from pipeline.read import DEFAULT_MAX_CHARS, ReadItem, read_inputs
+from pipeline.run import Outcome, Runner, Settings, annotation_record
+from pipeline.write import Counts, RunOutputs, dumps
+
+Mode = Literal["claims", "annotations"]
+Engine = Literal["local", "dask"]
+
+
+@dataclass(frozen=True, slots=True)
+class JobSpec:
+    """What to read, how to process it and where to write it."""
+
+    inputs: tuple[str, ...]
+    output: str
+    mode: Mode = "claims"
+    errors: str | None = None
+    published: str | None = None
+    max_chars: int = DEFAULT_MAX_CHARS
+    workers: int = 1
+    resume: bool = False
+    settings: Settings = field(default_factory=Settings)
+    engine: Engine = "local"
+    scheduler: str | None = None  # a Dask scheduler address; None starts a local cluster
+
+    def fingerprint(self) -> str:
+        """Identifies the output a run will produce, so a resume cannot mix two runs."""
+        key = {
+            "version": __version__,
+            "inputs": list(self.inputs),
+            "mode": self.mode,
+            "published": self.published,
+            "max_chars": self.max_chars,
+            "model": self.settings.model,
+            "models_dir": str(self.settings.models_dir),
+        }
+        return hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class ItemOutput:
+    """What one read item turned into, already serialized (cheap to send between processes)."""
+
+    lines: tuple[str, ...]
+    error: ArticleError | None
+    claims: int
+
+
+def render(outcome: Outcome, mode: Mode) -> ItemOutput:
+    """Serialize one outcome for the chosen output."""
+    if isinstance(outcome, ArticleError):
+        return ItemOutput((), outcome, 0)
+    assert isinstance(outcome, ArticleResult)
+    if mode == "annotations":
+        return ItemOutput((dumps(annotation_record(outcome.annotations)),), None, 0)
+    lines = tuple(dumps(claim.to_dict()) for claim in outcome.claims)
+    return ItemOutput(lines, None, len(lines))
+
+
+# One runner per worker process, built once by the pool initializer.
+_worker_runner: Runner | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    global _worker_runner
+    _worker_runner = Runner(settings)
+
+
+def _work(batch: tuple[Mode, list[ReadItem]]) -> list[ItemOutput]:
+    mode, items = batch
+    assert _worker_runner is not None
+    return [render(outcome, mode) for outcome in _worker_runner.run_batch(items)]
+
+
+def _batches(items: Iterable[ReadItem], size: int) -> Iterator[list[ReadItem]]:
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
+
+
+def process_outputs(
+    items: Iterable[ReadItem], mode: Mode, settings: Settings, workers: int
+) -> Iterator[list[ItemOutput]]:
+    """Per batch, the outputs of its items in input order, whatever the worker count."""
+    batches = _batches(items, settings.batch_size)
+    if workers <= 1:
+        runner = Runner(settings)
+        for batch in batches:
+            yield [render(outcome, mode) for outcome in runner.run_batch(batch)]
+        return
+    # fork shares the loaded model pages with the workers; each still builds its own runner.
+    context = multiprocessing.get_context("fork")
+    with context.Pool(workers, initializer=_init_worker, initargs=(settings,)) as pool:
+        yield from pool.imap(_work, ((mode, batch) for batch in batches), chunksize=1)
+
+
+def engine_outputs(spec: JobSpec, items: Iterable[ReadItem]) -> Iterator[list[ItemOutput]]:
+    """The batches' outputs from the engine the job asks for."""
+    if spec.engine == "dask":
+        try:
+            from pipeline.engine_dask import process_outputs_dask
+        except ImportError as error:
+            raise RuntimeError(
+                "the dask engine needs the optional extra: pip install 'claim-pipeline[dask]'"
+            ) from error
+
+        return process_outputs_dask(items, spec.mode, spec.settings, spec.workers, spec.scheduler)
+    return process_outputs(items, spec.mode, spec.settings, spec.workers)
+
+
+class Progress:
+    """A live line on a terminal, plain log lines otherwise, and the closing summary."""
+
+    def __init__(self, stream: TextIO, every: float = 5.0) -> None:
+        self.stream = stream
+        self.tty = stream.isatty()
+        self.every = every
+        self.started = time.monotonic()
+        self.last = self.started
+
+    def update(self, counts: Counts, force: bool = False) -> None:
+        now = time.monotonic()
+        if not force and now - self.last < (0.2 if self.tty else self.every):
+            return
+        self.last = now
+        elapsed = max(now - self.started, 1e-9)
+        rate = counts.articles_in / elapsed
+        line = (
+            f"articles={counts.articles_in} rate={rate:.1f}/s claims={counts.claims} "
+            f"errors={counts.errors} elapsed={elapsed:.0f}s"
+        )
+        if self.tty:
+            self.stream.write("\r" + line)
+        else:
+            self.stream.write("progress: " + line + "\n")
+        self.stream.flush()
+
+    def close(self, counts: Counts) -> None:
+        if self.tty:
+            self.stream.write("\n")
+        self.stream.write(counts.summary() + "\n")
+        self.stream.flush()
+
+
+def run_job(
+    spec: JobSpec,
+    *,
+    report: Callable[[ArticleError], None] | None = None,
+    progress: Progress | None = None,
+    stdin_items: Sequence[ReadItem] | None = None,
+) -> Counts:
+    """Run one job to completion (or resume it) and return its counts."""
+    outputs = RunOutputs(spec.output, spec.errors, spec.fingerprint(), spec.resume)
+    try:
+        items: Iterable[ReadItem] = (
+            stdin_items
+            if stdin_items is not None
+            else read_inputs(
+                spec.inputs, default_published=spec.published, max_chars=spec.max_chars
+            )
+        )
+        done = outputs.items_done
+        remaining = itertools.islice(items, done, None)
+        counts = outputs.counts
+        for batch in engine_outputs(spec, remaining):
+            for item in batch:
+                counts.articles_in += 1
+                for line in item.lines:
+                    outputs.records.write(line)
+                counts.claims += item.claims
+                counts.records += len(item.lines)
+                if item.error is None:
+                    counts.articles_done += 1
+                    continue
+                counts.errors += 1
+                if outputs.errors is not None:
+                    outputs.errors.write(dumps(item.error.to_dict()))
+                if report is not None:
+                    report(item.error)
+            done += len(batch)
+            outputs.checkpoint(done)
+            if progress is not None:
+                progress.update(counts)
+        outputs.finish()
+        if progress is not None:
+            progress.close(counts)
+        return counts
+    finally:
+        outputs.close()
+
+
+def stderr_reporter(error: ArticleError) -> None:
+    """Report one failed article on standard error, one line each."""
+    sys.stderr.write(f"error: {error}\n")

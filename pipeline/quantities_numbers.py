@@ -1,0 +1,194 @@
+"""Numbers as written in news: digits, words, scales, fractions and vague counts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+# Scale words after a number; the short forms only count when attached or before a currency.
+SCALES = {
+    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
+    "bn": 1e9, "bln": 1e9, "b": 1e9, "mn": 1e6, "mln": 1e6, "mil": 1e6, "m": 1e6,
+    "k": 1e3, "tn": 1e12, "trn": 1e12, "tr": 1e12,
+}
+LONG_SCALES = ("hundred", "thousand", "million", "billion", "trillion", "lakhs", "lakh",
+               "crores", "crore")
+SHORT_SCALES = ("bn", "bln", "mn", "mln", "tn", "trn", "m", "b", "k")
+FRACTIONS = {
+    "half": 0.5, "halves": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25,
+    "quarters": 0.25, "fourth": 0.25, "fourths": 0.25, "fifth": 0.2, "fifths": 0.2,
+    "tenth": 0.1, "tenths": 0.1,
+}
+# Vague plural counts: the value is the lower bound ("dozens of people" is at least 12).
+VAGUE = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1e3, "millions": 1e6,
+         "billions": 1e9, "trillions": 1e12, "tens": 10}
+
+_WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
+_SIMPLE_WORD = rf"(?:{_WORD})(?:-(?:{'|'.join(k for k in UNITS if UNITS[k] < 10)}))?"
+_SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion)"
+
+DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+# A spelled-out number: "three", "twenty-five", "two hundred and fifty thousand", "a million".
+WORDS = (
+    rf"(?:(?:half|(?:a\s+|three\s+)?quarters?)(?:\s+an?)?\s+(?:million|billion|trillion)"
+    rf"|(?:{_SIMPLE_WORD}|a|an)(?:\s+{_SCALE_WORD})+"
+    rf"(?:\s+(?:and\s+)?{_SIMPLE_WORD}(?:\s+{_SCALE_WORD})*)*"
+    rf"|{_SIMPLE_WORD}|a\s+dozen|dozen)"
+)
+VAGUE_RE = (r"(?:tens\s+of\s+(?:thousands|millions|billions)"
+            r"|dozens|hundreds|thousands|millions|billions)")
+FRACTION_RE = (  # "a third of", "two-thirds of", "half of"
+    rf"(?:(?:a|an|{'|'.join(k for k in UNITS if 0 < UNITS[k] < 10)})[\s-]+"
+    r"(?:half|third|thirds|quarter|quarters|fifth|fifths|tenth|tenths)|half)"
+)
+
+_SMALL = rf"(?:\d+|{_SIMPLE_WORD})"
+NUMBER_RE = re.compile(
+    rf"(?<![\w.,/])(?P<ratio>{_SMALL}\s+out\s+of\s+(?:every\s+)?{_SMALL})(?![\w])"
+    rf"|(?<![\w.,/])(?P<slash>\d+\s?[/⁄]\s?\d+)(?=\s+of\b)"
+    rf"|(?<![\d.,])(?P<digits>{DIGITS})(?![\d])"
+    rf"|(?<![\w-])(?P<fraction>{FRACTION_RE})(?=\s+of\b)"
+    rf"|(?<![\w-])(?P<vague>{VAGUE_RE})(?=\s+of\b)"
+    rf"|(?<![\w-])(?P<words>{WORDS})(?![\w])",
+    re.IGNORECASE,
+)
+SCALE_AFTER_RE = re.compile(
+    rf"(?:(?P<long>(?:\s*-?\s*(?:{'|'.join(LONG_SCALES)})\b)+)"
+    rf"|\s?(?P<short>{'|'.join(SHORT_SCALES[:6])})(?![A-Za-z])"
+    rf"|(?P<tiny>{'|'.join(SHORT_SCALES[6:])})(?![A-Za-z]))",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """A number found in the text: where it is, its value, and how it was written."""
+
+    start: int
+    end: int
+    value: float
+    form: str  # "digits", "words", "fraction", "vague", "ratio", "slash"
+    scaled: bool = False
+    short_scale: str | None = None  # "m", "bn", "k": needs money context unless upper case
+    scale: float = 1.0  # the scale word's factor: 1e9 for "43.5 billion"
+
+
+def words_value(text: str) -> float | None:
+    """Value of a spelled-out number such as ``two hundred and fifty thousand``."""
+    total = 0.0
+    current = 0.0
+    seen = False
+    part = 0.0  # "half a million", "three quarters billion"
+    for raw in re.split(r"[\s-]+", text.lower()):
+        if raw in ("and", ""):
+            continue
+        if raw in ("half", "quarter", "quarters"):
+            part = (current or 1) * (0.5 if raw == "half" else 0.25)
+            current = 0
+        elif raw in ("a", "an"):
+            if not part:
+                current += 1
+        elif raw == "dozen":
+            current = (current or 1) * 12
+        elif raw in UNITS:
+            current += UNITS[raw]
+        elif raw in TENS:
+            current += TENS[raw]
+        elif raw == "hundred":
+            current = (current or 1) * 100
+        elif raw in ("thousand", "million", "billion", "trillion"):
+            total += (part or current or 1) * SCALES[raw]
+            current = part = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def fraction_value(text: str) -> float | None:
+    """Value of ``a third``, ``two-thirds``, ``half``."""
+    parts = re.split(r"[\s-]+", text.lower())
+    if len(parts) == 1:
+        return FRACTIONS.get(parts[0])
+    count = 1.0 if parts[0] in ("a", "an") else float(UNITS.get(parts[0], 0))
+    frac = FRACTIONS.get(parts[-1])
+    return count * frac if frac is not None and count else None
+
+
+def ratio_value(text: str) -> float | None:
+    """Value of ``one out of three`` or ``1/16``."""
+    parts = [p for p in re.split(r"\s+out\s+of\s+(?:every\s+)?|\s?[/⁄]\s?", text.lower()) if p]
+    if len(parts) != 2:
+        return None
+    top, bottom = (float(p) if p.isdigit() else words_value(p) for p in parts)
+    return top / bottom if top is not None and bottom else None
+
+
+def digits_value(text: str) -> float:
+    """Value of ``1,234.5``."""
+    return float(text.replace(",", ""))
+
+
+def vague_value(text: str) -> float:
+    """Lower bound of ``dozens``, ``tens of thousands``."""
+    parts = text.lower().split()
+    if parts[0] == "tens":
+        return 10 * VAGUE[parts[-1]]
+    return VAGUE[parts[0]]
+
+
+def find_numbers(text: str) -> list[Number]:
+    """Every number in ``text`` with any scale word that follows it, in text order."""
+    found: list[Number] = []
+    for match in NUMBER_RE.finditer(text):
+        kind = match.lastgroup or "digits"
+        raw = match.group(kind)
+        value: float | None
+        if kind == "digits":
+            value = digits_value(raw)
+        elif kind == "fraction":
+            value = fraction_value(raw)
+        elif kind in ("ratio", "slash"):
+            value = ratio_value(raw)
+        elif kind == "vague":
+            value = vague_value(raw)
+        else:
+            value = words_value(raw)
+        if value is None:
+            continue
+        end = match.end()
+        inner = re.findall(_SCALE_WORD, raw, re.IGNORECASE) if kind == "words" else []
+        scaled = bool(inner)
+        factor = max((SCALES[w.lower()] for w in inner), default=1.0)
+        short: str | None = None
+        if kind in ("digits", "words"):
+            scale = SCALE_AFTER_RE.match(text, end) if kind in ("digits", "words") else None
+            if scale and (scale.group("long") or kind == "digits"):
+                word = (scale.group("long") or scale.group("short") or scale.group("tiny") or "")
+                word = word.strip()
+                after = text[scale.end():scale.end() + 1]
+                # "5 m" or "5m2" are metres; "5m." or "5m," keep the scale for the caller to judge.
+                if not scale.group("long") and after.isdigit():
+                    word = ""
+                if word:
+                    multiplier = 1.0
+                    for part in re.findall(r"[A-Za-z]+", word):
+                        multiplier *= SCALES[part.lower()]
+                    value *= multiplier
+                    factor *= multiplier
+                    end = scale.end()
+                    scaled = True
+                    short = word if not scale.group("long") else None
+        found.append(Number(match.start(), end, value, kind, scaled, short, factor))
+    return found

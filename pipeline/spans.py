@@ -1,0 +1,54 @@
+"""The one place where Doc stages write their records, and where later stages read them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, Protocol, TypeVar
+
+from spacy.tokens import Doc, Span
+
+from pipeline.contract import PUBLISHED_KEY, payload_key
+
+
+class Record(Protocol):
+    """A frozen record with offsets and a JSON-plain form."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+    def to_dict(self) -> dict[str, Any]: ...
+
+
+R = TypeVar("R")
+
+
+def store(doc: Doc, key: str, records: Sequence[Record], label_of: Callable[[Any], str]) -> None:
+    """Write a stage's records: labelled spans in ``doc.spans[key]``, payloads in user_data."""
+    spans: list[Span] = []
+    for record in records:
+        span = doc.char_span(
+            record.start, record.end, label=label_of(record), alignment_mode="expand"
+        )
+        if span is not None:
+            spans.append(span)
+    doc.spans[key] = spans
+    doc.user_data[payload_key(key)] = [record.to_dict() for record in records]
+
+
+def load(doc: Doc, key: str, from_dict: Callable[[dict[str, Any]], R]) -> tuple[R, ...]:
+    """Read back a stage's records (empty when the stage did not run)."""
+    return tuple(from_dict(item) for item in doc.user_data.get(payload_key(key), ()))
+
+
+def published_of(doc: Doc) -> str | None:
+    """The publication date the runner attached to this Doc, if any."""
+    value = doc.user_data.get(PUBLISHED_KEY)
+    return value if isinstance(value, str) else None
+
+
+def sorted_records(records: Iterable[R], key: Callable[[R], tuple[int, int]]) -> tuple[R, ...]:
+    """Records in offset order, so output never depends on discovery order."""
+    return tuple(sorted(records, key=key))

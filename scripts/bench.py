@@ -1,0 +1,222 @@
+"""`make bench`: throughput and memory of `claims extract` beside its floor and the naive way.
+
+Runs on real news (../shared/data: Reuters-21578 and the Wikinews sets; skips cleanly when
+absent) and prints, from one run, side by side: words/s and articles/s of the pipeline, of
+bare spaCy `nlp.pipe` with the same model, batch size and process count, and of the naive
+combination (spaCy + quantulum3 over each whole text + dateparser's search_dates over each
+whole text); scaling from 1 to 2 workers; peak memory per worker; and peak memory at 1x and
+10x the corpus. Each measurement runs in a fresh process so peaks and warm-ups don't leak.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "out" / "bench"
+PYTHON = sys.executable
+
+
+def build_corpus(shared: Path, limit: int) -> Path | None:
+    """A JSONL sample of real articles under out/bench (not committed), or None when absent."""
+    sys.path.insert(0, str(ROOT))
+    from pipeline.contract import Article
+    from pipeline.read import read_inputs
+
+    sources = [shared / "data" / "reuters21578" / "reut2-000.sgm"]
+    records = []
+    for item in read_inputs([str(p) for p in sources if p.exists()]):
+        if isinstance(item, Article):
+            records.append({"id": item.id, "text": item.text, "published": item.published})
+    for name in ("wikinews-semeval2015", "gum-wikinews"):
+        path = shared / "data" / name / "articles.jsonl"
+        if path.exists():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                row = json.loads(line)
+                published = row.get("published") or row.get("dct_iso") or row.get("dct")
+                records.append(
+                    {
+                        "id": row["id"],
+                        "text": row["text"],
+                        "published": (published or "")[:10] or None,
+                    }
+                )
+    if not records:
+        return None
+    # Interleave the sets so any prefix mixes wire copy and long-form news.
+    records.sort(key=lambda r: (hash_key(r["id"]), r["id"]))
+    OUT.mkdir(parents=True, exist_ok=True)
+    corpus = OUT / "corpus.jsonl"
+    with corpus.open("w", encoding="utf-8") as handle:
+        for record in records[:limit]:
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return corpus
+
+
+def hash_key(text: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def repeat(corpus: Path, times: int) -> Path:
+    """The corpus concatenated ``times`` times with fresh ids (for the memory-growth check)."""
+    target = OUT / f"corpus.x{times}.jsonl"
+    lines = corpus.read_text(encoding="utf-8").splitlines()
+    with target.open("w", encoding="utf-8") as handle:
+        for copy in range(times):
+            for line in lines:
+                record = json.loads(line)
+                record["id"] = f"{record['id']}#{copy}"
+                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return target
+
+
+WORKER = r"""
+import json, resource, sys, time
+mode, corpus, workers, batch = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+texts = [json.loads(l)["text"] for l in open(corpus, encoding="utf-8") if l.strip()]
+import spacy
+from pipeline.nlp import DEFAULT_MODEL
+if mode == "pipeline":
+    from pipeline.job import process_outputs
+    from pipeline.read import read_inputs
+    from pipeline.run import Settings
+    settings = Settings(batch_size=batch)
+    items = list(read_inputs([corpus]))
+    if workers == 1:
+        from pipeline.run import Runner
+        runner = Runner(settings)  # load before timing, as the others do
+    start = time.perf_counter()
+    claims = 0
+    for outputs in process_outputs(items, "claims", settings, workers):
+        claims += sum(o.claims for o in outputs)
+elif mode == "spacy":
+    nlp = spacy.load(DEFAULT_MODEL)
+    start = time.perf_counter()
+    for doc in nlp.pipe(texts, batch_size=batch, n_process=workers):
+        pass
+elif mode == "naive":
+    import logging
+    import quantulum3.parser as qp
+    from dateparser.search import search_dates
+    nlp = spacy.load(DEFAULT_MODEL)
+    qp.parse("warm up 5 kg")
+    search_dates("warm up on 5 May 2016", languages=["en"])
+    start = time.perf_counter()
+    for doc in nlp.pipe(texts, batch_size=batch, n_process=workers):
+        qp.parse(doc.text)
+        search_dates(doc.text, languages=["en"])
+elapsed = time.perf_counter() - start
+own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(json.dumps({"seconds": elapsed, "peak_kb": own, "peak_child_kb": kids}))
+"""
+
+
+def measure(mode: str, corpus: Path, workers: int, batch: int) -> dict[str, float]:
+    """Run one measurement in a fresh interpreter and return its timing and memory."""
+    done = subprocess.run(
+        [PYTHON, "-c", WORKER, mode, str(corpus), str(workers), str(batch)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PYTHONHASHSEED": "0"},
+    )
+    if done.returncode != 0:
+        sys.stderr.write(done.stderr)
+        raise SystemExit(f"benchmark step failed: {mode} x{workers}")
+    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def peak_of_extract(corpus: Path, workers: int) -> float:
+    """Peak resident memory (MB) of a whole `claims extract` run over ``corpus``."""
+    claims = Path(PYTHON).parent / "claims"
+    command = [
+        str(claims),
+        "extract",
+        str(corpus),
+        "-o",
+        str(OUT / "claims.jsonl"),
+        "--workers",
+        str(workers),
+    ]
+    # A fresh wrapper process, so the peak is this run's alone.
+    wrapper = (
+        "import resource, subprocess, sys; subprocess.run(sys.argv[1:], capture_output=True);"
+        " print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    done = subprocess.run(
+        [PYTHON, "-c", wrapper, *command], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    return int(done.stdout.strip()) / 1024
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--articles", type=int, default=400, help="articles in the sample")
+    parser.add_argument(
+        "--naive-articles", type=int, default=100, help="articles for the (slow) naive combination"
+    )
+    parser.add_argument("--batch-size", type=int, default=32)
+    args = parser.parse_args()
+    corpus = build_corpus(args.shared, args.articles)
+    if corpus is None:
+        print(f"bench skipped: no corpus under {args.shared}/data")
+        return 0
+    texts = [json.loads(line)["text"] for line in corpus.read_text("utf-8").splitlines()]
+    words = sum(len(text.split()) for text in texts)
+    naive_corpus = OUT / "corpus.naive.jsonl"
+    naive_corpus.write_text(
+        "".join(
+            line + "\n" for line in corpus.read_text("utf-8").splitlines()[: args.naive_articles]
+        ),
+        encoding="utf-8",
+    )
+    naive_words = sum(len(t.split()) for t in texts[: args.naive_articles])
+    print(f"corpus: {len(texts)} articles, {words} words (naive: first {args.naive_articles})")
+
+    rows = []
+    for workers in (1, 2):
+        pipe = measure("pipeline", corpus, workers, args.batch_size)
+        bare = measure("spacy", corpus, workers, args.batch_size)
+        rows.append((workers, pipe, bare))
+    naive = measure("naive", naive_corpus, 1, args.batch_size)
+
+    print(
+        f"{'workers':>7} {'claims words/s':>15} {'articles/s':>11} {'spaCy words/s':>14} "
+        f"{'articles/s':>11} {'ratio':>6} {'peak MB/worker':>15}"
+    )
+    for workers, pipe, bare in rows:
+        peak = (pipe["peak_child_kb"] if workers > 1 else pipe["peak_kb"]) / 1024
+        print(
+            f"{workers:>7} {words / pipe['seconds']:>15.0f} {len(texts) / pipe['seconds']:>11.1f} "
+            f"{words / bare['seconds']:>14.0f} {len(texts) / bare['seconds']:>11.1f} "
+            f"{bare['seconds'] / pipe['seconds']:>6.2f} {peak:>15.0f}"
+        )
+    one = rows[0][1]
+    naive_rate = naive_words / naive["seconds"]
+    print(
+        f"naive spaCy+quantulum3+search_dates (1 worker): {naive_rate:.0f} words/s; "
+        f"claims extract is {words / one['seconds'] / naive_rate:.2f}x that"
+    )
+    print(f"scaling 1 -> 2 workers: {one['seconds'] / rows[1][1]['seconds']:.2f}x")
+    small = corpus
+    ten = repeat(small, 10)
+    print(
+        f"peak memory of claims extract --workers 1: 1x corpus {peak_of_extract(small, 1):.0f} MB,"
+        f" 10x corpus {peak_of_extract(ten, 1):.0f} MB"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

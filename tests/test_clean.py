@@ -1,0 +1,71 @@
+"""The clean stage: headline, bylines, datelines and boilerplate are masked, offsets kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.clean import clean, load_rules
+from pipeline.contract import Article
+from pipeline.nlp import MODELS_DIR
+
+RULES = load_rules(MODELS_DIR)
+
+
+def regions_of(text: str, title: str | None = None) -> list[tuple[str, str]]:
+    article = Article(id="t", text=text, title=title)
+    return [(r.kind, text[r.start : r.end]) for r in clean(article, RULES).regions]
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        (
+            "More news: Tal Afar Facts: Iraqi Forces Launch Assault To Retake ISIS Bastion",
+            "boilerplate",
+        ),
+        ("READ MORE: Markets slide as oil jumps", "boilerplate"),
+        ("Related: How the deal was made", "boilerplate"),
+        ("Advertisement", "boilerplate"),
+        ("(Reporting by Jane Doe; Editing by Tom Hogue)", "boilerplate"),
+        ("Copyright 2017 The Associated Press. All rights reserved.", "boilerplate"),
+        ("• Adam Floyd", "byline"),
+        ("By Jane Doe and John Roe", "byline"),
+        ("Exports fell 3 percent in July, the ministry said.", "body"),
+        ("By 2020, the company expects sales of $3 billion.", "body"),
+        ("More than 300 people attended the rally.", "body"),
+    ],
+)
+def test_line_kinds(line: str, kind: str) -> None:
+    text = f"Headline here\n\nFirst paragraph of the story.\n\n{line}\n"
+    assert regions_of(text, "Headline here")[-1] == (kind, line)
+
+
+def test_headline_only_when_it_is_the_title() -> None:
+    text = "Seoul rejects demand\n\nThe talks began."
+    assert regions_of(text, "Seoul rejects demand")[0] == ("headline", "Seoul rejects demand")
+    assert regions_of(text, None)[0] == ("body", "Seoul rejects demand")
+
+
+@pytest.mark.parametrize(
+    ("line", "dateline", "body"),
+    [
+        ("SEOUL, Aug 22 (Reuters) - Exports fell.", "SEOUL, Aug 22 (Reuters) - ", "Exports fell."),
+        ("WASHINGTON (AP) — The deficit grew.", "WASHINGTON (AP) — ", "The deficit grew."),
+    ],
+)
+def test_dateline_prefix_is_split_from_the_body(line: str, dateline: str, body: str) -> None:
+    assert regions_of(f"Title\n\n{line}\n", "Title")[1:] == [("dateline", dateline), ("body", body)]
+
+
+def test_byline_in_the_middle_of_a_story_is_text() -> None:
+    lines = ["Title", "One.", "Two.", "Three.", "By Jane Doe", "Four.", "Five.", "Six.", "Seven."]
+    kinds = [kind for kind, _ in regions_of("\n\n".join(lines), "Title")]
+    assert kinds[4] == "body"
+
+
+def test_mask_keeps_length_and_newlines() -> None:
+    text = "Title\n\nStory text.\nMore news: elsewhere\n  • Adam Floyd"
+    cleaned = clean(Article(id="t", text=text, title="Title"), RULES)
+    assert len(cleaned.text) == len(text)
+    assert cleaned.text.count("\n") == text.count("\n")
+    assert cleaned.text.split() == ["Story", "text."]

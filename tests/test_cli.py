@@ -1,0 +1,133 @@
+"""The command line: every command works, is documented, and docs match the code."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+
+from .conftest import ROOT, SEED
+
+runner = CliRunner()
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def command_names() -> list[str]:
+    import typer.main
+
+    group = typer.main.get_command(app)
+    return sorted(group.commands)  # type: ignore[attr-defined]
+
+
+def test_every_command_is_in_the_readme_and_has_help() -> None:
+    for name in command_names():
+        assert f"`claims {name}" in README, name
+        result = runner.invoke(app, [name, "--help"])
+        assert result.exit_code == 0 and "Usage" in result.output
+
+
+def test_every_readme_command_exists() -> None:
+    documented = set(re.findall(r"`claims ([a-z]+)", README))
+    assert documented <= set(command_names())
+
+
+def test_every_make_target_is_in_the_readme() -> None:
+    output = subprocess.run(
+        ["make", "-s", "help"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
+    targets = re.findall(r"make (\w+)", output)
+    assert "extract" in targets and "test" in targets
+    for target in targets:
+        assert f"`make {target}`" in README, target
+
+
+def test_every_option_of_extract_is_in_the_readme() -> None:
+    import typer.main
+
+    command = typer.main.get_command(app).commands["extract"]  # type: ignore[attr-defined]
+    for parameter in command.params:
+        for option in parameter.opts:
+            if option.startswith("--") and option != "--help":
+                assert f"`{option}" in README, option
+
+
+@pytest.mark.parametrize("name", ["claim", "annotations"])
+def test_schema_prints_json_schema(name: str) -> None:
+    result = runner.invoke(app, ["schema", name])
+    assert result.exit_code == 0
+    assert json.loads(result.output)["$id"] == f"{name}/1"
+
+
+def test_schema_rejects_unknown_names() -> None:
+    assert runner.invoke(app, ["schema", "nope"]).exit_code == 2
+
+
+def test_extract_then_validate(tmp_path: Path) -> None:
+    out = tmp_path / "claims.jsonl"
+    result = runner.invoke(app, ["extract", str(SEED), "-o", str(out), "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    assert "articles in: 1, done: 1, errors: 0" in result.output
+    checked = runner.invoke(app, ["validate", str(out)])
+    assert checked.exit_code == 0, checked.output
+    assert re.search(r"\d+ records, 0 problems", checked.output)
+
+
+def test_annotate_then_validate(tmp_path: Path) -> None:
+    out = tmp_path / "annotations.jsonl"
+    result = runner.invoke(app, ["annotate", str(SEED), "-o", str(out), "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    (record,) = [json.loads(line) for line in out.read_text().splitlines()]
+    assert record["schema"] == "annotations/1" and record["published"] == "2017-08-23"
+    assert runner.invoke(app, ["validate", str(out)]).exit_code == 0
+
+
+def test_validate_reports_bad_records(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"schema": "claim/1", "claim_id": 5}\nnot json\n', encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(bad)])
+    assert result.exit_code == 1
+    assert f"{bad}:1: (record): 'article_id' is a required property" in result.output
+    assert f"{bad}:2: malformed JSON" in result.output
+
+
+def test_bad_inputs_are_reported_and_the_run_goes_on(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02binary")
+    (tmp_path / "latin1.txt").write_bytes("Caf\u00e9 exports rose 5%.".encode("latin-1"))
+    (tmp_path / "lines.jsonl").write_text('{"id": "x", "text": \n', encoding="utf-8")
+    (tmp_path / "good.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "claims.jsonl"
+    result = runner.invoke(
+        app,
+        ["extract", str(tmp_path), "-o", str(out), "--workers", "1", "--published", "2017-08-23"],
+    )
+    assert result.exit_code == 1
+    stderr = result.output
+    assert f"error: {tmp_path / 'binary.txt'}: binary file" in stderr
+    assert f"error: {tmp_path / 'empty.txt'}: empty file" in stderr
+    assert f"error: {tmp_path / 'latin1.txt'}: invalid UTF-8 at byte 3" in stderr
+    assert f"error: {tmp_path / 'lines.jsonl'}:1: malformed JSON" in stderr
+    assert "articles in: 5, done: 1, errors: 4" in stderr
+    assert out.read_text(encoding="utf-8").count("\n") >= 6
+
+
+def test_published_must_be_a_date(tmp_path: Path) -> None:
+    result = runner.invoke(
+        app, ["extract", str(SEED), "-o", str(tmp_path / "o.jsonl"), "--published", "23/08/2017"]
+    )
+    assert result.exit_code == 2
+    assert "not a date in YYYY-MM-DD form" in result.output
+
+
+def test_missing_input_is_a_usage_error(tmp_path: Path) -> None:
+    result = runner.invoke(
+        app, ["extract", str(tmp_path / "none-*.jsonl"), "-o", str(tmp_path / "o.jsonl")]
+    )
+    assert result.exit_code == 2
+    assert "no input files matched" in result.output
