@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from pipeline import spans
+from pipeline.attribution_cues import (
+    NOMINAL,
+    QUOTE_MARKS,
+    Found,
+    according,
+    after_cue,
+    cue_attributions,
+    speaker_of,
+    subtree_span,
+)
 from pipeline.attribution_lexicon import CueLexicon, default_lexicon, read_lexicon
 from pipeline.attribution_quotes import Quote, find_quotes, is_speech, merge_split
 from pipeline.attribution_speakers import SpeakerResolver
@@ -17,179 +27,8 @@ from pipeline.contract import Attribution, EntityMention, TextSpan
 
 STAGE_KEY = "claims_attribution"
 ENTITIES_KEY = "claims_entities"
-SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-TRIM = " \n\t,;:—-–"
 SPLIT_QUOTE_GAP = 60
-QUOTE_MARKS = "\"“”„‟«»"
-
-
-@dataclass(frozen=True, slots=True)
-class _Found:
-    """An attribution before speaker resolution, with token indices for the resolver."""
-
-    content: tuple[int, int]
-    cue: tuple[int, int] | None
-    source: tuple[int, int] | None
-    source_head: int | None  # token index
-    cue_token: int | None
-    evidence: tuple[int, int] | None = None
-    direct: bool = False
-
-
-def _char_span(tokens: Sequence[Token], text: str) -> tuple[int, int] | None:
-    """Character extent of contiguous tokens, trimmed of surrounding punctuation and blanks."""
-    if not tokens:
-        return None
-    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    while start < end and text[start] in TRIM:
-        start += 1
-    while end > start and text[end - 1] in TRIM + ".":
-        end -= 1
-    return (start, end) if end > start else None
-
-
-def _subtree_span(
-    token: Token, text: str, exclude: Token | None = None
-) -> tuple[int, int] | None:
-    """Span of a token's subtree; the part on the longer side of ``exclude``'s subtree if given."""
-    doc = token.doc
-    left, right = token.left_edge.i, token.right_edge.i + 1
-    if exclude is not None and left <= exclude.i < right:
-        ex_l, ex_r = exclude.left_edge.i, exclude.right_edge.i + 1
-        if ex_l - left >= right - ex_r:
-            right = ex_l
-        else:
-            left = ex_r
-    return _char_span(doc[left:right], text)
-
-
-def _source_of(verb: Token) -> Token | None:
-    """The subject of a cue verb, inherited through xcomp/conj/advcl chains when it has none."""
-    current: Token | None = verb
-    for _ in range(4):
-        if current is None:
-            return None
-        for child in current.children:
-            if child.dep_ in SUBJECTS:
-                return child
-        agent = [c for c in current.children if c.dep_ == "agent"]
-        if agent:
-            objects = [c for c in agent[0].children if c.dep_ == "pobj"]
-            return objects[0] if objects else None
-        if current.dep_ in ("xcomp", "conj", "advcl") and current.head.i != current.i:
-            current = current.head
-        else:
-            return None
-    return None
-
-
-def _content_of(verb: Token, lexicon: CueLexicon, text: str) -> tuple[int, int] | None:
-    lemma = verb.lemma_.lower()
-    children = list(verb.children)
-    for child in children:
-        if child.dep_ == "ccomp" and lemma in lexicon.clausal:
-            return _subtree_span(child, text)
-    for child in children:
-        if child.dep_ == "xcomp" and lemma in lexicon.xcomp:
-            return _subtree_span(child, text)
-    preps = lexicon.nominal_preps.get(lemma, frozenset())
-    for child in children:
-        if child.dep_ in ("dobj", "dative") and lemma in lexicon.nominal:
-            return _subtree_span(child, text)
-        if child.dep_ == "prep" and child.lower_ in preps:
-            objects = [c for c in child.children if c.dep_ == "pobj"]
-            if objects:
-                return _subtree_span(objects[0], text)
-    if verb.dep_ == "parataxis" and lemma in lexicon.clausal:
-        # "The deal is fair, he said": the cue hangs off the clause it reports.
-        return _subtree_span(verb.head, text, exclude=verb)
-    return None
-
-
-def _evidence_of(verb: Token, lexicon: CueLexicon, text: str) -> tuple[int, int] | None:
-    """``based on data from X`` / ``citing X`` next to a cue: where the data came from."""
-    doc = verb.doc
-    for token in verb.subtree:
-        for phrase in lexicon.evidence:
-            if token.lower_ != phrase[0]:
-                continue
-            words = doc[token.i : token.i + len(phrase)]
-            if len(words) == len(phrase) and all(
-                w.lower_ == p for w, p in zip(words, phrase, strict=True)
-            ):
-                last = words[-1]
-                objects = [c for c in last.children if c.dep_ in ("pobj", "dobj")]
-                if objects:
-                    return _subtree_span(objects[0], text)
-    return None
-
-
-def _according(doc: Doc, text: str, lexicon: CueLexicon, in_quote: list[bool]) -> list[_Found]:
-    found: list[_Found] = []
-    for token in doc:
-        for phrase in lexicon.according:
-            if token.lower_ != phrase[0]:
-                continue
-            words = doc[token.i : token.i + len(phrase)]
-            if len(words) != len(phrase) or in_quote[token.i]:
-                continue
-            if not all(w.lower_ == p for w, p in zip(words, phrase, strict=True)):
-                continue
-            objects = [c for c in words[-1].children if c.dep_ == "pobj"]
-            if not objects:
-                continue
-            source = objects[0]
-            content = _subtree_span(token.sent.root, text, exclude=token)
-            if content is None:
-                continue
-            found.append(
-                _Found(
-                    content,
-                    (words[0].idx, words[-1].idx + len(words[-1].text)),
-                    _subtree_span(source, text),
-                    source.i,
-                    token.i,
-                )
-            )
-    return found
-
-
-def _cue_attributions(
-    doc: Doc, text: str, lexicon: CueLexicon, in_quote: list[bool]
-) -> list[_Found]:
-    found: list[_Found] = []
-    for token in doc:
-        if token.pos_ not in ("VERB", "AUX") or in_quote[token.i]:
-            continue
-        if not lexicon.is_cue(token.lemma_.lower()):
-            continue
-        content = _content_of(token, lexicon, text)
-        if content is None:
-            continue
-        subject = _source_of(token)
-        source = _subtree_span(subject, text) if subject is not None else None
-        if source is not None and content[0] <= source[0] < content[1]:
-            source = None
-        found.append(
-            _Found(
-                content,
-                (token.idx, token.idx + len(token.text)),
-                source,
-                subject.i if subject is not None else None,
-                token.i,
-                _evidence_of(token, lexicon, text),
-            )
-        )
-    return found
-
-
-def _after_cue(doc: Doc, start: int, lexicon: CueLexicon) -> bool:
-    """Whether the quote opening at ``start`` directly follows a cue verb (``says “…”``)."""
-    token = doc.char_span(start, start + 1, alignment_mode="expand")
-    if token is None or token.start == 0:
-        return False
-    before = doc[token.start - 1]
-    return before.pos_ == "VERB" and lexicon.is_cue(before.lemma_.lower())
+MERGE_GAP = 250
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -211,14 +50,14 @@ def _quote_attributions(
     doc: Doc,
     text: str,
     quotes: Sequence[Quote],
-    cues: list[_Found],
+    cues: list[Found],
     in_quote: list[bool],
     lexicon: CueLexicon,
-) -> tuple[list[_Found], list[_Found]]:
+) -> tuple[list[Found], list[Found]]:
     """Give each quote the cue that reports it; returns (direct, cues left over)."""
     used: set[int] = set()
-    direct: list[_Found] = []
-    previous: _Found | None = None
+    direct: list[Found] = []
+    previous: Found | None = None
     for quote in quotes:
         span = (quote.start, quote.end)
         best, best_score = None, 0.0
@@ -227,12 +66,24 @@ def _quote_attributions(
             shorter = min(span[1] - span[0], cue.content[1] - cue.content[0])
             if n not in used and shorter > 0 and overlap / shorter > best_score:
                 best, best_score = n, overlap / shorter
-        found: _Found | None = None
+        found: Found | None = None
         if best is not None and best_score >= 0.5:
             used.add(best)
             found = replace(cues[best], content=span, direct=True)
+            head = found.source_head
+            if head is not None and in_quote[head] and found.cue_token is not None:
+                # The parser took a word of the quote as the subject: look beside the cue.
+                found = _with_speaker(doc, text, found, doc[found.cue_token], in_quote)
         else:
-            found = _nearby_cue(doc, text, quote, previous, in_quote, lexicon)
+            found = _nearby_cue(doc, text, quote, in_quote, lexicon)
+        if found is None and previous is not None and (
+            quote.continued or quote.start - previous.content[1] < MERGE_GAP
+        ):
+            # A quote with no cue of its own goes on the previous speaker's quotation.
+            direct[-1] = previous = replace(previous, content=(previous.content[0], quote.end))
+            continue
+        if found is None:
+            found = Found(span, None, None, None, None, direct=True)
         direct.append(found)
         previous = found
     rest = [c for n, c in enumerate(cues) if n not in used]
@@ -243,11 +94,10 @@ def _nearby_cue(
     doc: Doc,
     text: str,
     quote: Quote,
-    previous: _Found | None,
     in_quote: list[bool],
     lexicon: CueLexicon,
-) -> _Found:
-    """A quote whose cue does not govern it (``"…," he said.``), or the previous speaker's."""
+) -> Found | None:
+    """The cue of a quote that does not govern it: ``"…," he said.`` in the same sentence."""
     span = (quote.start, quote.end)
     inside = doc.char_span(quote.start, quote.end, alignment_mode="expand")
     best: Token | None = None
@@ -266,18 +116,27 @@ def _nearby_cue(
             if best is None or _distance(token, quote) < _distance(best, quote):
                 best = token
     if best is not None:
-        subject = _source_of(best)
-        return _Found(
+        subject = speaker_of(best)
+        return Found(
             span,
             (best.idx, best.idx + len(best.text)),
-            _subtree_span(subject, text) if subject is not None else None,
+            subtree_span(subject, text) if subject is not None else None,
             subject.i if subject is not None else None,
             best.i,
             direct=True,
         )
-    if previous is not None and (quote.continued or quote.start - previous.content[1] < 400):
-        return replace(previous, content=span, cue=None, direct=True)
-    return _Found(span, None, None, None, None, direct=True)
+    return None
+
+
+def _with_speaker(
+    doc: Doc, text: str, found: Found, verb: Token, in_quote: list[bool]
+) -> Found:
+    """Replace a source taken from inside a quote by the name next to the cue, if any."""
+    for index in (verb.i + 1, verb.i - 1):
+        if 0 <= index < len(doc) and not in_quote[index] and doc[index].pos_ in NOMINAL:
+            token = doc[index]
+            return replace(found, source=subtree_span(token, text), source_head=token.i)
+    return replace(found, source=None, source_head=None)
 
 
 def _distance(token: Token, quote: Quote) -> int:
@@ -288,10 +147,10 @@ def _distance(token: Token, quote: Quote) -> int:
     return 0
 
 
-def _univocal(found: list[_Found]) -> list[_Found]:
+def _univocal(found: list[Found]) -> list[Found]:
     """Keep the outer attribution where one's cue lies inside another's content."""
     ordered = sorted(found, key=lambda f: (-(f.content[1] - f.content[0]), f.content))
-    kept: list[_Found] = []
+    kept: list[Found] = []
     for item in ordered:
         cue = item.cue
         if cue is not None and any(k.content[0] <= cue[0] < k.content[1] for k in kept):
@@ -313,11 +172,11 @@ def find_attributions(
         q
         for q in find_quotes(text)
         if is_speech(
-            text, q, lex.min_quote_words, lex.short_quote_words, _after_cue(doc, q.start, lex)
+            text, q, lex.min_quote_words, lex.short_quote_words, after_cue(doc, q.start, lex)
         )
     )
     in_quote = _token_flags(doc, raw)
-    cues = _cue_attributions(doc, text, lex, in_quote) + _according(doc, text, lex, in_quote)
+    cues = cue_attributions(doc, text, lex, in_quote) + according(doc, text, lex, in_quote)
     cues.sort(key=lambda f: (f.content, f.cue or (0, 0)))
     quotes = merge_split(text, raw, SPLIT_QUOTE_GAP)
     direct, indirect = _quote_attributions(doc, text, quotes, cues, in_quote, lex)
@@ -332,7 +191,7 @@ def _text_span(text: str, span: tuple[int, int] | None) -> TextSpan | None:
     return TextSpan(span[0], span[1], text[span[0] : span[1]]) if span else None
 
 
-def _record(doc: Doc, text: str, item: _Found, resolver: SpeakerResolver) -> Attribution:
+def _record(doc: Doc, text: str, item: Found, resolver: SpeakerResolver) -> Attribution:
     speaker = None
     if item.source is not None and item.source_head is not None:
         speaker = resolver.resolve(doc[item.source_head], item.source[0], item.source[1])
@@ -343,7 +202,7 @@ def _record(doc: Doc, text: str, item: _Found, resolver: SpeakerResolver) -> Att
         source=_text_span(text, item.source),
         cue=_text_span(text, item.cue),
         # The gold standard's definition too: content that opens with a quotation mark.
-        direct=item.direct or content.text[:1] in QUOTE_MARKS,
+        direct=item.direct or content.text[:1] in QUOTE_MARKS or content.text[:2] == "''",
         speaker=speaker.name if speaker else None,
         speaker_confidence=speaker.confidence if speaker else None,
         role=speaker.role if speaker else None,

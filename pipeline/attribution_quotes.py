@@ -37,7 +37,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 def _opens_with_quote(text: str, start: int, end: int) -> bool:
     stripped = text[start:end].lstrip()
-    return bool(stripped) and (stripped[0] in OPENING or stripped[0] == STRAIGHT)
+    return stripped[:1] in tuple(OPENING + STRAIGHT) or stripped[:2] == "''"
 
 
 def find_quotes(text: str) -> tuple[Quote, ...]:
@@ -49,8 +49,13 @@ def find_quotes(text: str) -> tuple[Quote, ...]:
         open_at: int | None = None
         continued = carried
         carried = False
-        for i in range(p_start, p_end):
+        i = p_start
+        while i < p_end:
             char = text[i]
+            width = 1
+            if char == "'" and text[i + 1 : i + 2] == "'":
+                # Two apostrophes stand for a straight double quote in some archives (NYT).
+                char, width = STRAIGHT, 2
             if char in OPENING or (char == STRAIGHT and open_at is None):
                 if open_at is not None:
                     # A second opening mark: the first was never closed; keep what it had.
@@ -58,9 +63,10 @@ def find_quotes(text: str) -> tuple[Quote, ...]:
                     continued = False
                 open_at = i
             elif (char in CLOSING or char == STRAIGHT) and open_at is not None:
-                quotes.append(Quote(open_at, i + 1, True, continued))
+                quotes.append(Quote(open_at, i + width, True, continued))
                 continued = False
                 open_at = None
+            i += width
         if open_at is not None:
             end = _rstrip(text, open_at, p_end)
             quotes.append(Quote(open_at, end, False, continued))
@@ -92,8 +98,13 @@ def is_speech(
     opens_clause = after_cue or not before or before[-1] in ":,.?!;—–-\n"
     if not opens_clause or words < short_words:
         return False
-    inner_end = text[quote.end - 2] if quote.closed else text[quote.end - 1]
+    inner_end = _inner_end(text, quote)
     return words >= min_words or inner_end in END_PUNCT
+
+
+def _inner_end(text: str, quote: Quote) -> str:
+    """The last character inside the closing mark: ``,`` for ``“…,”``."""
+    return text[quote.start : quote.end].rstrip("\"”»'")[-1:] or " "
 
 
 def merge_split(text: str, quotes: tuple[Quote, ...], max_gap: int) -> tuple[Quote, ...]:
@@ -112,8 +123,9 @@ def merge_split(text: str, quotes: tuple[Quote, ...], max_gap: int) -> tuple[Quo
                 prev.closed
                 and "\n" not in gap
                 and len(gap) <= max_gap
-                and text[prev.end - 2 : prev.end - 1] in (",", "—", "-")
+                and text[prev.start : prev.end].rstrip("\"”»'")[-1:] in (",", "—", "-")
                 and gap.rstrip().endswith((",", ":", "."))
+                and not (gap.rstrip().endswith(".") and _inner_end(text, quote) == ",")
             ):
                 merged[-1] = Quote(prev.start, quote.end, quote.closed, prev.continued)
                 continue

@@ -13,6 +13,7 @@ from pipeline.contract import EntityMention
 
 SPEAKER_LABELS = ("PERSON", "ORG")
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+RELATIVES = frozenset({"who", "which", "that"})
 ROLE_TRIM = " ,;:'’\"“”-—"
 
 
@@ -34,7 +35,7 @@ class SpeakerResolver:
         self.doc = doc
         self.text = text
         self.lexicon = lexicon
-        self.entities = [e for e in entities if e.label in SPEAKER_LABELS + ("GPE", "NORP")]
+        self.entities = [e for e in entities if e.label in (*SPEAKER_LABELS, "GPE", "NORP")]
         self.starts = [e.start for e in self.entities]
         self.people = [e for e in entities if e.label == "PERSON"]
         self.people_starts = [e.start for e in self.people]
@@ -66,12 +67,17 @@ class SpeakerResolver:
         if pronoun in ("male", "female", "speaker"):
             return self._pronoun(head, pronoun)
         if pronoun == "relative":
-            return self.resolve(head.head.head, head.head.head.idx, head.head.head.idx + 1) \
-                if head.head.dep_ == "relcl" and head.head.head.i != head.i else Speaker(None, None, None)
+            # "Kim, who said …": the relative pronoun stands for the noun its clause modifies.
+            antecedent = head.head.head if head.head.dep_ == "relcl" else None
+            if antecedent is None or antecedent.i == head.i or antecedent.lower_ in RELATIVES:
+                return Speaker(None, None, None)
+            return self.resolve(antecedent, antecedent.idx, antecedent.idx + len(antecedent.text))
         entity = self._entity_at(head.idx)
-        if entity is None or entity.label not in SPEAKER_LABELS:
-            people = [e for e in self.people if start <= e.start and e.end <= end]
-            entity = people[0] if people else None
+        if entity is None:
+            # "Efe news", "Mukasey, the attorney general": a person, else an organisation inside.
+            inside = [e for e in self.entities if start <= e.start and e.end <= end]
+            ranked = sorted(inside, key=lambda e: (e.label != "PERSON", e.label != "ORG", e.start))
+            entity = ranked[0] if ranked and ranked[0].label in SPEAKER_LABELS else None
         if entity is None:
             return Speaker(None, None, _role(self.text[start:end]))
         self.spoke.add(entity.canonical)
@@ -114,6 +120,7 @@ def _role(text: str) -> str | None:
     while words and words[0].lower() in ("the", "a", "an"):
         words = words[1:]
     role = " ".join(words).strip(ROLE_TRIM)
-    if role.lower() in ("", "'s", "’s"):
+    # Courtesy titles are not roles: "Mr. Trump" has none.
+    if role.lower() in ("", "'s", "’s", "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr"):
         return None
     return role

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from pipeline.contract import Check, DateMention, QuantityMention, TextSpan
 from pipeline.quantities import is_measure
@@ -170,19 +171,33 @@ def _tolerance(stated: QuantityMention) -> float:
 
 
 def _agrees(stated: float, computed: float, tolerance: float, qualifier: str | None) -> bool:
+    # A bound ("more than 3%") is exact: rounding does not stretch it.
     if qualifier in _AT_LEAST:
-        return computed * math.copysign(1, stated) >= abs(stated) - tolerance
+        return computed * math.copysign(1, stated) >= abs(stated) - 1e-9
     if qualifier in _AT_MOST:
-        return computed * math.copysign(1, stated) <= abs(stated) + tolerance
+        return computed * math.copysign(1, stated) <= abs(stated) + 1e-9
     return abs(stated - computed) <= tolerance + 1e-9
 
 
-def _when(q: QuantityMention, dates: Sequence[DateMention]) -> str:
-    """`` (2011)`` when a date follows the amount closely (``$43.5 billion in 2011``)."""
+def _date_of(q: QuantityMention, dates: Sequence[DateMention]) -> str | None:
+    """The date that follows an amount closely (``$43.5 billion in 2011``), if any."""
     for d in dates:
         if 0 <= d.start - q.end <= 4:
-            return f" ({d.value or d.text})"
-    return ""
+            return d.value or d.text
+    return None
+
+
+def _when(q: QuantityMention, dates: Sequence[DateMention]) -> str:
+    """`` (2011)`` when a date follows the amount closely."""
+    when = _date_of(q, dates)
+    return f" ({when})" if when else ""
+
+
+def _change_record(old: QuantityMention, new: QuantityMention,
+                   dates: Sequence[DateMention]) -> dict[str, Any]:
+    """The from/to values and dates a change check rests on."""
+    return {"from_value": old.value, "to_value": new.value,
+            "from_date": _date_of(old, dates), "to_date": _date_of(new, dates)}
 
 
 def _percent_change(stated: QuantityMention, direction: float, old: QuantityMention,
@@ -202,12 +217,16 @@ def _percent_change(stated: QuantityMention, direction: float, old: QuantityMent
         f"{new.text}{_when(new, dates)} is {verb} of {abs(computed):g} percent, so the stated "
         f"figure {'agrees' if consistent else 'does not agree'} (tolerance ±{tolerance:g})."
     )
-    checks = [Check("percent_change", claimed, computed, consistent, explanation, *span)]
-    if not consistent and _agrees(claimed, fraction, tolerance, stated.qualifier):
+    record = _change_record(old, new, dates)
+    checks = [Check("percent_change", claimed, computed, consistent, explanation, *span,
+                    **record)]
+    bound = stated.qualifier in _AT_LEAST or stated.qualifier in _AT_MOST
+    if not consistent and not bound and _agrees(claimed, fraction, tolerance, None):
         checks.append(Check(
             "fraction_not_percent", claimed, round(fraction, 4), True,
             f"The stated {claimed:g} matches the change as a fraction ({fraction:.4f}), not as "
-            f"a percent ({computed:g}%): a fraction was probably written as a percent.", *span))
+            f"a percent ({computed:g}%): a fraction was probably written as a percent.", *span,
+            **record))
     return checks
 
 
@@ -226,4 +245,5 @@ def _multiple(word: str, old: QuantityMention, new: QuantityMention,
         f"The article says it {word}; {old.text}{_when(old, dates)} to {new.text}"
         f"{_when(new, dates)} is a factor of {computed if computed is not None else 'n/a'}."
     )
-    return Check("ratio", factor, computed, consistent, explanation, *span)
+    return Check("ratio", factor, computed, consistent, explanation, *span,
+                 **_change_record(old, new, dates))

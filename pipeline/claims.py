@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Protocol, TypeVar
 
 from pipeline.checks import find_checks
@@ -17,6 +18,7 @@ from pipeline.contract import (
     QuantityMention,
     TextSpan,
 )
+from pipeline.quantities import checkworthy
 
 # Claim types, most specific first; the claim/1 schema documents each.
 CLAIM_TYPES = (
@@ -74,6 +76,21 @@ def _inside(mentions: Sequence[M], start: int, end: int) -> tuple[M, ...]:
     return tuple(m for m in mentions if m.start >= start and m.end <= end)
 
 
+def reindex_equivalents(
+    quantities: tuple[QuantityMention, ...], keep: Callable[[int, int], bool]
+) -> tuple[QuantityMention, ...]:
+    """Keep some quantities; ``equivalent_of`` indexes follow them (None if theirs went)."""
+    kept = [i for i, q in enumerate(quantities) if keep(q.start, q.end)]
+    position = {old: new for new, old in enumerate(kept)}
+
+    def moved(quantity: QuantityMention) -> QuantityMention:
+        if quantity.equivalent_of is None:
+            return quantity
+        return replace(quantity, equivalent_of=position.get(quantity.equivalent_of))
+
+    return tuple(moved(quantities[i]) for i in kept)
+
+
 def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
     return max(0, min(a_end, b_end) - max(a_start, b_start))
 
@@ -103,15 +120,12 @@ def classify(
     has_failed_or_change_check: bool,
 ) -> str | None:
     """The claim type of a sentence, or None when it holds nothing to check."""
-    # A count or measure is checkable; a duration that is part of a date ("5 years ago") is not.
+    # A figure is checkable; a count in words ("the two nations") or a duration that is part
+    # of a date ("5 years ago") is not.
     counted = [
         q
         for q in quantities
-        if q.kind in ("money", "percent")
-        or (
-            q.unit not in ("", "dimensionless")
-            and not any(d.start <= q.start and q.end <= d.end for d in dates)
-        )
+        if checkworthy(q) and not any(d.start <= q.start and q.end <= d.end for d in dates)
     ]
     if counted:
         if has_failed_or_change_check or CHANGE_WORDS.search(text):
@@ -151,7 +165,9 @@ def build_claims(annotations: Annotations) -> tuple[Claim, ...]:
             end=end,
             type=kind,
             entities=_inside(annotations.entities, start, end),
-            quantities=_inside(annotations.quantities, start, end),
+            quantities=reindex_equivalents(
+                annotations.quantities, lambda s, e: s >= start and e <= end
+            ),
             dates=_inside(annotations.dates, start, end),
             attribution=attribution,
             checks=checks,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -30,6 +31,7 @@ class CleanText:
 
     text: str
     regions: tuple[Region, ...]
+    dateline_date: str | None = None  # YYYY-MM-DD when the dateline gives a full date
 
     def body_regions(self) -> tuple[Region, ...]:
         """Runs of consecutive body lines, merged: wire copy wraps sentences across lines."""
@@ -73,6 +75,25 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+MONTHS = {name: number for number, name in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+
+
+def dateline_date(line: str, rules: CleanRules) -> str | None:
+    """The full date a dateline states (``WASHINGTON, Aug. 22, 2017 (AP) —``), if any."""
+    match = rules.dateline.match(line)
+    if not match or not match.group("year"):
+        return None
+    month = MONTHS.get(match.group("month")[:3].lower())
+    day = int(match.group("day"))
+    if month is None:
+        return None
+    try:
+        return date(int(match.group("year")), month, day).isoformat()
+    except ValueError:
+        return None
+
+
 def classify(article: Article, rules: CleanRules) -> tuple[Region, ...]:
     """Classify every non-blank line of the article (pure)."""
     text = article.text
@@ -110,4 +131,7 @@ def mask(text: str, regions: tuple[Region, ...]) -> str:
 def clean(article: Article, rules: CleanRules) -> CleanText:
     """The clean stage: classify lines, then mask what is not story text."""
     regions = classify(article, rules)
-    return CleanText(mask(article.text, regions), regions)
+    datelines = [r for r in regions if r.kind == "dateline"]
+    stated = dateline_date(article.text[datelines[0].start:datelines[0].end], rules) \
+        if datelines else None
+    return CleanText(mask(article.text, regions), regions, stated)

@@ -12,10 +12,12 @@ from typing import Annotated, Any
 
 import typer
 
+from pipeline.errors import ArticleError
 from pipeline.job import JobSpec, Mode, Progress, run_job, stderr_reporter
 from pipeline.nlp import DEFAULT_MODEL, MODELS_DIR
 from pipeline.read import DEFAULT_MAX_CHARS
-from pipeline.run import DEFAULT_BATCH_SIZE, Settings
+from pipeline.report import DEFAULT_PAGE_SIZE
+from pipeline.run import DEFAULT_BATCH_SIZE, Settings, process_articles
 from pipeline.write import Counts, ResumeMismatch
 
 app = typer.Typer(
@@ -31,8 +33,8 @@ EXIT_SOME_FAILED = 1
 Inputs = Annotated[
     list[str],
     typer.Argument(
-        help="Files, directories (recursive), globs, or - for standard input. "
-        ".txt (one article), .jsonl (one per line), Reuters .sgm; "
+        help="Files, directories (recursive), globs, URLs (via fsspec), or - for standard "
+        "input. .txt (one article), .jsonl (one per line), Reuters .sgm, web archives .warc; "
         "each optionally .gz, .bz2, .xz or .zst."
     ),
 ]
@@ -166,6 +168,75 @@ def annotate(
     _run("annotations", options.pop("inputs"), options.pop("output"), options)
 
 
+EXPORT_FORMATS = ("claimreview",)
+
+
+@app.command()
+def export(
+    inputs: Inputs,
+    output: Output = "-",
+    export_format: Annotated[
+        str, typer.Option("--format", help="claimreview: a schema.org ClaimReview JSON-LD "
+                                           "skeleton per claim, for a fact-checker to complete.")
+    ] = "claimreview",
+    errors: Errors = None,
+    published: Published = None,
+    workers: Workers = 0,
+    resume: Resume = False,
+    model: Model = DEFAULT_MODEL,
+    models_dir: ModelsDir = MODELS_DIR,
+    max_chars: MaxChars = DEFAULT_MAX_CHARS,
+    batch_size: BatchSize = DEFAULT_BATCH_SIZE,
+    engine: EngineOption = "local",
+    scheduler: Scheduler = None,
+) -> None:
+    """Export each claim in a publishing format (one JSON line per claim)."""
+    options = dict(locals())
+    if options.pop("export_format") not in EXPORT_FORMATS:
+        raise typer.BadParameter(f"choose one of {', '.join(EXPORT_FORMATS)}",
+                                 param_hint="--format")
+    _run("claimreview", options.pop("inputs"), options.pop("output"), options)
+
+
+@app.command()
+def report(
+    inputs: Inputs,
+    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")],
+    page_size: Annotated[
+        int, typer.Option("--page-size", min=1, help="Articles per page; larger reports get "
+                                                     "an index page and numbered pages.")
+    ] = DEFAULT_PAGE_SIZE,
+    published: Published = None,
+    model: Model = DEFAULT_MODEL,
+    models_dir: ModelsDir = MODELS_DIR,
+    max_chars: MaxChars = DEFAULT_MAX_CHARS,
+) -> None:
+    """Write a self-contained HTML review page: each article with its claims in place."""
+    from pipeline.read import read_inputs
+    from pipeline.report import write_report
+
+    _check_date(published)
+    settings = Settings(model=model, models_dir=models_dir)
+    results = []
+    failed = 0
+    try:
+        items = read_inputs(inputs, default_published=published, max_chars=max_chars)
+        for outcome in process_articles(items, settings):
+            if isinstance(outcome, ArticleError):
+                stderr_reporter(outcome)
+                failed += 1
+            else:
+                results.append(outcome)
+    except FileNotFoundError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(2) from error
+    written = write_report(results, output, page_size=page_size)
+    typer.echo(f"wrote {len(written)} file(s), {len(results)} articles, {failed} errors: "
+               f"{written[0]}", err=True)
+    if failed:
+        raise typer.Exit(EXIT_SOME_FAILED)
+
+
 def load_schema(name: str) -> dict[str, Any]:
     """The JSON Schema of ``claim`` or ``annotations`` records."""
     text = resources.files("pipeline").joinpath(f"schemas/{name}.schema.json").read_text("utf-8")
@@ -187,8 +258,10 @@ def schema(
 def validate(
     file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="A JSONL output file.")],
 ) -> None:
-    """Check every line of a claims or annotations file against its schema."""
+    """Check every line of a claims, annotations or ClaimReview file against its schema."""
     from jsonschema import Draft202012Validator
+
+    from pipeline.claimreview import validate as validate_claimreview
 
     validators = {
         f"{name}/1" if name == "claim" else "annotations/1": Draft202012Validator(load_schema(name))
@@ -206,6 +279,11 @@ def validate(
             except json.JSONDecodeError as error:
                 typer.echo(f"{file}:{number}: malformed JSON: {error.msg}", err=True)
                 problems += 1
+                continue
+            if isinstance(record, dict) and record.get("@type") == "ClaimReview":
+                for message in validate_claimreview(record):
+                    typer.echo(f"{file}:{number}: {message}", err=True)
+                    problems += 1
                 continue
             kind = record.get("schema") if isinstance(record, dict) else None
             validator = validators.get(kind) if isinstance(kind, str) else None

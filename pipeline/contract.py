@@ -269,6 +269,11 @@ class Check:
     explanation: str = ""
     start: int | None = None
     end: int | None = None
+    # The change record behind a change check: what went from what to what, and when.
+    from_value: float | None = None
+    to_value: float | None = None
+    from_date: str | None = None
+    to_date: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -279,6 +284,10 @@ class Check:
             "explanation": self.explanation,
             "start": self.start,
             "end": self.end,
+            "from_value": self.from_value,
+            "to_value": self.to_value,
+            "from_date": self.from_date,
+            "to_date": self.to_date,
         }
 
     @classmethod
@@ -291,6 +300,10 @@ class Check:
             explanation=data.get("explanation", ""),
             start=data.get("start"),
             end=data.get("end"),
+            from_value=data.get("from_value"),
+            to_value=data.get("to_value"),
+            from_date=data.get("from_date"),
+            to_date=data.get("to_date"),
         )
 
 

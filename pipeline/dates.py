@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from pipeline import dates_calendar as cal
 from pipeline import spans
 from pipeline.contract import DateMention
 from pipeline.dates_calendar import Context, Tense, parse_anchor
-from pipeline.dates_normalize import compiled, evaluate, matches
+from pipeline.dates_normalize import DAY, MONTH, compiled, evaluate, matches, normalize
 
 STAGE_KEY = "claims_dates"
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "going"})
@@ -21,11 +23,19 @@ MODAL_AUX = frozenset({"could", "may", "might", "should", "must", "can", "would"
 PAST_TAGS = frozenset({"VBD"})
 QUARTER_RE = re.compile(r"^(\d{4})-Q([1-4])$")
 DAY_RE = re.compile(r"^\d{4}-\d\d-\d\d$")
-DATELINE = re.compile(r"(?:^|\n)\s*[A-Z][A-Z .'-]+,(?:\s+[A-Z][A-Za-z.]+,)?\s*$")
+MONTH_RE = re.compile(r"^\d{4}-\d\d(?:-\d\d)?")
 CLOCK_PREP = re.compile(r"\b(?:at|by|until|till|before|after|around|about|from|since|to)\s+$",
                         re.IGNORECASE)
 SHORT_MONTHS = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
                           "nov", "dec"})
+COUNT_MOD = re.compile(r"\b(?:about|some|nearly|almost|over|around|roughly|approximately"
+                       r"|more\s+than|less\s+than|fewer\s+than|up\s+to|at\s+least)\s+$",
+                       re.IGNORECASE)
+UNTIL = re.compile(r"\b(?:until|till|by)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+VERB_BEFORE = frozenset({"will", "would", "to", "can", "could", "should", "must", "might",
+                         "shall", "'ll", "did", "not", "they", "we", "i", "you"})
+ENDED = re.compile(r"\s+(?:that\s+)?(?:ended|ending|ends)\s+(?:on\s+)?(" + MONTH + r"\s+" + DAY
+                   + r")", re.IGNORECASE)
 COUNT_BEFORE = re.compile(r"(?:\bNo\.|\bpages?|\bp\.|\bRoute|\bFlight|\bRoom|#)\s*$", re.IGNORECASE)
 
 
@@ -113,8 +123,6 @@ def _plausible(doc: Doc, text_all: str, c: Candidate) -> bool:
     g = c.match.groupdict()
     text = c.match.group(0)
     before = text_all[max(0, c.start - 40):c.start]
-    if DATELINE.search(before) and c.rule in ("mdy", "dmy", "month"):
-        return False
     if c.rule == "time" and g.get("noon") and not g.get("dayref") and not CLOCK_PREP.search(
             before):
         return False
@@ -125,14 +133,25 @@ def _plausible(doc: Doc, text_all: str, c: Candidate) -> bool:
         span = doc.char_span(c.start, c.end, alignment_mode="expand")
         if span is None or span[0].tag_ != "NNP":
             return False
+        if span.start > 0 and doc[span.start - 1].lower_ in VERB_BEFORE:
+            return False  # "will March on the capital"
+        if span[0].ent_type_ in ("PERSON", "ORG") or (
+                span.start > 0 and doc[span.start - 1].tag_ in ("NNP", "NNPS")):
+            return False  # "Theresa May", "May Department Stores"
         return not (text in ("May", "March") and span[0].is_sent_start)
     if c.rule == "year" and text.isdigit():
         if COUNT_BEFORE.search(text_all, max(0, c.start - 8), c.start):
             return False
-        span = doc.char_span(c.start, c.end, alignment_mode="expand")
-        if span is not None and span[0].dep_ == "nummod" and span[0].head.tag_ == "NNS":
+        if COUNT_MOD.search(before):
             return False
     return True
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, rebuilt from arrays: ``Doc.text`` makes a Token object per token."""
+    strings = doc.vocab.strings
+    rows = doc.to_array(["ORTH", "SPACY"]).tolist()
+    return "".join(strings[orth] + " " if space else strings[orth] for orth, space in rows)
 
 
 def sentence_starts(doc: Doc) -> list[int]:
@@ -141,39 +160,80 @@ def sentence_starts(doc: Doc) -> list[int]:
         return [0]
     # arrays are read in C: far cheaper than iterating Token objects
     idx, sent = doc.to_array(["IDX", "SENT_START"]).T
-    return [int(i) for i, s in zip(idx.tolist(), sent.tolist()) if s == 1 or i == 0] or [0]
+    pairs = zip(idx.tolist(), sent.tolist(), strict=True)
+    return [int(i) for i, s in pairs if s == 1 or i == 0] or [0]
 
 
 def find_dates(doc: Doc) -> tuple[DateMention, ...]:
     """The article's temporal expressions, each with its value resolved against publication."""
     published = spans.published_of(doc)
+    text = text_of(doc)
+    found = candidates(text)
+    rejected: set[tuple[int, int, int]] = set()
+    for _ in range(4):  # a longer match that turns out not to be a date gives way to shorter ones
+        kept = [c for c in found if (c.start, c.end, c.rank) not in rejected]
+        chosen = [c for c in select(kept) if _plausible(doc, text, c)]
+        mentions, failed = _resolve(doc, text, chosen, published)
+        if not failed:
+            break
+        rejected.update(failed)
+    return spans.sorted_records(mentions, key=lambda m: (m.start, m.end))
+
+
+def _quarter_ended(text: str, end: int, ctx: Context) -> tuple[int, int] | None:
+    """The (year, quarter) of ``... quarter ended Sept. 30`` from the date that follows."""
+    m = ENDED.match(text, end)
+    if m is None:
+        return None
+    day = normalize(m.group(1), ctx.anchor, "past").value
+    if day is None or not DAY_RE.match(day):
+        return None
+    return cal.quarter_of(date.fromisoformat(day))
+
+
+def _resolve(doc: Doc, text: str, chosen: list[Candidate], published: str | None
+             ) -> tuple[list[DateMention], list[tuple[int, int, int]]]:
+    """Values for the chosen matches in text order, each seeing the mentions before it."""
     anchor = parse_anchor(published)
     mentions: list[DateMention] = []
+    failed: list[tuple[int, int, int]] = []
     ref_quarter: tuple[int, int] | None = None
     ref_day = None
+    ref_month: tuple[int, int] | None = None
     sent_years: dict[int, int] = {}  # sentence start -> last explicit year in it
-    text = doc.text  # built afresh on every access: read it once
-    chosen = [c for c in select(candidates(text)) if _plausible(doc, text, c)]
     starts = sentence_starts(doc) if chosen else []
     for c in chosen:
         sent_start = starts[bisect_right(starts, c.start) - 1] if starts else 0
-        ctx = Context(anchor, tense_at(doc, c.start, c.end), sent_years.get(sent_start),
-                      ref_quarter, ref_day)
+        tense = tense_at(doc, c.start, c.end)
+        if tense != "future" and UNTIL.search(text, max(0, c.start - 30), c.start):
+            tense = "future"  # "until Tuesday", "by Jan. 14": deadlines lie ahead
+        ctx = Context(anchor, tense, sent_years.get(sent_start), ref_quarter, ref_day, ref_month)
         value = evaluate(c.rank, c.match, ctx)
         if value is None:
+            failed.append((c.start, c.end, c.rank))
             continue
         v = value.value or ""
         if v[:4].isdigit() and not value.relative and value.type != "DURATION":
             sent_years[sent_start] = int(v[:4])
         q = QUARTER_RE.match(v)
-        if q and c.rule == "quarter":
+        ended = None
+        if c.rule in ("quarter_rel", "quarter_bare") and ref_quarter is None:
+            ended = _quarter_ended(text, c.end, ctx)
+        if ended is not None:
+            # "the quarter ended Sept. 30" (no quarter named yet): the quarter that date closes;
+            # once a fiscal quarter is named, articles keep to its numbering
+            ref_quarter = ended
+            value = replace(value, value=cal.quarter_value(*ended))
+        elif q and c.rule == "quarter":
             ref_quarter = (int(q.group(1)), int(q.group(2)))
         if DAY_RE.match(v[:10]) and value.type != "DURATION":
             ref_day = parse_anchor(v[:10])
+        if MONTH_RE.match(v) and value.type != "DURATION":
+            ref_month = (int(v[:4]), int(v[5:7]))
         mentions.append(DateMention(
             start=c.start, end=c.end, text=c.match.group(0), value=value.value, type=value.type,
             unresolved=value.unresolved, anchor=published if value.relative else None))
-    return spans.sorted_records(mentions, key=lambda m: (m.start, m.end))
+    return mentions, failed
 
 
 def _label(record: Any) -> str:

@@ -30,6 +30,7 @@ class Context:
     ref_year: int | None = None  # the last explicit year mentioned in the sentence
     ref_quarter: tuple[int, int] | None = None  # the last (year, quarter) mentioned in the text
     ref_day: date | None = None  # the last explicit day mentioned in the text
+    ref_month: tuple[int, int] | None = None  # the last (year, month) mentioned in the text
 
 
 def parse_anchor(published: str | None) -> date | None:
@@ -96,8 +97,9 @@ def weekday_near(anchor: date, weekday: int, tense: Tense, rel: str | None = Non
 def month_year(anchor: date, month: int, day: int | None, tense: Tense) -> int:
     """The year of an unmarked ``March`` or ``March 5``.
 
-    The nearest one when it is within about three months; otherwise the last one in
-    past tense, the next one in future tense, and the publication year when unmarked.
+    A bare month follows the tense (``in March`` in January is last March only in the
+    past tense). A day of the month is the nearest one when within about three months,
+    as news dates mostly are; else the tense decides. Unmarked: the publication year.
     """
     options = []
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
@@ -108,14 +110,17 @@ def month_year(anchor: date, month: int, day: int | None, tense: Tense) -> int:
     if not options:
         return anchor.year
     nearest_day, nearest = min(options, key=lambda o: (abs((o[0] - anchor).days), o[1]))
-    if abs((nearest_day - anchor).days) <= (92 if day else 110):
+    close = abs((nearest_day - anchor).days) <= (92 if day else 75)
+    if day is None and tense == "past":
+        return anchor.year - 1 if month > anchor.month else anchor.year
+    if day is None and tense == "future":
+        return anchor.year + 1 if month < anchor.month else anchor.year
+    if close:
         return nearest
     if tense == "past":
-        return max(y for d, y in options if d <= anchor) if any(
-            d <= anchor for d, _ in options) else nearest
+        return max(y for d, y in options if d <= anchor)
     if tense == "future":
-        return min(y for d, y in options if d >= anchor) if any(
-            d >= anchor for d, _ in options) else nearest
+        return min(y for d, y in options if d >= anchor)
     return anchor.year
 
 
@@ -182,8 +187,8 @@ def spelled_year(text: str) -> int | None:
     """``nineteen ninety-six`` -> 1996, ``two thousand one`` -> 2001."""
     parts = text.lower().replace("-", " ").replace(" and ", " ").split()
     if parts[:2] == ["two", "thousand"]:
-        rest = number(" ".join(parts[2:])) if parts[2:] else 0
-        return None if rest is None else 2000 + rest
+        tail = number(" ".join(parts[2:])) if parts[2:] else 0
+        return None if tail is None else 2000 + tail
     if not parts or parts[0] not in ("nineteen", "eighteen", "twenty"):
         return None
     century = number(parts[0])

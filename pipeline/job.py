@@ -13,13 +13,14 @@ from dataclasses import dataclass, field
 from typing import Literal, TextIO
 
 from pipeline import __version__
+from pipeline.claimreview import claimreviews
 from pipeline.contract import ArticleResult
 from pipeline.errors import ArticleError
 from pipeline.read import DEFAULT_MAX_CHARS, ReadItem, read_inputs
 from pipeline.run import Outcome, Runner, Settings, annotation_record
 from pipeline.write import Counts, RunOutputs, dumps
 
-Mode = Literal["claims", "annotations"]
+Mode = Literal["claims", "annotations", "claimreview"]
 Engine = Literal["local", "dask"]
 
 
@@ -69,6 +70,9 @@ def render(outcome: Outcome, mode: Mode) -> ItemOutput:
     assert isinstance(outcome, ArticleResult)
     if mode == "annotations":
         return ItemOutput((dumps(annotation_record(outcome.annotations)),), None, 0)
+    if mode == "claimreview":
+        reviews = tuple(dumps(review) for review in claimreviews(outcome))
+        return ItemOutput(reviews, None, len(reviews))
     lines = tuple(dumps(claim.to_dict()) for claim in outcome.claims)
     return ItemOutput(lines, None, len(lines))
 

@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from pipeline import spans
 from pipeline.contract import QuantityKind, QuantityMention
+from pipeline.quantities_context import (
+    Tokens,
+    blocked_spans,
+    counted_noun,
+    inside,
+    name_like,
+    qualifier_before,
+    sign_before,
+    year_like,
+)
 from pipeline.quantities_money import (
     BASIS_POINTS_RE,
     DOLLAR,
@@ -30,33 +39,7 @@ from pipeline.quantities_units import quantulum_unit, unit_candidate
 
 STAGE_KEY = "claims_quantities"
 
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-          r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-# Numbers that are dates, times, ordinals or parts of names, never quantities.
-_BLOCKED_RE = re.compile(
-    r"(?:https?://|www\.)\S+"  # URLs and their %-escapes
-    rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|per\s?cent))"
-    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?![a-z])"
-    r"|\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\b\.?"
-    r"|\b\d{1,2}:\d{2}(?::\d{2})?\b"
-    r"|\b\d+(?:st|nd|rd|th)\b"
-    r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b"
-    r"|[A-Z][A-Za-z&]*\s?-\d[\w.]*"  # TA-35, COVID-19, F-35
-    r"|\b(?:19|20)\d{2}\s*[-–/]\s*\d{2}\b(?!\s*(?:%|percent|per cent))"  # 2012-13
-    r"|(?<![\d,.])'\d{2}s?\b|\b\d{4}s\b|\b\d0s\b"  # '90s, 1990s
-    r"|\b\d+[A-Za-z]?(?:-\d+)?\s+(?:[A-Z][\w.]*\s+){0,3}(?:St|Street|Ave|Avenue|Road|Rd|Way"
-    r"|Blvd|Boulevard|Lane|Ln|Drive|Dr|Place|Pl|Court|Ct|Terrace|Parkway|Square)\b",  # addresses
-)
-_QUALIFIER_RE = re.compile(
-    r"(?P<q>about|around|roughly|approximately|nearly|almost|some|more\s+than|over|under"
-    r"|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|as\s+(?:many|much|high|low)\s+as"
-    r"|just\s+(?:over|under)|well\s+(?:over|under)|close\s+to|an\s+estimated|estimated"
-    r"|~|≈)\s*$",
-    re.IGNORECASE,
-)
 _RANGE_GAP_RE = re.compile(r"^\s*(?:-|–|—|to|and|or|to-)\s*$")
-_NOUN_POS = frozenset({"NOUN", "PROPN"})
-_SKIP_POS = frozenset({"ADJ", "ADV", "NUM", "PUNCT", "SYM"})
 _AGE_RE = re.compile(r"[\s-]*(?P<unit>year|month|week|day)s?[\s-]*old\b", re.IGNORECASE)
 _SMALL_SCALES = frozenset({"m", "b"})  # lower case: metres and bytes unless money
 
@@ -80,110 +63,6 @@ class _Draft:
     scale: float = 1.0
     explicit: bool = True  # False when the unit is a counted noun found further on
 
-
-def _blocked(text: str) -> list[tuple[int, int]]:
-    """Disjoint, sorted spans of dates, times, ordinals, names and URLs."""
-    merged: list[tuple[int, int]] = []
-    for match in _BLOCKED_RE.finditer(text):
-        if merged and match.start() <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], match.end()))
-        else:
-            merged.append((match.start(), match.end()))
-    return merged
-
-
-def _inside(spans_: list[tuple[int, int]], start: int, end: int) -> bool:
-    index = bisect_left(spans_, (start + 1, -1)) - 1
-    return index >= 0 and spans_[index][0] <= start and end <= spans_[index][1]
-
-
-def _qualifier(text: str, start: int) -> str | None:
-    match = _QUALIFIER_RE.search(text[max(0, start - 24):start])
-    if match is None or (match.start() > 0 and text[max(0, start - 24):start][match.start() - 1]
-                         .isalpha()):
-        return None
-    return re.sub(r"\s+", " ", match.group("q").lower())
-
-
-def _sign(text: str, start: int) -> tuple[int, float]:
-    """Start including a minus sign or ``minus`` written before the number, and the sign."""
-    before = text[max(0, start - 7):start]
-    match = re.search(r"(?:(?<![\w\d])[-−]|\bminus[\s-])$", before, re.IGNORECASE)
-    if match is None:
-        return start, 1.0
-    return start - (len(before) - match.start()), -1.0
-
-
-class _Tokens:
-    """Token lookup by character offset (the doc's own tokens, for units of counted things)."""
-
-    def __init__(self, doc: Doc) -> None:
-        self.doc = doc
-        self.starts = [token.idx for token in doc]
-
-    def after(self, offset: int) -> Token | None:
-        index = bisect_left(self.starts, offset)
-        return self.doc[index] if index < len(self.starts) else None
-
-    def before(self, offset: int) -> Token | None:
-        index = bisect_left(self.starts, offset) - 1
-        return self.doc[index] if index >= 0 else None
-
-
-def _counted_noun(tokens: _Tokens, end: int, limit: int = 4) -> Token | None:
-    """The noun a number counts: ``13 people``, ``seven European countries``."""
-    token = tokens.after(end)
-    steps = 0
-    while token is not None and steps < limit:
-        if token.pos_ in _NOUN_POS and token.text[:1].isalpha():
-            # Skip compounds: "heart transplants" counts transplants.
-            nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
-            if nxt is not None and nxt.pos_ == "NOUN" and token.dep_ == "compound":
-                token = nxt
-                steps += 1
-                continue
-            return token
-        if token.pos_ not in _SKIP_POS or token.text in ",;:()":
-            return None
-        token = token.nbor(1) if token.i + 1 < len(token.doc) else None
-        steps += 1
-    return None
-
-
-def _name_like(text: str, tokens: _Tokens, number: Number) -> bool:
-    """Numbers that belong to names: ``iPhone 12``, ``Fortune 100``, ``787 Dreamliner``."""
-    raw = text[number.start:number.end]
-    if "," in raw or "." in raw or number.scaled:
-        return False
-    prev = tokens.before(number.start)
-    nxt = tokens.after(number.end)
-    attached_prev = prev is not None and prev.idx + len(prev.text) == number.start
-    if attached_prev and prev is not None and prev.text[-1:].isalpha():
-        return True
-    joined_prev = prev is not None and text[prev.idx + len(prev.text):number.start] == " "
-    if joined_prev and prev is not None and (prev.text.lower() in _LABELS or (
-            prev.text[:1].islower() and any(c.isupper() for c in prev.text))):
-        return True  # "category 4", "Game 7", "iPhone 11"
-    next_lower_noun = nxt is not None and nxt.text[:1].islower() and nxt.pos_ in _NOUN_POS
-    if (joined_prev and prev is not None and prev.text[:1].isupper() and not prev.is_sent_start
-            and (prev.pos_ == "PROPN" or "&" in prev.text) and not next_lower_noun):
-        return True
-    return bool(nxt is not None and nxt.text[:1].isupper() and nxt.text[1:].islower()
-                and len(nxt.text) > 2 and nxt.pos_ == "PROPN"
-                and text[number.end:nxt.idx] == " " and not nxt.is_sent_start
-                and nxt.text not in ("US", "U.S."))
-
-
-def _year_like(text: str, number: Number, start: int) -> bool:
-    """``2016`` is a year (the dates stage reads it), unless a unit or a count word goes with it."""
-    raw = text[number.start:number.end]
-    if _COUNT_BEFORE_RE.search(text[max(0, start - 16):start]):
-        return False  # "more than 1000 customers"
-    return bool(number.form == "digits" and re.fullmatch(r"\d{4}", raw)
-                and 1000 <= number.value < 2200)
-
-
-_COUNT_BEFORE_RE = re.compile(r"\b(?:(?:more|fewer|less)\s+than|nearly|almost)\s+$", re.IGNORECASE)
 
 
 def _money(text: str, number: Number, table: CurrencyTable, floor: int,
@@ -247,7 +126,7 @@ def _money(text: str, number: Number, table: CurrencyTable, floor: int,
     return draft
 
 
-def _other(text: str, number: Number, tokens: _Tokens, value: float,
+def _other(text: str, number: Number, tokens: Tokens, value: float,
            start: int) -> _Draft | None:
     """Any other quantity: a measurement, a count of things, a fraction or a bare figure."""
     end = number.end
@@ -256,7 +135,7 @@ def _other(text: str, number: Number, tokens: _Tokens, value: float,
         value /= number.scale
         end = number.end - len(number.short_scale)
     if number.form in ("fraction", "vague", "ratio", "slash"):
-        noun = _counted_noun(tokens, end + 3, limit=4)
+        noun = counted_noun(tokens, end + 3, limit=4)
         unit = noun.lemma_.lower() if noun is not None else ""
         return _Draft(start, end, value, "other", unit, number)
     score = _SCORE_RE.match(text, start)
@@ -274,10 +153,10 @@ def _other(text: str, number: Number, tokens: _Tokens, value: float,
              if _unit_next(text, end) and not plural else None)
     if found is not None:
         return _Draft(start, _unit_end(text, end), value, "other", found[0], number)
-    if number.form == "digits" and (_year_like(text, number, start)
-                                    or _name_like(text, tokens, number)):
+    if number.form == "digits" and (year_like(text, number, start)
+                                    or name_like(text, tokens, number)):
         return None
-    noun = _counted_noun(tokens, end)
+    noun = counted_noun(tokens, end)
     if number.form == "words":
         head = tokens.after(number.start)
         if noun is None or (head is not None and head.pos_ not in ("NUM", "DET")):
@@ -290,12 +169,6 @@ def _other(text: str, number: Number, tokens: _Tokens, value: float,
 
 
 _SCORE_RE = re.compile(r"\d{1,3}-\d{1,3}(?![\d.,%-])(?!\s*(?:per|%|[a-z]|[A-Z]))")
-_LABELS = frozenset({
-    "category", "game", "no", "no.", "number", "chapter", "article", "section", "level", "phase",
-    "stage", "round", "page", "room", "gate", "platform", "unit", "version", "season", "episode",
-    "track", "grade", "class", "group", "division", "route", "highway", "flight", "item",
-    "figure", "table", "series", "model", "type", "week", "day", "act", "amendment", "title",
-})
 _UNIT_START_RE = re.compile(r"\s?[A-Za-zµμ°Ω\"'/]")
 
 
@@ -315,11 +188,11 @@ def _unit_end(text: str, end: int) -> int:
     return match.end() if match else end
 
 
-def _classify(text: str, number: Number, table: CurrencyTable, tokens: _Tokens,
+def _classify(text: str, number: Number, table: CurrencyTable, tokens: Tokens,
               floor: int, blocked: list[tuple[int, int]]) -> _Draft | None:
-    if _inside(blocked, number.start, number.start + 1):
+    if inside(blocked, number.start, number.start + 1):
         return None
-    start, sign = _sign(text, number.start)
+    start, sign = sign_before(text, number.start)
     value = sign * number.value
     percent = percent_after(text, number.end) if number.form in ("digits", "words") else None
     if percent is not None:
@@ -417,8 +290,8 @@ def find_quantities(doc: Doc, default_dollar: str = "USD") -> tuple[QuantityMent
     text = doc.text
     table = load_table()
     dollar = article_dollar(text, table, default_dollar)
-    tokens = _Tokens(doc)
-    blocked = _blocked(text)
+    tokens = Tokens(doc)
+    blocked = blocked_spans(text)
     drafts: list[_Draft] = []
     for number in find_numbers(text):
         floor = drafts[-1].end if drafts else 0
@@ -427,7 +300,7 @@ def find_quantities(doc: Doc, default_dollar: str = "USD") -> tuple[QuantityMent
         draft = _classify(text, number, table, tokens, floor, blocked)
         if draft is None:
             continue
-        draft.qualifier = _qualifier(text, draft.start)
+        draft.qualifier = qualifier_before(text, draft.start)
         drafts.append(draft)
     _resolve_dollar(drafts, dollar)
     drafts = _merge_subunits(text, drafts)

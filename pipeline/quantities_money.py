@@ -156,7 +156,8 @@ def strict_prefix_before(text: str, start: int, end: int, scaled: bool,
 def suffix_after(text: str, end: int, table: CurrencyTable) -> Marker | None:
     """The currency word, symbol or ISO code written just after ``end``."""
     match = table.suffix_re.match(text, end)
-    if match is None or len(match.group("space")) > 2 or "\n" in match.group("space"):
+    # Wire copy wraps lines inside sentences: one line break may sit between number and unit.
+    if match is None or len(match.group("space")) > 3 or match.group("space").count("\n") > 1:
         return None
     if match.group("iso"):
         code = match.group("iso")

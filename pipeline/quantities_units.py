@@ -56,11 +56,40 @@ def quantulum_parser() -> ModuleType:
         return _STATE["parser"]
 
 
+@lru_cache(maxsize=1)
+def _unit_words() -> frozenset[str]:
+    """First words of every unit name and symbol quantulum3 knows (lower case)."""
+    quantulum_parser()
+    from quantulum3 import load
+
+    units = load.units("en_US")
+    words = set()
+    for table in (units.surfaces, units.symbols):
+        for surface in table:
+            first = re.split(r"[\s/^-]", surface.lower(), maxsplit=1)[0]
+            if first:
+                words.add(first)
+    return frozenset(words)
+
+
+def may_be_unit(candidate: str) -> bool:
+    """Whether quantulum3 is worth asking: the word after the number can start a unit.
+
+    Counted nouns (``2 workers``) are skipped without a parse, which keeps the stage fast.
+    """
+    tail = candidate[1:]
+    if not tail or not tail[0].isspace():
+        return True  # attached: "640bhp", "155mph", "10kW"
+    words = tail.split()
+    first = re.split(r"[/^-]", words[0].lower(), maxsplit=1)[0].rstrip(".,")
+    return not first[:1].isalpha() or first in _unit_words() or first.rstrip("s") in _unit_words()
+
+
 @lru_cache(maxsize=8192)
 def quantulum_unit(candidate: str) -> tuple[str, str] | None:
     """(unit name, entity) quantulum3 reads at the very start of ``candidate``, if any."""
     surface = candidate[1:].split()[0] if candidate[1:].split() else ""
-    if surface.lower() in _WORDS_NOT_UNITS:
+    if surface.lower() in _WORDS_NOT_UNITS or not may_be_unit(candidate):
         return None  # "in 2003 a deal": the article, not "annum"
     if surface[:1].isupper() and surface[1:].islower() and len(surface) > 2 and surface not in (
             "Fahrenheit", "Celsius", "Kelvin"):

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.claims import build_claims, sentence_spans
+from pipeline.claims import build_claims, reindex_equivalents, sentence_spans
 from pipeline.clean import CleanText, clean, load_rules
 from pipeline.contract import (
     Annotations,
@@ -80,7 +80,8 @@ class Runner:
                 outcomes[index] = item
                 continue
             try:
-                work.append((index, item, clean(item, self.rules)))
+                cleaned = clean(item, self.rules)
+                work.append((index, with_dateline_date(item, cleaned), cleaned))
             except Exception as error:
                 outcomes[index] = _failure(item, error)
         docs = self._parse([(article, cleaned) for _, article, cleaned in work])
@@ -116,6 +117,13 @@ class Runner:
         return doc
 
 
+def with_dateline_date(article: Article, cleaned: CleanText) -> Article:
+    """Prefer a full date in the dateline over archive metadata and the --published option."""
+    if cleaned.dateline_date is None or article.published_from == "record":
+        return article
+    return replace(article, published=cleaned.dateline_date, published_from="dateline")
+
+
 def _failure(article: Article, error: Exception) -> ArticleError:
     """An error record naming the article and what went wrong."""
     reason = (
@@ -142,7 +150,9 @@ def annotations_from_doc(article: Article, cleaned: CleanText, doc: Doc) -> Anno
     return Annotations(
         article=article,
         entities=keep(load(doc, ENTITIES_KEY, EntityMention.from_dict)),
-        quantities=keep(load(doc, QUANTITIES_KEY, QuantityMention.from_dict)),
+        quantities=reindex_equivalents(
+            load(doc, QUANTITIES_KEY, QuantityMention.from_dict), in_body
+        ),
         dates=keep(load(doc, DATES_KEY, DateMention.from_dict)),
         attributions=keep(load(doc, ATTRIBUTION_KEY, Attribution.from_dict)),
         sentences=sentences,

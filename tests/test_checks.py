@@ -110,3 +110,22 @@ def test_rounding_and_qualifiers(stated_text: str, qualifier: str | None,
     )
     (check,) = find_checks(text, TextSpan(0, len(text), text), (stated, *amounts), [])
     assert check.consistent is consistent
+
+
+def test_percent_change_carries_its_change_record() -> None:
+    text = "Exports fell 0.03 percent from $43.5 billion in 2011 to $42.3 billion in 2016."
+
+    def at(fragment: str) -> tuple[int, int]:
+        start = text.index(fragment)
+        return start, start + len(fragment)
+
+    quantities = [
+        QuantityMention(*at("0.03 percent"), "0.03 percent", "percent", 0.03, "percent"),
+        QuantityMention(*at("$43.5 billion"), "$43.5 billion", "money", 43.5e9, "USD", "USD"),
+        QuantityMention(*at("$42.3 billion"), "$42.3 billion", "money", 42.3e9, "USD", "USD"),
+    ]
+    dates = [DateMention(*at("2011"), "2011", "2011"), DateMention(*at("2016"), "2016", "2016")]
+    checks = find_checks(text, TextSpan(0, len(text), text), quantities, dates)
+    change = next(c for c in checks if c.kind == "percent_change")
+    assert (change.from_value, change.to_value) == (43.5e9, 42.3e9)
+    assert (change.from_date, change.to_date) == ("2011", "2016")

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.claims import build_claims, claim_id_for, classify, sentence_spans
+from pipeline.claims import (
+    build_claims,
+    claim_id_for,
+    classify,
+    reindex_equivalents,
+    sentence_spans,
+)
 from pipeline.contract import (
     Annotations,
     Article,
@@ -145,3 +151,28 @@ def test_sentences_are_cut_to_body_regions() -> None:
     body = [(text.index("Body one"), text.index("two.") + 4)]
     spans = sentence_spans(text, [(0, 19), (19, len(text))], body)
     assert [s.text for s in spans] == ["Body one.", "Body two."]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "unit", "expected"),
+    [
+        ("Experts from the two nations will meet.", "two", "nation", None),
+        ("More than 300 people attended the rally in Seoul.", "300", "people", "comparison"),
+        ("The field yields 40,000 barrels a day.", "40,000 barrels", "barrel", "statistic"),
+    ],
+)
+def test_counts_in_words_are_not_statistics(text: str, fragment: str, unit: str,
+                                            expected: str | None) -> None:
+    quantity = QuantityMention(*span(text, fragment), fragment, "other", 1.0, unit)
+    assert classify(text, [quantity], [], None, False, False) == expected
+
+
+def test_equivalents_follow_their_quantities_when_some_are_dropped() -> None:
+    usd = QuantityMention(10, 25, "US$27.7 billion", "money", 27.7e9, "USD", "USD")
+    sgd = QuantityMention(27, 41, "S$37.7 billion", "money", 37.7e9, "SGD", "SGD",
+                          equivalent_of=1)
+    earlier = QuantityMention(0, 3, "two", "other", 2.0, "nation")
+    orphan = QuantityMention(50, 60, "A$5 billion", "money", 5e9, "AUD", "AUD", equivalent_of=0)
+    kept = reindex_equivalents((earlier, usd, sgd, orphan), lambda start, end: start >= 10)
+    assert [q.text for q in kept] == ["US$27.7 billion", "S$37.7 billion", "A$5 billion"]
+    assert [q.equivalent_of for q in kept] == [None, 0, None]

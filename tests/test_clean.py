@@ -69,3 +69,17 @@ def test_mask_keeps_length_and_newlines() -> None:
     assert len(cleaned.text) == len(text)
     assert cleaned.text.count("\n") == text.count("\n")
     assert cleaned.text.split() == ["Story", "text."]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("WASHINGTON, Aug. 22, 2017 (AP) — The deficit grew.", "2017-08-22"),
+        ("SEOUL, September 3, 2016 (Reuters) - Exports fell.", "2016-09-03"),
+        ("SEOUL, Aug 22 (Reuters) - Exports fell.", None),  # no year: not a full date
+        ("WASHINGTON (AP) — The deficit grew.", None),
+    ],
+)
+def test_dateline_dates(line: str, expected: str | None) -> None:
+    cleaned = clean(Article(id="t", text=f"Title\n\n{line}\n", title="Title"), RULES)
+    assert cleaned.dateline_date == expected

@@ -96,6 +96,11 @@ def summary(found: tuple[QuantityMention, ...]) -> list[tuple[str, str, float, s
     ("It is one of the main reasons for the trade imbalance.", []),
     ("The new iPhone 11 sells well.", []),
     ("Fans watched COVID-19 coverage on Channel 5.", []),
+    ("He said one day the United States might win.", []),
+    ("Day one motions were filed; GM makes one type of car.", []),
+    ("The strike lasted for one day.", [("one day", "other", 1.0, None)]),
+    ("Visit https://example.com/a?q=30%25%20off for details.", []),
+    ("They live at 9 E 71st St in Manhattan.", []),
 ])
 def test_recognizes(quantities_nlp: Language, text: str,
                     expected: list[tuple[str, str, float, str | None]]) -> None:

@@ -219,3 +219,15 @@ def test_extract_twice_is_byte_identical(tmp_path: Path) -> None:
         outputs.append(target.read_bytes())
     assert outputs[0] == outputs[1]
     assert outputs[0].count(b"\n") >= 6
+
+
+def test_readme_example_matches_the_pipeline(seed_result: ArticleResult) -> None:
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    text = re.search(r'"text":"(The value of USA goods[^"]+)"', readme)
+    where = re.search(r'"start":(\d+),"end":(\d+),"type":"(\w+)"', readme)
+    assert text and where
+    claim = next(c for c in seed_result.claims if c.text == text.group(1))
+    assert (claim.start, claim.end, claim.type) == (int(where.group(1)), int(where.group(2)),
+                                                    where.group(3))

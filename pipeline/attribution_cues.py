@@ -1,0 +1,221 @@
+"""Reported speech found from the parse: cue verbs, their content, source and evidence."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.attribution_lexicon import CueLexicon
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+TRIM = " \n\t,;:—-–"
+NOMINAL = ("PROPN", "PRON", "NOUN")
+QUOTE_MARKS = "\"“”„‟«»"
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """An attribution before speaker resolution, with token indices for the resolver."""
+
+    content: tuple[int, int]
+    cue: tuple[int, int] | None
+    source: tuple[int, int] | None
+    source_head: int | None  # token index
+    cue_token: int | None
+    evidence: tuple[int, int] | None = None
+    direct: bool = False
+
+
+def char_span(tokens: Sequence[Token] | Span, text: str) -> tuple[int, int] | None:
+    """Character extent of contiguous tokens, trimmed of surrounding punctuation and blanks."""
+    if not tokens:
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    while start < end and text[start] in TRIM:
+        start += 1
+    while end > start and text[end - 1] in TRIM + ".":
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def subtree_span(
+    token: Token, text: str, exclude: Token | None = None
+) -> tuple[int, int] | None:
+    """Span of a token's subtree; the part on the longer side of ``exclude``'s subtree if given."""
+    doc = token.doc
+    left, right = token.left_edge.i, token.right_edge.i + 1
+    if exclude is not None and left <= exclude.i < right:
+        ex_l, ex_r = exclude.left_edge.i, exclude.right_edge.i + 1
+        if ex_l - left >= right - ex_r:
+            right = ex_l
+        else:
+            left = ex_r
+    return char_span(doc[left:right], text)
+
+
+def source_of(verb: Token) -> Token | None:
+    """The subject of a cue verb, inherited through xcomp/conj/advcl chains when it has none."""
+    current: Token | None = verb
+    for _ in range(4):
+        if current is None:
+            return None
+        for child in current.children:
+            if child.dep_ in SUBJECTS:
+                return child
+        agent = [c for c in current.children if c.dep_ == "agent"]
+        if agent:
+            objects = [c for c in agent[0].children if c.dep_ == "pobj"]
+            return objects[0] if objects else None
+        if current.dep_ in ("xcomp", "conj", "advcl") and current.head.i != current.i:
+            current = current.head
+        else:
+            return None
+    return None
+
+
+def speaker_of(verb: Token) -> Token | None:
+    """The subject, else a name right next to the cue (``read one``, ``Bozell III, …, tells``)."""
+    subject = source_of(verb)
+    if subject is not None:
+        return subject
+    sent = verb.sent
+    after = verb.i + 1
+    if after < sent.end and verb.doc[after].pos_ in NOMINAL:
+        return verb.doc[after]
+    before = verb.i - 1
+    while before >= sent.start and verb.doc[before].pos_ in ("ADV", "AUX", "PART"):
+        before -= 1
+    if before >= sent.start and verb.doc[before].pos_ in NOMINAL:
+        token = verb.doc[before]
+        while token.head.i != token.i and token.head.i < verb.i and token.dep_ != "ROOT":
+            token = token.head
+        return token if token.pos_ in NOMINAL else verb.doc[before]
+    return None
+
+
+def content_of(verb: Token, lexicon: CueLexicon, text: str) -> tuple[int, int] | None:
+    lemma = verb.lemma_.lower()
+    children = list(verb.children)
+    for child in children:
+        if child.dep_ == "ccomp" and lemma in lexicon.clausal:
+            return subtree_span(child, text)
+    for child in children:
+        if child.dep_ == "xcomp" and lemma in lexicon.xcomp:
+            return subtree_span(child, text)
+    preps = lexicon.nominal_preps.get(lemma, frozenset())
+    for child in children:
+        if child.dep_ in ("dobj", "dative") and lemma in lexicon.nominal:
+            return subtree_span(child, text)
+        if child.dep_ == "prep" and child.lower_ in preps:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return subtree_span(objects[0], text)
+    own_subject = any(c.dep_ in SUBJECTS for c in children)
+    trailing = verb.dep_ in ("conj", "advcl") and own_subject and verb.head.i < verb.i
+    if (verb.dep_ == "parataxis" or trailing) and lemma in lexicon.clausal:
+        # "The deal is fair, he said": the cue hangs off the clause it reports.
+        return subtree_span(verb.head, text, exclude=verb)
+    return None
+
+
+def evidence_of(verb: Token, lexicon: CueLexicon, text: str) -> tuple[int, int] | None:
+    """``based on data from X`` / ``citing X`` next to a cue: where the data came from."""
+    doc = verb.doc
+    for token in verb.subtree:
+        for phrase in lexicon.evidence:
+            if token.lower_ != phrase[0]:
+                continue
+            words = doc[token.i : token.i + len(phrase)]
+            if len(words) == len(phrase) and all(
+                w.lower_ == p for w, p in zip(words, phrase, strict=True)
+            ):
+                last = words[-1]
+                objects = [c for c in last.children if c.dep_ in ("pobj", "dobj")]
+                if objects:
+                    return subtree_span(objects[0], text)
+    return None
+
+
+def according(doc: Doc, text: str, lexicon: CueLexicon, in_quote: list[bool]) -> list[Found]:
+    found: list[Found] = []
+    for token in doc:
+        for phrase in lexicon.according:
+            if token.lower_ != phrase[0]:
+                continue
+            words = doc[token.i : token.i + len(phrase)]
+            if len(words) != len(phrase) or in_quote[token.i]:
+                continue
+            if not all(w.lower_ == p for w, p in zip(words, phrase, strict=True)):
+                continue
+            objects = [c for c in words[-1].children if c.dep_ == "pobj"]
+            if not objects:
+                continue
+            source = objects[0]
+            content = subtree_span(token.sent.root, text, exclude=token)
+            if content is None:
+                continue
+            found.append(
+                Found(
+                    content,
+                    (words[0].idx, words[-1].idx + len(words[-1].text)),
+                    subtree_span(source, text),
+                    source.i,
+                    token.i,
+                )
+            )
+    return found
+
+
+def cue_attributions(
+    doc: Doc, text: str, lexicon: CueLexicon, in_quote: list[bool]
+) -> list[Found]:
+    found: list[Found] = []
+    for token in doc:
+        if token.pos_ not in ("VERB", "AUX") or in_quote[token.i]:
+            continue
+        if not lexicon.is_cue(token.lemma_.lower()):
+            continue
+        content = content_of(token, lexicon, text)
+        if content is None or not any(c.isalnum() for c in text[content[0] : content[1]]):
+            continue
+        content = snap_to_quotes(text, content)
+        subject = speaker_of(token)
+        source = subtree_span(subject, text) if subject is not None else None
+        if source is not None and content[0] <= source[0] < content[1]:
+            source = None
+        found.append(
+            Found(
+                content,
+                (token.idx, token.idx + len(token.text)),
+                source,
+                subject.i if subject is not None else None,
+                token.i,
+                evidence_of(token, lexicon, text),
+            )
+        )
+    return found
+
+
+def snap_to_quotes(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """Widen a clause to the quotation marks around it: ``says “…”`` quotes, so it is direct."""
+    start, end = span
+    if start > 0 and text[start - 1] in QUOTE_MARKS:
+        start -= 1
+    if end < len(text) and text[end] in QUOTE_MARKS:
+        end += 1
+    elif end + 1 < len(text) and text[end] in ".,!?" and text[end + 1] in QUOTE_MARKS:
+        end += 2
+    return start, end
+
+
+def after_cue(doc: Doc, start: int, lexicon: CueLexicon) -> bool:
+    """Whether the quote opening at ``start`` directly follows a cue verb (``says “…”``)."""
+    token = doc.char_span(start, start + 1, alignment_mode="expand")
+    if token is None or token.start == 0:
+        return False
+    before = doc[token.start - 1]
+    return before.pos_ == "VERB" and lexicon.is_cue(before.lemma_.lower())
+
+

@@ -1,0 +1,165 @@
+"""Check-worthiness: a shipped linear text classifier plus what the pipeline knows about a claim.
+
+The model (``models/checkworthiness/model.json``, trained by
+``scripts/train_checkworthiness.py``) is a logistic scorer over sublinear TF-IDF
+features of a sentence as the base spaCy model parses it: words, word bigrams,
+lemmas, fine tags and tag bigrams, coarse POS trigrams, entity types, dependency
+labels, morphology and digit shapes. Scoring is a fixed-order sum in Python
+floats, so the same sentence gets the same score on every machine.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "checkworthiness"
+SCHEMA = "checkworthiness/1"
+DECIMALS = 4  # scores are rounded so output is byte-identical across machines
+
+# What the pipeline knows moves the model's score on the logit scale: a figure can be checked,
+# a named source can be asked, and a figure the article itself contradicts must be checked.
+QUANTITY_BONUS = 0.75
+NAMED_SOURCE_BONUS = 0.35
+FAILED_CHECK_BONUS = 2.5
+NOTHING_TO_CHECK_PENALTY = 0.75
+LOGIT_CLAMP = 12.0
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    """A linear scorer: one weight and one IDF per feature, a bias and a decision threshold."""
+
+    idf: dict[str, float]
+    weights: dict[str, float]
+    bias: float
+    threshold: float = 0.5
+
+    def to_dict(self) -> dict[str, Any]:
+        features = sorted(self.idf)
+        return {
+            "schema": SCHEMA,
+            "bias": self.bias,
+            "threshold": self.threshold,
+            "features": [[f, self.idf[f], self.weights.get(f, 0.0)] for f in features],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Model:
+        if data.get("schema") != SCHEMA:
+            raise ValueError(f"not a {SCHEMA} model: schema {data.get('schema')!r}")
+        idf: dict[str, float] = {}
+        weights: dict[str, float] = {}
+        for name, feature_idf, weight in data["features"]:
+            idf[name] = float(feature_idf)
+            if weight:
+                weights[name] = float(weight)
+        return cls(idf, weights, float(data["bias"]), float(data.get("threshold", 0.5)))
+
+
+def _ngrams(items: Sequence[str], n: int) -> list[str]:
+    return ["_".join(items[i : i + n]) for i in range(len(items) - n + 1)]
+
+
+def features(doc: Doc | Span) -> list[str]:
+    """The sparse features of one parsed sentence, in token order (repeats count)."""
+    tokens = list(doc)
+    lower = [t.lower_ for t in tokens]
+    tags = [t.tag_ for t in tokens]
+    pos = [t.pos_ for t in tokens]
+    out = ["w:" + w for w in lower]
+    out += ["w2:" + g for g in _ngrams(lower, 2)]
+    out += ["l:" + t.lemma_.lower() for t in tokens]
+    out += ["p:" + t for t in tags]
+    out += ["p2:" + g for g in _ngrams(tags, 2)]
+    out += ["p3:" + g for g in _ngrams(pos, 3)]
+    out += ["e:" + t.ent_type_ for t in tokens if t.ent_type_]
+    out += ["d:" + t.dep_ for t in tokens]
+    out += ["s:" + t.shape_ for t in tokens if "d" in t.shape_]
+    out += ["m:" + str(t.morph) for t in tokens if str(t.morph)]
+    out.append(f"len:{min(len(tokens) // 5, 8)}")
+    if doc.text.rstrip().endswith("?"):
+        out.append("Q?")
+    return out
+
+
+def vectorize(feats: Iterable[str], idf: dict[str, float]) -> list[tuple[str, float]]:
+    """Sublinear TF-IDF, L2-normalized, over the known features, sorted by feature name."""
+    counts = Counter(f for f in feats if f in idf)
+    pairs = [(f, (1.0 + math.log(c)) * idf[f]) for f, c in sorted(counts.items())]
+    norm = math.sqrt(math.fsum(v * v for _, v in pairs))
+    return [(f, v / norm) for f, v in pairs] if norm > 0 else []
+
+
+def logit(model: Model, doc: Doc | Span) -> float:
+    """The model's raw score (logit) of one parsed sentence."""
+    vector = vectorize(features(doc), model.idf)
+    return model.bias + math.fsum(v * model.weights.get(f, 0.0) for f, v in vector)
+
+
+def sigmoid(z: float) -> float:
+    z = max(-LOGIT_CLAMP, min(LOGIT_CLAMP, z))
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def score_docs(model: Model, docs: Iterable[Doc | Span]) -> tuple[float, ...]:
+    """Probability that each parsed sentence is a check-worthy factual claim, rounded."""
+    return tuple(round(sigmoid(logit(model, doc)), DECIMALS) for doc in docs)
+
+
+@cache
+def load_model(model_dir: str = str(MODEL_DIR)) -> Model:
+    """The shipped model, read once per process."""
+    path = Path(model_dir) / "model.json"
+    with path.open(encoding="utf-8") as handle:
+        return Model.from_dict(json.load(handle))
+
+
+@cache
+def _parser(name: str) -> Language:
+    """The base spaCy model the classifier was trained on, loaded once (offline)."""
+    import spacy
+
+    from pipeline.nlp import DEFAULT_MODEL
+
+    return spacy.load(name or DEFAULT_MODEL)
+
+
+def score_texts(
+    texts: Sequence[str], *, model_dir: str = str(MODEL_DIR), base_model: str = ""
+) -> tuple[float, ...]:
+    """Check-worthiness in [0, 1] of each sentence, parsed on its own by the base model."""
+    model = load_model(model_dir)
+    nlp = _parser(base_model)
+    return score_docs(model, nlp.pipe(list(texts), batch_size=64))
+
+
+def combine(
+    model_score: float,
+    *,
+    has_quantity: bool = False,
+    has_named_source: bool = False,
+    failed_check: bool = False,
+    has_checkable: bool = True,
+) -> float:
+    """The claim's check-worthiness: the model's score moved by what the pipeline found."""
+    p = min(max(model_score, 1e-6), 1.0 - 1e-6)
+    z = math.log(p / (1.0 - p))
+    if has_quantity:
+        z += QUANTITY_BONUS
+    if has_named_source:
+        z += NAMED_SOURCE_BONUS
+    if failed_check:
+        z += FAILED_CHECK_BONUS
+    if not has_checkable:
+        z -= NOTHING_TO_CHECK_PENALTY
+    return round(sigmoid(z), DECIMALS)

@@ -1,0 +1,216 @@
+"""Training and evaluation of the check-worthiness model (numpy; used by the scripts, not at run time).
+
+Recipe: a fixed seeded split holds out one fifth of ClaimBuster; on the other four
+fifths two logistic models are fitted over the same TF-IDF features (plain, and
+scaled by naive-Bayes log-count ratios, NB-LR), their logits averaged into one
+linear scorer, and the decision threshold chosen by seeded cross-validation on
+the training part is folded into the bias so that 0.5 is the default threshold.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from numpy.typing import NDArray
+
+from pipeline.checkworthiness import Model, sigmoid, vectorize
+
+SEED = 20170823
+HOLDOUT_FOLDS = 5  # one fifth is held out and never seen by training
+CV_FOLDS = 5
+MIN_DF = 2
+L2 = 3e-5
+EPOCHS = 300
+LEARNING_RATE = 0.1
+NB_ALPHA = 1.0
+WEIGHT_DIGITS = 7  # significant digits kept in the shipped model
+
+FloatArray = NDArray[np.float64]
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """One labelled sentence of the training data."""
+
+    id: int
+    text: str
+    label: int
+
+
+@dataclass(frozen=True, slots=True)
+class Metrics:
+    """Precision, recall and F1 at the default threshold, and average precision of the ranking."""
+
+    precision: float
+    recall: float
+    f1: float
+    average_precision: float
+    n: int
+
+    def line(self) -> str:
+        return (
+            f"checkworthiness: precision {self.precision:.3f} recall {self.recall:.3f} "
+            f"F1 {self.f1:.3f} AP {self.average_precision:.3f} (held-out n={self.n})"
+        )
+
+
+def load_examples(path: Path) -> list[Example]:
+    """ClaimBuster's two-class JSON: a list of {sentence_id, label, text}."""
+    with path.open(encoding="utf-8") as handle:
+        data = json.load(handle)
+    return [Example(int(d["sentence_id"]), str(d["text"]), int(d["label"])) for d in data]
+
+
+def split(examples: Sequence[Example], seed: int = SEED) -> tuple[list[Example], list[Example]]:
+    """(training, held-out): a seeded shuffle of the sorted ids; the first fifth is held out."""
+    ids = sorted(e.id for e in examples)
+    random.Random(seed).shuffle(ids)
+    held = set(ids[: len(ids) // HOLDOUT_FOLDS])
+    train = [e for e in examples if e.id not in held]
+    heldout = [e for e in examples if e.id in held]
+    return train, heldout
+
+
+class Sparse:
+    """Rows of (feature index, value) pairs: just enough sparse algebra for logistic regression."""
+
+    def __init__(self, rows: Sequence[Sequence[tuple[int, float]]], width: int) -> None:
+        self.width = width
+        self.n = len(rows)
+        self.col = np.array([i for row in rows for i, _ in row], dtype=np.int64)
+        self.val = np.array([v for row in rows for _, v in row], dtype=np.float64)
+        self.row = np.repeat(np.arange(self.n), [len(row) for row in rows])
+
+    def dot(self, w: FloatArray) -> FloatArray:
+        return np.bincount(self.row, weights=self.val * w[self.col], minlength=self.n)
+
+    def tdot(self, g: FloatArray) -> FloatArray:
+        return np.bincount(self.col, weights=self.val * g[self.row], minlength=self.width)
+
+    def scaled(self, r: FloatArray) -> Sparse:
+        out = Sparse((), self.width)
+        out.n, out.col, out.row, out.val = self.n, self.col, self.row, self.val * r[self.col]
+        return out
+
+
+def fit_logistic(x: Sparse, y: FloatArray) -> tuple[FloatArray, float]:
+    """L2-regularized logistic regression by full-batch Adam (deterministic, no sampling)."""
+    w = np.zeros(x.width)
+    b = 0.0
+    m, v = np.zeros(x.width), np.zeros(x.width)
+    mb = vb = 0.0
+    for t in range(1, EPOCHS + 1):
+        p = 1.0 / (1.0 + np.exp(-(x.dot(w) + b)))
+        g = (p - y) / x.n
+        gw = x.tdot(g) + L2 * w
+        gb = float(g.sum())
+        m = 0.9 * m + 0.1 * gw
+        v = 0.999 * v + 0.001 * gw * gw
+        mb = 0.9 * mb + 0.1 * gb
+        vb = 0.999 * vb + 0.001 * gb * gb
+        w -= LEARNING_RATE * (m / (1 - 0.9**t)) / (np.sqrt(v / (1 - 0.999**t)) + 1e-8)
+        b -= LEARNING_RATE * (mb / (1 - 0.9**t)) / (math.sqrt(vb / (1 - 0.999**t)) + 1e-8)
+    return w, b
+
+
+def fit(feats: Sequence[Sequence[str]], labels: Sequence[int]) -> Model:
+    """One linear model: the average of the LR and NB-LR logits over shared TF-IDF features."""
+    df: Counter[str] = Counter()
+    for f in feats:
+        df.update(set(f))
+    vocab = sorted(k for k, c in df.items() if c >= MIN_DF)
+    n = len(feats)
+    idf = {k: math.log((1 + n) / (1 + df[k])) + 1.0 for k in vocab}
+    index = {k: i for i, k in enumerate(vocab)}
+    x = Sparse([[(index[k], v) for k, v in vectorize(f, idf)] for f in feats], len(vocab))
+    y = np.array(labels, dtype=np.float64)
+    w_lr, b_lr = fit_logistic(x, y)
+    pos = x.tdot((y == 1).astype(np.float64)) + NB_ALPHA
+    neg = x.tdot((y == 0).astype(np.float64)) + NB_ALPHA
+    ratio = np.log((pos / pos.sum()) / (neg / neg.sum()))
+    w_nb, b_nb = fit_logistic(x.scaled(ratio), y)
+    w = (w_lr + ratio * w_nb) / 2.0
+    weights = {k: _round(float(w[i])) for k, i in index.items() if w[i] != 0.0}
+    return Model({k: _round(v) for k, v in idf.items()}, weights, _round((b_lr + b_nb) / 2.0))
+
+
+def _round(value: float) -> float:
+    return float(f"{value:.{WEIGHT_DIGITS}g}")
+
+
+def raw_logits(model: Model, feats: Sequence[Sequence[str]]) -> list[float]:
+    """Logits without rounding, for threshold selection and metrics."""
+    return [
+        model.bias + math.fsum(v * model.weights.get(k, 0.0) for k, v in vectorize(f, model.idf))
+        for f in feats
+    ]
+
+
+def best_threshold(scores: Sequence[float], labels: Sequence[int]) -> float:
+    """The probability threshold with the best F1 (ties: the lower threshold)."""
+    best = (-1.0, 0.5)
+    for step in range(10, 91):
+        t = step / 100
+        f1 = prf(scores, labels, t)[2]
+        if f1 > best[0]:
+            best = (f1, t)
+    return best[1]
+
+
+def cross_validated_threshold(
+    feats: Sequence[Sequence[str]], labels: Sequence[int], seed: int = SEED
+) -> float:
+    """Pick the threshold on out-of-fold scores of the training part only."""
+    order = list(range(len(feats)))
+    random.Random(seed + 1).shuffle(order)
+    scores = [0.0] * len(feats)
+    for fold in range(CV_FOLDS):
+        held = set(order[fold::CV_FOLDS])
+        train_idx = [i for i in range(len(feats)) if i not in held]
+        model = fit([feats[i] for i in train_idx], [labels[i] for i in train_idx])
+        held_idx = sorted(held)
+        for i, z in zip(held_idx, raw_logits(model, [feats[i] for i in held_idx]), strict=True):
+            scores[i] = sigmoid(z)
+    return best_threshold(scores, labels)
+
+
+def with_threshold(model: Model, threshold: float) -> Model:
+    """Fold a decision threshold into the bias, so 0.5 becomes the default threshold."""
+    shift = math.log(threshold / (1.0 - threshold))
+    return Model(model.idf, model.weights, _round(model.bias - shift), 0.5)
+
+
+def prf(scores: Sequence[float], labels: Sequence[int], threshold: float) -> tuple[float, ...]:
+    """Precision, recall, F1 of the positive class at a threshold."""
+    tp = sum(1 for s, y in zip(scores, labels, strict=True) if s >= threshold and y == 1)
+    predicted = sum(1 for s in scores if s >= threshold)
+    actual = sum(labels)
+    precision = tp / predicted if predicted else 0.0
+    recall = tp / actual if actual else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def average_precision(scores: Sequence[float], labels: Sequence[int]) -> float:
+    """Mean precision at each positive, ranking by score (ties by position: stable)."""
+    ranked = sorted(range(len(scores)), key=lambda i: -scores[i])
+    hits = 0
+    total = 0.0
+    for rank, i in enumerate(ranked, start=1):
+        if labels[i] == 1:
+            hits += 1
+            total += hits / rank
+    return total / hits if hits else 0.0
+
+
+def evaluate(scores: Sequence[float], labels: Sequence[int], threshold: float = 0.5) -> Metrics:
+    """Metrics of a ranking against gold labels."""
+    precision, recall, f1 = prf(scores, labels, threshold)
+    return Metrics(precision, recall, f1, average_precision(scores, labels), len(labels))

@@ -1,0 +1,211 @@
+"""Check-worthiness: the shipped model's ranking, the combination with pipeline facts, training."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+from pipeline.checkworthiness import (
+    DECIMALS,
+    Model,
+    combine,
+    load_model,
+    score_texts,
+    vectorize,
+)
+from pipeline.checkworthiness_train import (
+    Example,
+    average_precision,
+    best_threshold,
+    evaluate,
+    fit,
+    prf,
+    raw_logits,
+    split,
+    with_threshold,
+)
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+
+# Sentences of the seed article: its statistic sentences (the inconsistent one first)...
+STATISTICS = [
+    "The value of USA goods exported to Korea fell 0.03 percent from $43.5 billion in 2011 "
+    "to $42.3 billion in 2016, the report said.",
+    "United States figures indicate its goods deficit with South Korea was US$27.7 billion "
+    "(S$37.7 billion) previous year.",
+    "In 2016, South Korea's vehicle exports to the United States stood at $16.2 billion, while "
+    "its imports of USA cars were $1.74 billion, a trade ministry official said based on data "
+    "from the Korea Trade International Association.",
+]
+# ...and sentences with nothing to check.
+NOTHING_TO_CHECK = [
+    "But the USA sees it as one of the main reasons for the trade imbalance.",
+    "South Korea also believes that the FTA is not the cause of the US trade imbalance, and "
+    "that other, complex factors in the global economy are to blame.",
+    '"I think it\'s better that we maintain the agreement because it\'s a win-win", said Kim '
+    "during his meeting with the Ministry of SMEs.",
+]
+
+
+@pytest.fixture(scope="module")
+def seed_scores() -> dict[str, float]:
+    texts = STATISTICS + NOTHING_TO_CHECK
+    return dict(zip(texts, score_texts(texts), strict=True))
+
+
+@pytest.mark.parametrize(
+    ("text", "worthy"),
+    [
+        *[(t, True) for t in STATISTICS],
+        ("Unemployment rose to 9.8 percent in November, the highest rate since 1983.", True),
+        ("We have lost 700,000 manufacturing jobs since the president took office.", True),
+        ("I think it's better that we maintain the agreement.", False),
+        ("Thank you all for coming tonight.", False),
+        ("What would you do about it?", False),
+    ],
+)
+def test_model_separates_claims_from_opinion(text: str, worthy: bool) -> None:
+    (score,) = score_texts([text])
+    assert (score >= 0.5) is worthy
+
+
+def test_seed_statistics_outrank_sentences_with_nothing_to_check(
+    seed_scores: dict[str, float],
+) -> None:
+    lowest_statistic = min(seed_scores[t] for t in STATISTICS)
+    assert all(seed_scores[t] < lowest_statistic for t in NOTHING_TO_CHECK)
+
+
+def test_seed_ranking_after_combining_puts_the_inconsistent_figure_first(
+    seed_scores: dict[str, float],
+) -> None:
+    failed = {STATISTICS[0]}
+    combined = {
+        t: combine(s, has_quantity=t in STATISTICS, failed_check=t in failed,
+                   has_checkable=t in STATISTICS)
+        for t, s in seed_scores.items()
+    }
+    ranking = sorted(combined, key=lambda t: (-combined[t], t))
+    assert ranking[0] == STATISTICS[0]
+    assert set(ranking[: len(STATISTICS)]) == set(STATISTICS)
+    assert all(combined[t] < 0.5 for t in NOTHING_TO_CHECK)
+
+
+def test_scores_are_rounded_and_repeatable() -> None:
+    texts = [*STATISTICS, *NOTHING_TO_CHECK]
+    first = score_texts(texts)
+    assert score_texts(list(reversed(texts))) == tuple(reversed(first))
+    assert all(0.0 <= s <= 1.0 and round(s, DECIMALS) == s for s in first)
+
+
+@pytest.mark.parametrize(
+    ("score", "flags", "expected"),
+    [
+        (0.5, {}, 0.5),
+        (0.5, {"has_quantity": True}, 0.6792),
+        (0.5, {"has_named_source": True}, 0.5866),
+        (0.5, {"failed_check": True}, 0.9241),
+        (0.5, {"has_checkable": False}, 0.3208),
+        (0.9, {"has_quantity": True, "failed_check": True}, 0.9974),
+        (0.0, {}, 0.0),
+        (1.0, {"has_checkable": False}, 1.0),
+    ],
+)
+def test_combine_moves_the_score_on_the_logit_scale(
+    score: float, flags: dict[str, bool], expected: float
+) -> None:
+    assert combine(score, **flags) == pytest.approx(expected, abs=1e-4)
+
+
+@pytest.mark.parametrize("score", [0.01, 0.2, 0.5, 0.7, 0.99])
+def test_combine_is_monotonic_in_each_fact(score: float) -> None:
+    base = combine(score)
+    assert combine(score, has_quantity=True) > base
+    assert combine(score, failed_check=True) > combine(score, has_quantity=True)
+    assert combine(score, has_checkable=False) < base
+
+
+def test_shipped_model_round_trips() -> None:
+    model = load_model()
+    assert model.threshold == 0.5
+    assert Model.from_dict(model.to_dict()) == model
+
+
+@pytest.mark.parametrize(
+    ("features", "expected"),
+    [
+        (["w:a", "w:a", "w:b"], [("w:a", (1 + math.log(2)) / math.sqrt((1 + math.log(2)) ** 2 + 4)),
+                                 ("w:b", 2 / math.sqrt((1 + math.log(2)) ** 2 + 4))]),
+        (["w:unknown"], []),
+    ],
+)
+def test_vectorize_is_sublinear_tfidf(features: list[str], expected: list[tuple[str, float]]) -> None:
+    got = vectorize(features, {"w:a": 1.0, "w:b": 2.0})
+    assert [k for k, _ in got] == [k for k, _ in expected]
+    assert [v for _, v in got] == pytest.approx([v for _, v in expected])
+
+
+def test_split_is_seeded_disjoint_and_holds_out_a_fifth() -> None:
+    examples = [Example(i, f"sentence {i}", int(i % 3 == 0)) for i in range(1000, 1500)]
+    train, held = split(examples)
+    assert len(held) == 100 and len(train) == 400
+    assert not {e.id for e in train} & {e.id for e in held}
+    assert split(list(reversed(examples)))[1] == sorted(held, key=lambda e: -e.id)
+    assert split(examples, seed=1)[1] != held
+
+
+TOY = [
+    (["w:jobs", "s:ddd", "e:CARDINAL", "p:VBD"], 1),
+    (["w:percent", "s:d.d", "e:PERCENT", "p:VBD"], 1),
+    (["w:billion", "e:MONEY", "p:VBD"], 1),
+    (["w:deficit", "s:dddd", "e:DATE", "p:VBD"], 1),
+    (["w:think", "w:i", "p:VBP", "p:PRP"], 0),
+    (["w:believe", "w:we", "p:VBP", "p:PRP"], 0),
+    (["w:thank", "w:you", "p:VBP", "p:PRP"], 0),
+    (["w:hope", "w:i", "p:VBP", "p:MD"], 0),
+]
+
+
+def test_fit_learns_a_separable_toy_set() -> None:
+    feats = [f for f, _ in TOY] * 2
+    labels = [y for _, y in TOY] * 2
+    model = fit(feats, labels)
+    scores = [1 / (1 + math.exp(-z)) for z in raw_logits(model, [f for f, _ in TOY])]
+    assert prf(scores, [y for _, y in TOY], 0.5)[2] == 1.0
+    shifted = with_threshold(model, 0.3)
+    assert shifted.bias == pytest.approx(model.bias - math.log(0.3 / 0.7), abs=1e-6)
+
+
+@pytest.mark.parametrize(
+    ("scores", "labels", "ap"),
+    [
+        ([0.9, 0.8, 0.7, 0.1], [1, 1, 0, 0], 1.0),
+        ([0.9, 0.8, 0.7, 0.1], [0, 1, 0, 1], (1 / 2 + 2 / 4) / 2),
+        ([0.5, 0.5, 0.5], [0, 1, 0], 1 / 2),
+    ],
+)
+def test_average_precision(scores: list[float], labels: list[int], ap: float) -> None:
+    assert average_precision(scores, labels) == pytest.approx(ap)
+
+
+def test_evaluate_and_best_threshold() -> None:
+    scores, labels = [0.9, 0.6, 0.4, 0.2], [1, 1, 0, 1]
+    metrics = evaluate(scores, labels)
+    assert (metrics.precision, metrics.recall) == (1.0, pytest.approx(2 / 3))
+    assert best_threshold(scores, labels) == 0.1
+    assert "F1 0.800" in metrics.line()
+
+
+def test_held_out_fifth_meets_the_recorded_figures() -> None:
+    """Regression floor on the held-out fifth of ClaimBuster (figures in the report)."""
+    data = SHARED / "data" / "claimbuster" / "claimbuster-train.json"
+    if not data.exists():
+        pytest.skip(f"{data} is absent (evaluation data lives outside the repository)")
+    from pipeline.checkworthiness_train import load_examples
+
+    _, held = split(load_examples(data))
+    metrics = evaluate(score_texts([e.text for e in held]), [e.label for e in held])
+    assert metrics.average_precision >= 0.88
+    assert metrics.f1 >= 0.78

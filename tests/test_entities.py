@@ -1,0 +1,129 @@
+"""Entities stage: spaCy names plus the project's patterns, with canonical names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from pipeline.contract import EntityMention
+from pipeline.entities import MODELS_DIR, EntitiesComponent, find_entities
+
+SEED = Path(__file__).resolve().parent.parent / "corpus" / "000_e8c7711d66f6db41.txt"
+
+
+@pytest.fixture(scope="session")
+def entities_stage(base_nlp: Language) -> EntitiesComponent:
+    """The component with its matchers compiled once, not added to the shared pipeline."""
+    return EntitiesComponent(base_nlp, str(MODELS_DIR))
+
+
+def _entities(base_nlp: Language, stage: EntitiesComponent, text: str) -> tuple[EntityMention, ...]:
+    return find_entities(base_nlp(text), stage.patterns, stage.aliases)
+
+
+def _by_text(mentions: tuple[EntityMention, ...], text: str) -> EntityMention:
+    found = [m for m in mentions if m.text == text]
+    assert found, f"{text!r} not among {[m.text for m in mentions]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "label", "canonical"),
+    [
+        ("The U.S. and South Korea met in Seoul on Tuesday.", "U.S.", "GPE", "United States"),
+        ("Exports to the US rose while imports from Japan fell.", "US", "GPE", "United States"),
+        ("Seoul rejects the USA demand on the trade pact.", "USA", "GPE", "United States"),
+        ("Officials in the United States said talks would resume.", "the United States", "GPE",
+         "United States"),
+        ("President Trump has denounced KORUS many times.", "KORUS", "AGREEMENT",
+         "Korea-United States Free Trade Agreement"),
+        ("He wants a renegotiation of NAFTA with Mexico and Canada.", "NAFTA", "AGREEMENT",
+         "North American Free Trade Agreement"),
+        ("The talks were at the request of Washington, reports Efe news.", "Efe", "ORG", "EFE"),
+        ("Talks will begin on Tuesday, The Wall Street Journal reported.",
+         "The Wall Street Journal", "ORG", "The Wall Street Journal"),
+        ("Shipments fell, according to Reuters.", "Reuters", "ORG", "Reuters"),
+    ],
+)
+def test_labels_and_canonical_names(
+    base_nlp: Language, entities_stage: EntitiesComponent, text: str, mention: str, label: str,
+    canonical: str,
+) -> None:
+    found = _by_text(_entities(base_nlp, entities_stage, text), mention)
+    assert (found.label, found.canonical) == (label, canonical)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "canonical"),
+    [
+        ("South Korean Trade Minister Kim Hyun-chong met Lighthizer. Later, Kim said no.",
+         "Kim", "Kim Hyun-chong"),
+        ("US President Donald Trump spoke on Monday. Industry groups back Mr. Trump.",
+         "Trump", "Donald Trump"),
+        ("Hillary Clinton campaigned in Ohio. Mrs. Clinton then flew to Iowa.",
+         "Clinton", "Hillary Clinton"),
+    ],
+)
+def test_partial_names_resolve_within_the_article(
+    base_nlp: Language, entities_stage: EntitiesComponent, text: str, mention: str,
+    canonical: str,
+) -> None:
+    mentions = _entities(base_nlp, entities_stage, text)
+    last = [m for m in mentions if m.text == mention][-1]
+    assert last.canonical == canonical
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        ("Trump denounced KORUS. South Korea says the FTA is not the cause.",
+         "Korea-United States Free Trade Agreement"),
+        ("South Korea says the FTA with Chile is not the cause of the deficit.", "FTA"),
+    ],
+)
+def test_the_fta_refers_to_the_article_agreement(
+    base_nlp: Language, entities_stage: EntitiesComponent, text: str, canonical: str
+) -> None:
+    assert _by_text(_entities(base_nlp, entities_stage, text), "FTA").canonical == canonical
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Exports fell 0.03 percent from $43.5 billion in 2011 to $42.3 billion in 2016.",
+        "The first round of meetings took place on August 22, two weeks later.",
+    ],
+)
+def test_numbers_and_dates_are_not_entities(
+    base_nlp: Language, entities_stage: EntitiesComponent, text: str
+) -> None:
+    labels = {m.label for m in _entities(base_nlp, entities_stage, text)}
+    assert not labels & {"CARDINAL", "ORDINAL", "DATE", "MONEY", "PERCENT", "QUANTITY", "TIME"}
+
+
+def test_possessive_is_trimmed(base_nlp: Language, entities_stage: EntitiesComponent) -> None:
+    mentions = _entities(base_nlp, entities_stage, "South Korea's top trade negotiator said no.")
+    korea = next(m for m in mentions if m.start == 0)
+    assert (korea.text, korea.canonical) == ("South Korea", "South Korea")
+
+
+def test_seed_article(base_nlp: Language, entities_stage: EntitiesComponent) -> None:
+    if not SEED.exists():
+        pytest.skip("seed article absent")
+    text = SEED.read_text(encoding="utf-8")
+    mentions = _entities(base_nlp, entities_stage, text)
+    canon = {(m.text, m.canonical) for m in mentions}
+    assert ("Robert Lighthizer", "Robert Lighthizer") in canon
+    assert ("Kim Hyun-chong", "Kim Hyun-chong") in canon
+    assert ("Kim", "Kim Hyun-chong") in canon
+    assert ("KORUS", "Korea-United States Free Trade Agreement") in canon
+    assert ("The Wall Street Journal", "The Wall Street Journal") in canon
+    assert any(m.canonical == "Korea Trade International Association" for m in mentions)
+    us = {m.canonical for m in mentions if m.text in ("U.S.", "US", "USA", "United States")}
+    assert us == {"United States"}
+    people = {m.text for m in mentions if m.label == "PERSON"}
+    assert {"Robert Lighthizer", "Kim Hyun-chong"} <= people
+    assert list(mentions) == sorted(mentions, key=lambda m: (m.start, m.end))
+    assert all(text[m.start : m.end] == m.text for m in mentions)
