@@ -36,5 +36,12 @@ eval: $(STAMP) ## Score dates, quantities, attributions, check-worthiness on ../
 bench: $(STAMP) ## Throughput and memory against bare spaCy and the naive combination
 	$(BIN)/python scripts/bench.py --shared $(SHARED)
 
+train: $(STAMP) ## Retrain the check-worthiness model from ../shared/data/claimbuster
+	$(BIN)/python scripts/train_checkworthiness.py
+
+report: $(STAMP) ## Write the review page of corpus/ to out/report.html
+	@mkdir -p out
+	$(BIN)/claims report corpus/ -o out/report.html
+
 clean: ## Remove outputs (keeps .venv)
 	rm -rf out

@@ -21,13 +21,19 @@ from pipeline.attribution_cues import (
     subtree_span,
 )
 from pipeline.attribution_lexicon import CueLexicon, default_lexicon, read_lexicon
-from pipeline.attribution_quotes import Quote, find_quotes, is_speech, merge_split
+from pipeline.attribution_quotes import (
+    Quote,
+    find_quotes,
+    find_single_quotes,
+    is_speech,
+    merge_split,
+)
 from pipeline.attribution_speakers import SpeakerResolver
 from pipeline.contract import Attribution, EntityMention, TextSpan
 
 STAGE_KEY = "claims_attribution"
 ENTITIES_KEY = "claims_entities"
-SPLIT_QUOTE_GAP = 60
+SPLIT_QUOTE_GAP = 300
 MERGE_GAP = 250
 
 
@@ -83,7 +89,10 @@ def _quote_attributions(
             direct[-1] = previous = replace(previous, content=(previous.content[0], quote.end))
             continue
         if found is None:
-            found = Found(span, None, None, None, None, direct=True)
+            found = _previous_subject(doc, text, quote, in_quote)
+        if found is None:
+            # No cue, no speaker in sight: more often a title or a document quoted than speech.
+            continue
         direct.append(found)
         previous = found
     rest = [c for n, c in enumerate(cues) if n not in used]
@@ -128,6 +137,23 @@ def _nearby_cue(
     return None
 
 
+def _previous_subject(doc: Doc, text: str, quote: Quote, in_quote: list[bool]) -> Found | None:
+    """A quote standing alone after a sentence about someone: that sentence's subject speaks."""
+    inside = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if inside is None or inside.start == 0:
+        return None
+    sentence = doc[inside.start - 1].sent
+    root = sentence.root
+    subjects = [c for c in root.children if c.dep_ in ("nsubj",) and not in_quote[c.i]]
+    if not subjects or subjects[0].pos_ not in ("PROPN", "PRON"):
+        return None
+    subject = subjects[0]
+    if subject.pos_ == "PRON" and subject.lower_ not in ("he", "she", "i", "we", "they"):
+        return None
+    source = subtree_span(subject, text)
+    return Found((quote.start, quote.end), None, source, subject.i, None, direct=True)
+
+
 def _with_speaker(
     doc: Doc, text: str, found: Found, verb: Token, in_quote: list[bool]
 ) -> Found:
@@ -168,9 +194,11 @@ def find_attributions(
     """Direct quotes and reported speech of the article, sorted by content offsets."""
     lex = lexicon or default_lexicon()
     text = doc.text
+    double = find_quotes(text)
+    both = tuple(sorted(double + find_single_quotes(text, double), key=lambda q: (q.start, q.end)))
     raw = tuple(
         q
-        for q in find_quotes(text)
+        for q in both
         if is_speech(
             text, q, lex.min_quote_words, lex.short_quote_words, after_cue(doc, q.start, lex)
         )

@@ -76,6 +76,28 @@ def find_quotes(text: str) -> tuple[Quote, ...]:
     return tuple(q for q in quotes if q.end - q.start > 2)
 
 
+# Single quotation marks, told apart from apostrophes: the opening one follows a space,
+# a colon or a line start and precedes a capital; the closing one precedes a space or
+# punctuation; apostrophes between letters ("don't") may occur inside.
+SINGLE = re.compile(
+    r"(?:(?<=^)|(?<=[\s(:—]))['‘](?=[A-Z])((?:[^'‘’\n\"“”]|(?<=\w)['’](?=\w))+)['’](?=[\s.,;:!?)]|$)",
+    re.MULTILINE,
+)
+
+
+def find_single_quotes(text: str, double: tuple[Quote, ...]) -> tuple[Quote, ...]:
+    """Quotations in single marks outside the double-quoted ones (headline style)."""
+    found: list[Quote] = []
+    k = 0
+    for match in SINGLE.finditer(text):
+        while k < len(double) and double[k].end <= match.start():
+            k += 1
+        if k < len(double) and double[k].start < match.end():
+            continue
+        found.append(Quote(match.start(), match.end(), True))
+    return tuple(found)
+
+
 def _rstrip(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1].isspace():
         end -= 1

@@ -1,4 +1,4 @@
-"""Training and evaluation of the check-worthiness model (numpy; used by the scripts, not at run time).
+"""Training and evaluation of the check-worthiness model (numpy; for the scripts, not at run time).
 
 Recipe: a fixed seeded split holds out one fifth of ClaimBuster; on the other four
 fifths two logistic models are fitted over the same TF-IDF features (plain, and
@@ -89,10 +89,14 @@ class Sparse:
         self.row = np.repeat(np.arange(self.n), [len(row) for row in rows])
 
     def dot(self, w: FloatArray) -> FloatArray:
-        return np.bincount(self.row, weights=self.val * w[self.col], minlength=self.n)
+        return np.bincount(self.row, weights=self.val * w[self.col], minlength=self.n).astype(
+            np.float64, copy=False
+        )
 
     def tdot(self, g: FloatArray) -> FloatArray:
-        return np.bincount(self.col, weights=self.val * g[self.row], minlength=self.width)
+        return np.bincount(self.col, weights=self.val * g[self.row], minlength=self.width).astype(
+            np.float64, copy=False
+        )
 
     def scaled(self, r: FloatArray) -> Sparse:
         out = Sparse((), self.width)

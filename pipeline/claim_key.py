@@ -92,11 +92,12 @@ def _within(start: int, end: int, span_start: int, span_end: int) -> bool:
 
 
 def subject_of(claim: Claim, lexicon: Lexicon) -> tuple[str, ...]:
-    """Sorted canonical names of what the claim is about, less the speaker or outlet saying it.
+    """Sorted canonical names of what the claim is about, less who says it and their data source.
 
     A nationality names its country (`South Korean exports` are South Korea's).
     """
     source = claim.attribution.source if claim.attribution else None
+    evidence = claim.attribution.evidence if claim.attribution else None
     demonyms = dict(lexicon.demonyms)
     names = set()
     for entity in claim.entities:
@@ -106,19 +107,28 @@ def subject_of(claim: Claim, lexicon: Lexicon) -> tuple[str, ...]:
             and _within(entity.start, entity.end, source.start, source.end)
         ):
             continue
+        if evidence is not None and _within(entity.start, entity.end, evidence.start, evidence.end):
+            continue  # where the data came from, which another outlet may not name
         name = entity.canonical.strip()
         names.add(demonyms.get(name, name) if entity.label == "NORP" else name)
     return tuple(sorted(n for n in names if n))
 
 
-def stated_text(claim: Claim) -> str:
-    """The claim's text with its source and cue blanked: what is said, not who says it."""
+def stated_text(claim: Claim, *, without_mentions: bool = False) -> str:
+    """The claim's text with its source and cue blanked: what is said, not who says it.
+
+    ``without_mentions`` also blanks dates and figures, which the key holds normalized.
+    """
     chars = list(claim.text)
     attribution = claim.attribution
-    for span in (attribution.source, attribution.cue) if attribution else ():
-        if span is None:
-            continue
-        for i in range(max(span.start, claim.start), min(span.end, claim.end)):
+    spans: list[tuple[int, int]] = []
+    if attribution is not None:
+        spans += [(s.start, s.end) for s in (attribution.source, attribution.cue) if s]
+    if without_mentions:
+        spans += [(d.start, d.end) for d in claim.dates]
+        spans += [(q.start, q.end) for q in claim.quantities]
+    for start, end in spans:
+        for i in range(max(start, claim.start), min(end, claim.end)):
             chars[i - claim.start] = " "
     return "".join(chars)
 
@@ -164,7 +174,8 @@ def times_of(claim: Claim) -> tuple[str, ...]:
 
 def content_words(claim: Claim, lexicon: Lexicon) -> tuple[str, ...]:
     """Sorted distinct content words: the key of a claim that states no figure."""
-    words = {_singular(w, lexicon.measures) for w in _words(stated_text(claim), lexicon)}
+    text = stated_text(claim, without_mentions=True)
+    words = {_singular(w.removesuffix("'s"), lexicon.measures) for w in _words(text, lexicon)}
     return tuple(sorted(w for w in words if w not in lexicon.stopwords and len(w) > 2))
 
 
@@ -197,4 +208,6 @@ def claim_from_dict(data: dict[str, Any]) -> Claim:
         attribution=Attribution.from_dict(attribution) if attribution else None,
         checks=tuple(Check.from_dict(c) for c in data.get("checks", ())),
         published=data.get("published"),
+        checkworthiness=data.get("checkworthiness"),
+        claim_key=data.get("claim_key"),
     )

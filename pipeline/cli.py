@@ -49,8 +49,12 @@ Published = Annotated[
 ]
 Workers = Annotated[
     int,
-    typer.Option("--workers", "-w", min=0,
-                 help="Worker processes (0: all cores); the output is identical for any count."),
+    typer.Option(
+        "--workers",
+        "-w",
+        min=0,
+        help="Worker processes (0: all cores); the output is identical for any count.",
+    ),
 ]
 Resume = Annotated[
     bool, typer.Option("--resume", help="Continue an interrupted run with the same arguments.")
@@ -117,6 +121,7 @@ def _run(mode: Mode, inputs: list[str], output: str, options: dict[str, Any]) ->
         ),
         engine="dask" if options["engine"] == "dask" else "local",
         scheduler=options["scheduler"],
+        min_checkworthiness=options.get("min_checkworthiness"),
     )
     try:
         counts = run_job(spec, report=stderr_reporter, progress=Progress(sys.stderr))
@@ -142,10 +147,43 @@ def extract(
     batch_size: BatchSize = DEFAULT_BATCH_SIZE,
     engine: EngineOption = "local",
     scheduler: Scheduler = None,
+    min_checkworthiness: Annotated[
+        float | None,
+        typer.Option(
+            "--min-checkworthiness",
+            min=0.0,
+            max=1.0,
+            help="Keep only claims whose checkworthiness is at least this (default: all).",
+        ),
+    ] = None,
+    to: Annotated[
+        str | None,
+        typer.Option(
+            "--to",
+            help="Also upsert the claims into a queue, e.g. sqlite:///queue.db: "
+            "a claim is queued once, and its status is never reset.",
+        ),
+    ] = None,
 ) -> None:
     """Write one claim/1 JSON line per checkable claim. Exit 1 when some articles failed."""
     options = dict(locals())
-    _run("claims", options.pop("inputs"), options.pop("output"), options)
+    inputs, target, queue_url = options.pop("inputs"), options.pop("output"), options.pop("to")
+    if queue_url is None:
+        _run("claims", inputs, target, options)
+        return
+    from pipeline.queue import open_queue, queue_path, upsert
+
+    # The queue is filled from the finished output file in one transaction, so a crash
+    # mid-run leaves the queue as it was and a rerun (or --resume) fills it exactly once.
+    if target == "-":
+        target = queue_path(queue_url) + ".claims.jsonl"
+    try:
+        _run("claims", inputs, target, options)
+    finally:
+        if Path(target).exists():
+            with Path(target).open(encoding="utf-8") as handle:
+                stats = upsert(open_queue(queue_url), (json.loads(line) for line in handle))
+            typer.echo(f"queue {queue_url}: {stats.added} added, {stats.updated} updated", err=True)
 
 
 @app.command()
@@ -176,8 +214,12 @@ def export(
     inputs: Inputs,
     output: Output = "-",
     export_format: Annotated[
-        str, typer.Option("--format", help="claimreview: a schema.org ClaimReview JSON-LD "
-                                           "skeleton per claim, for a fact-checker to complete.")
+        str,
+        typer.Option(
+            "--format",
+            help="claimreview: a schema.org ClaimReview JSON-LD "
+            "skeleton per claim, for a fact-checker to complete.",
+        ),
     ] = "claimreview",
     errors: Errors = None,
     published: Published = None,
@@ -193,8 +235,9 @@ def export(
     """Export each claim in a publishing format (one JSON line per claim)."""
     options = dict(locals())
     if options.pop("export_format") not in EXPORT_FORMATS:
-        raise typer.BadParameter(f"choose one of {', '.join(EXPORT_FORMATS)}",
-                                 param_hint="--format")
+        raise typer.BadParameter(
+            f"choose one of {', '.join(EXPORT_FORMATS)}", param_hint="--format"
+        )
     _run("claimreview", options.pop("inputs"), options.pop("output"), options)
 
 
@@ -203,8 +246,12 @@ def report(
     inputs: Inputs,
     output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")],
     page_size: Annotated[
-        int, typer.Option("--page-size", min=1, help="Articles per page; larger reports get "
-                                                     "an index page and numbered pages.")
+        int,
+        typer.Option(
+            "--page-size",
+            min=1,
+            help="Articles per page; larger reports get an index page and numbered pages.",
+        ),
     ] = DEFAULT_PAGE_SIZE,
     published: Published = None,
     model: Model = DEFAULT_MODEL,
@@ -231,10 +278,40 @@ def report(
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(2) from error
     written = write_report(results, output, page_size=page_size)
-    typer.echo(f"wrote {len(written)} file(s), {len(results)} articles, {failed} errors: "
-               f"{written[0]}", err=True)
+    typer.echo(
+        f"wrote {len(written)} file(s), {len(results)} articles, {failed} errors: {written[0]}",
+        err=True,
+    )
     if failed:
         raise typer.Exit(EXIT_SOME_FAILED)
+
+
+@app.command()
+def queue(
+    database: Annotated[str, typer.Argument(help="The queue: sqlite:///queue.db or a path.")],
+    top_n: Annotated[int, typer.Option("--top", min=1, help="How many claims to list.")] = 20,
+) -> None:
+    """List the most check-worthy claims still new in the queue, one JSON line each."""
+    from pipeline.queue import open_queue, queue_path, top
+
+    if not Path(queue_path(database)).exists():
+        typer.echo(f"error: no queue at {database}", err=True)
+        raise typer.Exit(2)
+    for row in top(open_queue(database), top_n):
+        typer.echo(json.dumps(row.to_dict(), ensure_ascii=False))
+
+
+@app.command()
+def group(
+    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="A claims JSONL file.")],
+) -> None:
+    """Group claims that state the same thing (same claim_key) across articles, largest first."""
+    from pipeline.queue import groups
+
+    with file.open(encoding="utf-8") as handle:
+        records = [json.loads(line) for line in handle if line.strip()]
+    for found in groups(records):
+        typer.echo(json.dumps(found.to_dict(), ensure_ascii=False))
 
 
 def load_schema(name: str) -> dict[str, Any]:

@@ -165,8 +165,8 @@ class DateMention:
 
     ``value`` is ``None`` when it cannot be resolved; ``unresolved`` then says why
     (for example ``"no publication date"``). ``type`` is the TIMEX3 type:
-    DATE, TIME, DURATION or SET. ``range_start``/``range_end`` are set on a
-    range such as ``from 2011 to 2016``.
+    DATE, TIME, DURATION or SET. ``range_id`` is shared by the two ends of a range
+    such as ``from 2011 to 2016`` or ``between March and May`` (``None`` otherwise).
     """
 
     start: int
@@ -176,6 +176,7 @@ class DateMention:
     type: str = "DATE"
     unresolved: str | None = None
     anchor: str | None = None  # what a relative value was resolved against
+    range_id: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -186,6 +187,7 @@ class DateMention:
             "type": self.type,
             "unresolved": self.unresolved,
             "anchor": self.anchor,
+            "range_id": self.range_id,
         }
 
     @classmethod
@@ -198,6 +200,7 @@ class DateMention:
             type=data.get("type", "DATE"),
             unresolved=data.get("unresolved"),
             anchor=data.get("anchor"),
+            range_id=data.get("range_id"),
         )
 
 
@@ -336,6 +339,8 @@ class Claim:
     attribution: Attribution | None = None
     checks: tuple[Check, ...] = ()
     published: str | None = None
+    checkworthiness: float | None = None  # in [0, 1]: how worth checking, for ranking a queue
+    claim_key: str | None = None  # equal for the same claim worded differently elsewhere
 
     def to_dict(self) -> dict[str, Any]:
         record: dict[str, Any] = {
@@ -352,6 +357,8 @@ class Claim:
             "dates": [d.to_dict() for d in self.dates],
             "attribution": self.attribution.to_dict() if self.attribution else None,
             "checks": [c.to_dict() for c in self.checks],
+            "checkworthiness": self.checkworthiness,
+            "claim_key": self.claim_key,
         }
         return record
 

@@ -15,12 +15,16 @@ from pipeline import dates_calendar as cal
 from pipeline import spans
 from pipeline.contract import DateMention
 from pipeline.dates_calendar import Context, Tense, parse_anchor
-from pipeline.dates_normalize import DAY, MONTH, compiled, evaluate, matches, normalize
+from pipeline.dates_normalize import DAY, MONTH, Value, compiled, evaluate, matches, normalize
 
 STAGE_KEY = "claims_dates"
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "going"})
 MODAL_AUX = frozenset({"could", "may", "might", "should", "must", "can", "would", "'d"})
 PAST_TAGS = frozenset({"VBD"})
+# what is planned, scheduled or expected lies ahead even when the planning is reported in the past
+PLAN_LEMMAS = frozenset({"plan", "schedule", "slate", "expect", "intend", "hope", "want", "aim",
+                         "promise", "vow", "threaten", "prepare", "propose", "due", "agree"})
+SOON = re.compile(r"\bas\s+(?:soon|early)\s+as\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 QUARTER_RE = re.compile(r"^(\d{4})-Q([1-4])$")
 DAY_RE = re.compile(r"^\d{4}-\d\d-\d\d$")
 MONTH_RE = re.compile(r"^\d{4}-\d\d(?:-\d\d)?")
@@ -36,6 +40,11 @@ VERB_BEFORE = frozenset({"will", "would", "to", "can", "could", "should", "must"
                          "shall", "'ll", "did", "not", "they", "we", "i", "you"})
 ENDED = re.compile(r"\s+(?:that\s+)?(?:ended|ending|ends)\s+(?:on\s+)?(" + MONTH + r"\s+" + DAY
                    + r")", re.IGNORECASE)
+RANGE_OPEN = re.compile(r"\b(?P<open>from|between)\s+(?:the\s+)?$", re.IGNORECASE)
+RANGE_JOIN = re.compile(r"\s*(?:(?P<word>to|until|till|through|thru|and)\s+(?:the\s+)?|[-–—]\s*)$",
+                        re.IGNORECASE)
+NAME_AFTER = re.compile(r"\s+(?:for|of|on)\s+(?:the\s+)?[A-Z]")
+TITLE_RULES = frozenset({"rel_unit", "duration", "deictic", "weekday"})
 COUNT_BEFORE = re.compile(r"(?:\bNo\.|\bpages?|\bp\.|\bRoute|\bFlight|\bRoom|#)\s*$", re.IGNORECASE)
 
 
@@ -81,12 +90,18 @@ def verb_tense(verb: Token) -> Tense:
     lowered = {a.lower_ for a in auxes}
     if lowered & FUTURE_AUX:
         return "future"
+    if verb.lemma_ in ("plan", "schedule", "slate") and "had" not in lowered:
+        return "future"  # "planned a rally on Saturday", "was planned for March": the rally's date
     if any(a.tag_ in PAST_TAGS for a in auxes) or lowered & {"has", "have"}:
         return "past"
     if "to" in lowered and verb.tag_ == "VB" and verb.head.i != verb.i:
         # "declined to comment Saturday": the tense is the governing verb's
         # "is scheduled to close Monday": an infinitive under a present verb looks ahead
         head = governing_verb(verb.head)
+        if head is not None and head.lemma_ in PLAN_LEMMAS:
+            # "had been scheduled to expire Friday": a plan told in the past perfect is over
+            perfect = any(a.lower_ == "had" for a in head.children if a.dep_ == "aux")
+            return "past" if perfect else "future"
         outer = verb_tense(head) if head is not None else None
         return "past" if outer == "past" else "future"
     if lowered & MODAL_AUX:
@@ -128,6 +143,17 @@ def _plausible(doc: Doc, text_all: str, c: Candidate) -> bool:
         return False
     if c.rule == "month" and text[-1:].isalpha() and text.lower() in SHORT_MONTHS:
         return False
+    if c.rule == "month" and text == g.get("month") and NAME_AFTER.match(text_all, c.end):
+        return False  # "the March for Life", "the March of the Combatant Mothers"
+    if c.rule in TITLE_RULES and _title(doc, text_all, c):
+        return False  # ABC's "This Week", CBS's "60 Minutes"
+    if c.rule == "holiday" and not g.get("rel") and c.start > 0:
+        span = doc.char_span(c.start, c.end, alignment_mode="expand")
+        if span is not None and span.start > 0 and doc[span.start - 1].tag_ == "NNP":
+            return False  # "illustrator Johnnie Christmas"
+    if c.rule == "ref" and re.search(r"\bevery\s+$", before) and (
+            re.match(r"\s+and\s+(?:then|again)\b", text_all[c.end:c.end + 12])):
+        return False  # "every now and then" says how often, not when
     if c.rule == "month" and not (g.get("rel") or g.get("rel2") or g.get("year")) and (
             text == g.get("month")):
         span = doc.char_span(c.start, c.end, alignment_mode="expand")
@@ -145,6 +171,18 @@ def _plausible(doc: Doc, text_all: str, c: Candidate) -> bool:
         if COUNT_MOD.search(before):
             return False
     return True
+
+
+def _title(doc: Doc, text_all: str, c: Candidate) -> bool:
+    """All words capitalized mid-sentence after a quote: a title (``"This Week"``)."""
+    words = c.match.group(0).split()
+    if len(words) < 2 or not all(w[:1].isupper() or w[:1].isdigit() for w in words):
+        return False
+    span = doc.char_span(c.start, c.end, alignment_mode="expand")
+    if span is None or span[0].is_sent_start:
+        return False
+    prev = text_all[max(0, c.start - 2):c.start]
+    return any(q in prev for q in "\"“'‘")  # a quoted title
 
 
 def text_of(doc: Doc) -> str:
@@ -177,7 +215,41 @@ def find_dates(doc: Doc) -> tuple[DateMention, ...]:
         if not failed:
             break
         rejected.update(failed)
-    return spans.sorted_records(mentions, key=lambda m: (m.start, m.end))
+    ordered = spans.sorted_records(mentions, key=lambda m: (m.start, m.end))
+    return tuple(link_ranges(text, list(ordered)))
+
+
+def link_ranges(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """Give both ends of ``from 2011 to 2016``, ``between March and May``, ``1994-97`` one id."""
+    next_id = 0
+    out = list(mentions)
+    for i in range(len(out) - 1):
+        first, second = out[i], out[i + 1]
+        if first.range_id is not None or "DURATION" in (first.type, second.type):
+            continue
+        join = RANGE_JOIN.fullmatch(text, first.end, second.start)
+        if join is None:
+            continue
+        opened = RANGE_OPEN.search(text, max(0, first.start - 16), first.start)
+        word = (join.group("word") or "").lower()
+        if word == "and" and (opened is None or opened.group("open").lower() != "between"):
+            continue
+        if word and word != "and" and opened is None:
+            continue  # "rose in 2011 to ..." without "from" is no range
+        out[i] = replace(_year_from(first, second), range_id=next_id)
+        out[i + 1] = replace(second, range_id=next_id)
+        next_id += 1
+    return out
+
+
+def _year_from(first: DateMention, second: DateMention) -> DateMention:
+    """``from March 3 through June 9, 2016``: the open end takes the year the range names."""
+    a, b = first.value or "", second.value or ""
+    if (first.anchor is None or second.anchor is not None or not MONTH_RE.match(a)
+            or not MONTH_RE.match(b) or re.search(r"\d{4}", first.text)):
+        return first
+    year = int(b[:4]) - (a[5:] > b[5:])  # "from Nov. 3 to Feb. 9, 2016" starts in 2015
+    return replace(first, value=f"{year:04d}" + a[4:], anchor=None)
 
 
 def _quarter_ended(text: str, end: int, ctx: Context) -> tuple[int, int] | None:
@@ -188,7 +260,8 @@ def _quarter_ended(text: str, end: int, ctx: Context) -> tuple[int, int] | None:
     day = normalize(m.group(1), ctx.anchor, "past").value
     if day is None or not DAY_RE.match(day):
         return None
-    return cal.quarter_of(date.fromisoformat(day))
+    # a quarter ended July 31 ran May to July: name it by the calendar quarter most of it is in
+    return cal.quarter_of(cal.shift_days(date.fromisoformat(day), -45))
 
 
 def _resolve(doc: Doc, text: str, chosen: list[Candidate], published: str | None
@@ -205,10 +278,14 @@ def _resolve(doc: Doc, text: str, chosen: list[Candidate], published: str | None
     for c in chosen:
         sent_start = starts[bisect_right(starts, c.start) - 1] if starts else 0
         tense = tense_at(doc, c.start, c.end)
-        if tense != "future" and UNTIL.search(text, max(0, c.start - 30), c.start):
+        if tense not in ("future", "past") and UNTIL.search(text, max(0, c.start - 30), c.start):
             tense = "future"  # "until Tuesday", "by Jan. 14": deadlines lie ahead
+        if SOON.search(text, max(0, c.start - 30), c.start):
+            tense = "future"  # "as soon as Tuesday", "as early as next week"
         ctx = Context(anchor, tense, sent_years.get(sent_start), ref_quarter, ref_day, ref_month)
         value = evaluate(c.rank, c.match, ctx)
+        if value is None and c.rule == "quarter_bare" and _quarter_ended(text, c.end, ctx):
+            value = Value("", relative=True)  # "the quarter ended Sept. 30": filled in below
         if value is None:
             failed.append((c.start, c.end, c.rank))
             continue

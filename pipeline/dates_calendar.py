@@ -110,7 +110,9 @@ def month_year(anchor: date, month: int, day: int | None, tense: Tense) -> int:
     if not options:
         return anchor.year
     nearest_day, nearest = min(options, key=lambda o: (abs((o[0] - anchor).days), o[1]))
-    close = abs((nearest_day - anchor).days) <= (92 if day else 75)
+    # an unmarked month within four months is the nearest one ("the summit in April", in December)
+    months_away = abs((nearest_day.year - anchor.year) * 12 + nearest_day.month - anchor.month)
+    close = months_away <= 4 if day is None else abs((nearest_day - anchor).days) <= 92
     if day is None and tense == "past":
         return anchor.year - 1 if month > anchor.month else anchor.year
     if day is None and tense == "future":

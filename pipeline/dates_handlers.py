@@ -63,7 +63,8 @@ def _direction(rel: str | None) -> int:
 
 def h_time(g: dict[str, str | None], ctx: Context) -> Value | None:
     if g["noon"]:
-        hour, minute = (0, 0) if g["noon"].lower() == "midnight" else (12, 0)
+        # TIMEX3 writes midnight as 24:00, the end of the day it is named with ("midnight Friday")
+        hour, minute = (24, 0) if g["noon"].lower() == "midnight" else (12, 0)
     else:
         hour, minute = int(g["h"] or 0), int(g["mi"] or 0)
         ap = (g["ap"] or "").lower()

@@ -90,11 +90,11 @@ RULES: tuple[tuple[str, str, Handler], ...] = (
      h_month),
     ("year", r"(?:(?:" + MOD + r"|fiscal|calendar|the\s+year|FY)[\s-]*)?(?P<year>" + YEAR + r")",
      h_year),
-    ("decade", r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?P<dec>(?:1[5-9]|20)\d0)'?s|"
+    ("decade", r"(?:(?:early|mid|late)[\s-]+)?(?:(?P<dec>(?:1[5-9]|20)\d0)'?s|"
      r"'(?P<short>\d0)s|(?<=the\s)(?P<word>" + _alt(list(W["decade_words"])) + r"))", h_decade),
     ("century", r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<n>\d{1,2}(?:st|nd|rd|th)|"
      + _alt(list(W["ordinals"])) + r")[\s-]+century", h_century),
-    ("quarter", r"(?:(?:the|this|last|next|its|their)\s+)?(?:(?P<y1>" + YEAR + r")(?:'s)?\s+|"
+    ("quarter", r"(?:(?:the|this|last|next)\s+)?(?:(?P<y1>" + YEAR + r")(?:'s)?\s+|"
      r"(?P<rely>this|last|next)\s+year's\s+)?(?:(?:fiscal|calendar)\s+)?(?P<ord>first|second"
      r"|third|fourth|final|1st|2nd|3rd|4th|last(?=\s+half))[\s-]+(?:(?:fiscal|calendar)[\s-]+)?(?P<unit>quarter"
      r"|half)(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?(?P<y2>" + YEAR + r")|(?P<rely2>this|last|next)"
@@ -114,19 +114,19 @@ RULES: tuple[tuple[str, str, Handler], ...] = (
      r"|the\s+same|the\s+prior|the\s+next|last|this|next|previous|that|the(?=\s+weekend))\s+(?P<unit>"
      r"(?:fiscal\s+|calendar\s+)?year|month|week|weekend|decade|century|day)(?![\w-])"
      r"(?!\s+(?:old|ago|earlier|later))", h_rel_unit),
-    ("year_end", r"(?:(?:by|around|at|before|until|since)\s+)?(?:year[\s-]end|year's\s+end|"
+    ("year_end", r"(?:around\s+)?(?:year[\s-]end|year's\s+end|"
      r"the\s+end\s+of\s+the\s+(?P<unit>year|month)|(?:earlier|later)\s+in\s+the\s+"
      r"(?P<unit2>year|month)|the\s+(?P<which>full|fiscal|current\s+fiscal|latest\s+fiscal"
      r"|calendar)\s+year|(?<=\bfor\s)the\s+year(?!-))", h_year_end),
     ("ago", r"(?:(?:about|nearly|almost|some|more\s+than|less\s+than|over|roughly|around|just"
      r"|only|barely|fully)\s+)?(?P<num>a|an|" + NUMW + r")[\s-]+" + UNIT + r"\s+(?P<dir>ago"
      r"|earlier|later|from\s+now|from\s+today|hence)", h_ago),
-    ("deictic", r"(?:(?:early|late|earlier|later)\s+)?(?:(?P<before>the\s+day\s+before\s+yesterday"
-     r"|the\s+day\s+after\s+tomorrow)|(?P<deict>today|yesterday|tomorrow|tonight)(?:'s)?"
+    ("deictic", r"(?:(?P<before>the\s+day\s+before\s+yesterday"
+     r"|the\s+day\s+after\s+tomorrow)|(?P<deict>today|yesterday|tomorrow|tonight)"
      r"(?:\s+(?P<pod>" + POD + r"))?|(?P<rel>this|last|tomorrow|yesterday)\s+(?P<pod_>" + POD
      + r")|(?:mid-?)?(?P<pod__>" + POD + r")\s+(?P<deict_>today|yesterday|tomorrow))", h_deictic),
-    ("weekday", r"(?:(?:early|late|earlier|later)\s+)?(?:(?P<rel>" + REL + r")\s+)?(?P<wd>" + WD
-     + r")(?:'s)?(?:\s+(?P<pod>" + POD + r"))?", h_weekday),
+    ("weekday", r"(?:(?P<rel>" + REL + r")\s+)?(?P<wd>" + WD
+     + r")(?:\s+(?P<pod>" + POD + r"))?", h_weekday),
     ("ref", r"(?P<ref>" + _alt(list(W["refs"])) + r")", h_ref),
     ("holiday", r"(?:(?P<rel>last|this|next)\s+)?(?P<hol>" + HOLIDAYS + r")(?:,?\s+(?P<year>"
      + YEAR + r"))?", h_holiday),
@@ -229,10 +229,13 @@ def normalize(text: str, anchor: date | str | None, tense: Tense = None,
         anchor = cal.parse_anchor(anchor)
     ctx = replace(context, anchor=anchor, tense=tense) if context else Context(anchor, tense)
     text = " ".join(text.split())
-    for rule in compiled():
-        m = rule.pattern.fullmatch(text)
-        if m:
-            out = rule.handler(groups(m), ctx)
-            if out is not None:
-                return out
+    # TIMEX3 extents leave out some articles ("the 1990s" is tagged "1990s"); accept them here
+    bare = text[4:] if text.lower().startswith("the ") else text
+    for candidate in dict.fromkeys((text, bare)):
+        for rule in compiled():
+            m = rule.pattern.fullmatch(candidate)
+            if m:
+                out = rule.handler(groups(m), ctx)
+                if out is not None:
+                    return out
     return Value(None, unresolved="not a date expression")

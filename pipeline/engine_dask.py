@@ -18,7 +18,7 @@ from distributed import Client, LocalCluster, WorkerPlugin, get_worker
 from pipeline.read import ReadItem
 
 if TYPE_CHECKING:
-    from pipeline.job import ItemOutput, Mode
+    from pipeline.job import ItemOutput, OutputSpec
     from pipeline.run import Settings
 
 PLUGIN_NAME = "claims-runner"
@@ -43,17 +43,17 @@ class RunnerPlugin(WorkerPlugin):  # type: ignore[misc]
         worker.claims_runner = None
 
 
-def _process_on_worker(mode: Mode, items: list[ReadItem]) -> list[ItemOutput]:
+def _process_on_worker(output: OutputSpec, items: list[ReadItem]) -> list[ItemOutput]:
     """Run one batch with the worker's preloaded runner."""
     from pipeline.job import render
 
     runner = get_worker().claims_runner
-    return [render(outcome, mode) for outcome in runner.run_batch(items)]
+    return [render(outcome, output) for outcome in runner.run_batch(items)]
 
 
 def process_outputs_dask(
     items: Iterable[ReadItem],
-    mode: Mode,
+    output: OutputSpec,
     settings: Settings,
     workers: int,
     scheduler: str | None,
@@ -74,7 +74,7 @@ def process_outputs_dask(
         iterator = iter(items)
         while batch := list(itertools.islice(iterator, settings.batch_size)):
             # pure=False: equal batches at different places in the archive are distinct work.
-            pending.append(client.submit(_process_on_worker, mode, batch, pure=False))
+            pending.append(client.submit(_process_on_worker, output, batch, pure=False))
             if len(pending) >= window:
                 yield pending.popleft().result()
         while pending:

@@ -14,7 +14,7 @@ from typing import Literal, TextIO
 
 from pipeline import __version__
 from pipeline.claimreview import claimreviews
-from pipeline.contract import ArticleResult
+from pipeline.contract import ArticleResult, Claim
 from pipeline.errors import ArticleError
 from pipeline.read import DEFAULT_MAX_CHARS, ReadItem, read_inputs
 from pipeline.run import Outcome, Runner, Settings, annotation_record
@@ -37,8 +37,12 @@ class JobSpec:
     workers: int = 1
     resume: bool = False
     settings: Settings = field(default_factory=Settings)
+    min_checkworthiness: float | None = None  # keep claims at or above; None keeps all
     engine: Engine = "local"
     scheduler: str | None = None  # a Dask scheduler address; None starts a local cluster
+
+    def output_spec(self) -> OutputSpec:
+        return OutputSpec(self.mode, self.min_checkworthiness)
 
     def fingerprint(self) -> str:
         """Identifies the output a run will produce, so a resume cannot mix two runs."""
@@ -50,6 +54,7 @@ class JobSpec:
             "max_chars": self.max_chars,
             "model": self.settings.model,
             "models_dir": str(self.settings.models_dir),
+            "min_checkworthiness": self.min_checkworthiness,
         }
         return hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()[:16]
 
@@ -63,17 +68,30 @@ class ItemOutput:
     claims: int
 
 
-def render(outcome: Outcome, mode: Mode) -> ItemOutput:
+@dataclass(frozen=True, slots=True)
+class OutputSpec:
+    """What each article turns into: the record kind, and which claims are kept."""
+
+    mode: Mode = "claims"
+    min_checkworthiness: float | None = None
+
+    def keeps(self, claim: Claim) -> bool:
+        floor = self.min_checkworthiness
+        return floor is None or (claim.checkworthiness or 0.0) >= floor
+
+
+def render(outcome: Outcome, output: OutputSpec) -> ItemOutput:
     """Serialize one outcome for the chosen output."""
     if isinstance(outcome, ArticleError):
         return ItemOutput((), outcome, 0)
     assert isinstance(outcome, ArticleResult)
+    mode = output.mode
     if mode == "annotations":
         return ItemOutput((dumps(annotation_record(outcome.annotations)),), None, 0)
     if mode == "claimreview":
         reviews = tuple(dumps(review) for review in claimreviews(outcome))
         return ItemOutput(reviews, None, len(reviews))
-    lines = tuple(dumps(claim.to_dict()) for claim in outcome.claims)
+    lines = tuple(dumps(claim.to_dict()) for claim in outcome.claims if output.keeps(claim))
     return ItemOutput(lines, None, len(lines))
 
 
@@ -86,10 +104,10 @@ def _init_worker(settings: Settings) -> None:
     _worker_runner = Runner(settings)
 
 
-def _work(batch: tuple[Mode, list[ReadItem]]) -> list[ItemOutput]:
-    mode, items = batch
+def _work(batch: tuple[OutputSpec, list[ReadItem]]) -> list[ItemOutput]:
+    output, items = batch
     assert _worker_runner is not None
-    return [render(outcome, mode) for outcome in _worker_runner.run_batch(items)]
+    return [render(outcome, output) for outcome in _worker_runner.run_batch(items)]
 
 
 def _batches(items: Iterable[ReadItem], size: int) -> Iterator[list[ReadItem]]:
@@ -99,19 +117,19 @@ def _batches(items: Iterable[ReadItem], size: int) -> Iterator[list[ReadItem]]:
 
 
 def process_outputs(
-    items: Iterable[ReadItem], mode: Mode, settings: Settings, workers: int
+    items: Iterable[ReadItem], output: OutputSpec, settings: Settings, workers: int
 ) -> Iterator[list[ItemOutput]]:
     """Per batch, the outputs of its items in input order, whatever the worker count."""
     batches = _batches(items, settings.batch_size)
     if workers <= 1:
         runner = Runner(settings)
         for batch in batches:
-            yield [render(outcome, mode) for outcome in runner.run_batch(batch)]
+            yield [render(outcome, output) for outcome in runner.run_batch(batch)]
         return
     # fork shares the loaded model pages with the workers; each still builds its own runner.
     context = multiprocessing.get_context("fork")
     with context.Pool(workers, initializer=_init_worker, initargs=(settings,)) as pool:
-        yield from pool.imap(_work, ((mode, batch) for batch in batches), chunksize=1)
+        yield from pool.imap(_work, ((output, batch) for batch in batches), chunksize=1)
 
 
 def engine_outputs(spec: JobSpec, items: Iterable[ReadItem]) -> Iterator[list[ItemOutput]]:
@@ -124,8 +142,10 @@ def engine_outputs(spec: JobSpec, items: Iterable[ReadItem]) -> Iterator[list[It
                 "the dask engine needs the optional extra: pip install 'claim-pipeline[dask]'"
             ) from error
 
-        return process_outputs_dask(items, spec.mode, spec.settings, spec.workers, spec.scheduler)
-    return process_outputs(items, spec.mode, spec.settings, spec.workers)
+        return process_outputs_dask(
+            items, spec.output_spec(), spec.settings, spec.workers, spec.scheduler
+        )
+    return process_outputs(items, spec.output_spec(), spec.settings, spec.workers)
 
 
 class Progress:

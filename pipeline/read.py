@@ -108,8 +108,10 @@ def _read_one(name: str, *, stdin: BinaryIO | None, max_chars: int) -> Iterator[
         yield ArticleError(name, Messages.DECOMPRESS.format(reason=error))
     except OSError as error:
         yield ArticleError(name, Messages.UNREADABLE.format(reason=error.strerror or error))
-    except Exception as error:  # noqa: BLE001 - a reader bug must cost one file, not the run
-        yield ArticleError(name, Messages.UNREADABLE.format(reason=f"{type(error).__name__}: {error}"))
+    except Exception as error:  # a reader bug must cost one file, not the whole run
+        yield ArticleError(
+            name, Messages.UNREADABLE.format(reason=f"{type(error).__name__}: {error}")
+        )
 
 
 def _parse(

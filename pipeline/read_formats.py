@@ -107,7 +107,7 @@ def _open_raw(name: str) -> IO[bytes]:
         import fsspec
 
         return cast(IO[bytes], fsspec.open(name, "rb").open())
-    return open(name, "rb")  # noqa: SIM115 - the caller closes it
+    return open(name, "rb")
 
 
 def read_limited(handle: IO[bytes], limit: int) -> tuple[bytes, bool]:

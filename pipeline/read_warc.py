@@ -19,7 +19,6 @@ def warc_records(handle: IO[bytes]) -> Iterator[tuple[str, dict[str, Any] | str]
     """``(where, record)`` per HTML response, or ``(where, reason)`` when a page yields nothing."""
     import trafilatura
     from warcio.archiveiterator import ArchiveIterator
-
     from warcio.exceptions import ArchiveLoadFailed
 
     records = ArchiveIterator(handle)

@@ -23,6 +23,7 @@ from pipeline.contract import (
 )
 from pipeline.errors import ArticleError, ArticleFailed, Messages
 from pipeline.nlp import DEFAULT_MODEL, MODELS_DIR, build_nlp, make_doc
+from pipeline.rank import rank_claims
 from pipeline.read import ReadItem
 from pipeline.spans import load
 
@@ -82,7 +83,7 @@ class Runner:
             try:
                 cleaned = clean(item, self.rules)
                 work.append((index, with_dateline_date(item, cleaned), cleaned))
-            except Exception as error:
+            except Exception as error:  # one bad article must not stop the run
                 outcomes[index] = _failure(item, error)
         docs = self._parse([(article, cleaned) for _, article, cleaned in work])
         for (index, article, cleaned), doc in zip(work, docs, strict=True):
@@ -91,8 +92,9 @@ class Runner:
                 continue
             try:
                 annotations = annotations_from_doc(article, cleaned, doc)
-                outcomes[index] = ArticleResult(annotations, build_claims(annotations))
-            except Exception as error:
+                claims = rank_claims(doc, build_claims(annotations))
+                outcomes[index] = ArticleResult(annotations, claims)
+            except Exception as error:  # one bad article must not stop the run
                 outcomes[index] = _failure(article, error)
         return [outcomes[index] for index in range(len(items))]
 
@@ -101,13 +103,13 @@ class Runner:
         docs = [self._make_doc(article, cleaned) for article, cleaned in work]
         try:
             return list(self.nlp.pipe(docs, batch_size=self.settings.batch_size))
-        except Exception:
+        except Exception:  # isolate the failing article by parsing one at a time below
             pass
         parsed: list[Doc | ArticleError] = []
         for article, cleaned in work:
             try:
                 parsed.append(self.nlp(self._make_doc(article, cleaned)))
-            except Exception as error:
+            except Exception as error:  # one bad article must not stop the run
                 parsed.append(_failure(article, error))
         return parsed
 

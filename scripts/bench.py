@@ -84,7 +84,7 @@ texts = [json.loads(l)["text"] for l in open(corpus, encoding="utf-8") if l.stri
 import spacy
 from pipeline.nlp import DEFAULT_MODEL
 if mode == "pipeline":
-    from pipeline.job import process_outputs
+    from pipeline.job import OutputSpec, process_outputs
     from pipeline.read import read_inputs
     from pipeline.run import Settings
     settings = Settings(batch_size=batch)
@@ -94,7 +94,7 @@ if mode == "pipeline":
         runner = Runner(settings)  # load before timing, as the others do
     start = time.perf_counter()
     claims = 0
-    for outputs in process_outputs(items, "claims", settings, workers):
+    for outputs in process_outputs(items, OutputSpec(), settings, workers):
         claims += sum(o.claims for o in outputs)
 elif mode == "spacy":
     nlp = spacy.load(DEFAULT_MODEL)

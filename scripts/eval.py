@@ -133,7 +133,7 @@ def main() -> int:
     checkworthiness = ROOT / "scripts" / "eval_checkworthiness.py"
     if checkworthiness.exists():
         done = subprocess.run(
-            [sys.executable, str(checkworthiness), "--shared", str(args.shared)],
+            [sys.executable, str(checkworthiness)],
             cwd=ROOT,
             capture_output=True,
             text=True,

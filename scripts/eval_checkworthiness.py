@@ -1,6 +1,6 @@
-"""Print one line: check-worthiness precision, recall, F1 and average precision on the held-out fifth.
+"""Print one line: check-worthiness precision, recall, F1 and average precision, held-out fifth.
 
-Skips cleanly when ../shared is absent. The held-out fifth is the one the training recipe never sees.
+Skips cleanly when ../shared is absent. The held-out fifth is the one training never sees.
 """
 
 from __future__ import annotations

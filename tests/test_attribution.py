@@ -8,7 +8,7 @@ import pytest
 from spacy.language import Language
 
 from pipeline.attribution import find_attributions
-from pipeline.attribution_quotes import find_quotes
+from pipeline.attribution_quotes import find_quotes, find_single_quotes
 from pipeline.contract import Attribution
 from pipeline.entities import MODELS_DIR, EntitiesComponent, find_entities
 
@@ -102,6 +102,19 @@ def test_unclosed_quote_does_not_stop_the_rest(
 )
 def test_find_quotes(text: str, expected: list[tuple[str, bool]]) -> None:
     assert [(text[q.start : q.end], q.closed) for q in find_quotes(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Trump: 'We are going to win so much.'", ["'We are going to win so much.'"]),
+        ("Sanders says ‘Our campaign is not over’ after the vote", ["‘Our campaign is not over’"]),
+        ("The players' union didn't say it's Trump's 'fault' yet.", []),
+    ],
+)
+def test_find_single_quotes(text: str, expected: list[str]) -> None:
+    found = find_single_quotes(text, find_quotes(text))
+    assert [text[q.start : q.end] for q in found] == expected
 
 
 def test_quote_continued_over_paragraphs(

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from pipeline.claim_key import claim_from_dict, claim_key, measure_of, load_lexicon
+from pipeline.claim_key import claim_from_dict, claim_key, load_lexicon, measure_of
 from pipeline.contract import (
     Attribution,
     Claim,
@@ -31,8 +31,8 @@ CANONICAL = {
     "Kim": "Kim Hyun-chong",
     "Kim Hyun-chong": "Kim Hyun-chong",
 }
-LABELS = {"South Korean": "NORP", "Census Bureau": "ORG", "Reuters": "ORG", "Robert Lighthizer": "PERSON",
-          "Kim": "PERSON", "Kim Hyun-chong": "PERSON"}
+LABELS = {"South Korean": "NORP", "Census Bureau": "ORG", "Reuters": "ORG",
+          "Robert Lighthizer": "PERSON", "Kim": "PERSON", "Kim Hyun-chong": "PERSON"}
 MONEY = re.compile(r"(US\$|S\$|\$)(\d+(?:\.\d+)?) (billion|million)")
 CURRENCY = {"US$": "USD", "$": "USD", "S$": "SGD"}
 SCALE = {"billion": 1e9, "million": 1e6}
@@ -118,6 +118,16 @@ SAME = [
                    "win-win\", Kim Hyun-chong said.", {}, source="Kim Hyun-chong", offset=88),
     ),
 ]
+
+SAME.append(
+    (
+        make_claim("Seoul will not renegotiate the deal, South Korea's trade minister said "
+                   "Tuesday.", {"Tuesday": "2017-08-22"}, source="South Korea's trade minister"),
+        make_claim("South Korea's trade minister said Wednesday that Seoul will not renegotiate "
+                   "the deal.", {"Wednesday": "2017-08-23"},
+                   source="South Korea's trade minister", published="2017-08-24"),
+    )
+)
 
 DIFFERENT = [
     (

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from pipeline.claims import (
@@ -108,7 +110,7 @@ def story_annotations() -> Annotations:
         cue=TextSpan(*span(STORY, "said."), "said"),
     )
     cuts = [0, STORY.index("Exports"), STORY.index("Nothing"), len(STORY)]
-    sentences = sentence_spans(STORY, list(zip(cuts, cuts[1:])), [(0, len(STORY))])
+    sentences = sentence_spans(STORY, list(itertools.pairwise(cuts)), [(0, len(STORY))])
     return Annotations(
         article=article,
         entities=(EntityMention(*span(STORY, "Kim"), "Kim", "PERSON", "Kim Hyun-chong"),),
@@ -161,16 +163,16 @@ def test_sentences_are_cut_to_body_regions() -> None:
         ("The field yields 40,000 barrels a day.", "40,000 barrels", "barrel", "statistic"),
     ],
 )
-def test_counts_in_words_are_not_statistics(text: str, fragment: str, unit: str,
-                                            expected: str | None) -> None:
+def test_counts_in_words_are_not_statistics(
+    text: str, fragment: str, unit: str, expected: str | None
+) -> None:
     quantity = QuantityMention(*span(text, fragment), fragment, "other", 1.0, unit)
     assert classify(text, [quantity], [], None, False, False) == expected
 
 
 def test_equivalents_follow_their_quantities_when_some_are_dropped() -> None:
     usd = QuantityMention(10, 25, "US$27.7 billion", "money", 27.7e9, "USD", "USD")
-    sgd = QuantityMention(27, 41, "S$37.7 billion", "money", 37.7e9, "SGD", "SGD",
-                          equivalent_of=1)
+    sgd = QuantityMention(27, 41, "S$37.7 billion", "money", 37.7e9, "SGD", "SGD", equivalent_of=1)
     earlier = QuantityMention(0, 3, "two", "other", 2.0, "nation")
     orphan = QuantityMention(50, 60, "A$5 billion", "money", 5e9, "AUD", "AUD", equivalent_of=0)
     kept = reindex_equivalents((earlier, usd, sgd, orphan), lambda start, end: start >= 10)

@@ -131,3 +131,56 @@ def test_missing_input_is_a_usage_error(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert "no input files matched" in result.output
+
+
+def test_extract_to_a_queue_is_idempotent_and_keeps_status(tmp_path: Path) -> None:
+    from pipeline.queue import count, open_queue, set_status, top
+
+    url = f"sqlite:///{tmp_path / 'queue.db'}"
+    first = runner.invoke(app, ["extract", str(SEED), "--to", url, "--workers", "1"])
+    assert first.exit_code == 0, first.output
+    db = open_queue(url)
+    queued = count(db)
+    assert queued >= 6 and re.search(rf"{queued} added, 0 updated", first.output)
+    best = top(db, 1)[0]
+    assert set_status(db, best.claim_id, "checking")
+    again = runner.invoke(app, ["extract", str(SEED), "--to", url, "--workers", "1"])
+    assert again.exit_code == 0 and f"0 added, {queued} updated" in again.output
+    assert count(open_queue(url)) == queued
+    assert count(open_queue(url), status="checking") == 1
+    listed = runner.invoke(app, ["queue", url, "--top", "3"])
+    rows = [json.loads(line) for line in listed.output.splitlines() if line.startswith("{")]
+    assert len(rows) == 3 and best.claim_id not in {r["claim_id"] for r in rows}
+    scores = [r["checkworthiness"] for r in rows]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_min_checkworthiness_keeps_the_best(tmp_path: Path) -> None:
+    every, best = tmp_path / "all.jsonl", tmp_path / "best.jsonl"
+    runner.invoke(app, ["extract", str(SEED), "-o", str(every), "--workers", "1"])
+    runner.invoke(
+        app,
+        ["extract", str(SEED), "-o", str(best), "--workers", "1", "--min-checkworthiness", "0.9"],
+    )
+    all_claims = [json.loads(line) for line in every.read_text().splitlines()]
+    kept = [json.loads(line) for line in best.read_text().splitlines()]
+    assert kept == [c for c in all_claims if c["checkworthiness"] >= 0.9]
+    assert 0 < len(kept) < len(all_claims)
+
+
+def test_group_counts_articles_per_claim_key(tmp_path: Path) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    corpus = tmp_path / "two.jsonl"
+    corpus.write_text(
+        "".join(
+            json.dumps({"id": name, "text": text, "published": "2017-08-23"}) + "\n"
+            for name in ("wire-a", "wire-b")
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "claims.jsonl"
+    runner.invoke(app, ["extract", str(corpus), "-o", str(out), "--workers", "1"])
+    result = runner.invoke(app, ["group", str(out)])
+    assert result.exit_code == 0
+    groups = [json.loads(line) for line in result.output.splitlines()]
+    assert groups and all(g["article_count"] == 2 for g in groups)

@@ -88,7 +88,7 @@ def test_seed_dates(dates_nlp: Language, text: str, expected: dict[str, str]) ->
      {"yesterday": "2017-08-22", "tomorrow": "2017-08-24"}),
     ("The vote is today.", SEED_DAY, {"today": "2017-08-23"}),
     ("He spoke this morning.", SEED_DAY, {"this morning": "2017-08-23TMO"}),
-    ("Prices rose in the 1990s.", SEED_DAY, {"the 1990s": "199"}),
+    ("Prices rose in the 1990s.", SEED_DAY, {"1990s": "199"}),  # TIMEX3 extent: no "the"
     ("It was the bloodiest war of the 20th century.", SEED_DAY, {"the 20th century": "19"}),
     ("The dam was built last fall.", SEED_DAY, {"last fall": "2016-FA"}),
     ("The law passed in the summer of 2015.", SEED_DAY, {"the summer of 2015": "2015-SU"}),
@@ -121,6 +121,77 @@ def test_durations_kept_apart(dates_nlp: Language, text: str,
                               expected: tuple[str, str, str]) -> None:
     (mention,) = run(dates_nlp, text, SEED_DAY)
     assert (mention.text, mention.value, mention.type) == expected
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # plans, schedules and "as soon as" look ahead even when reported in the past tense
+    ("The team planned to leave Nairobi on Thursday for Dar es Salaam.", "1998-09-30",
+     {"Thursday": "1998-10-01"}),
+    ("Exiles planned a large demonstration in Little Havana on Saturday.", "2000-01-07",
+     {"Saturday": "2000-01-08"}),
+    ("The group could leave for the United States as soon as Tuesday, Castro said.",
+     "2000-04-03", {"Tuesday": "2000-04-04"}),
+    ("The offer had been scheduled to expire at midnight Friday.", "1989-10-30",
+     {"midnight Friday": "1989-10-27T24:00"}),
+    # "until" looks ahead only when the clause does not say it is over
+    ("Until Thursday, they had not called Kopp a suspect.", "1999-05-07",
+     {"Thursday": "1999-05-06"}),
+    ("The relatives have until Tuesday to sign.", "2000-04-03", {"Tuesday": "2000-04-04"}),
+    # an unmarked month within four months of publication is the nearest one
+    ("Properties, worth $130 million in October, are worth only half that now.", "1998-01-08",
+     {"October": "1997-10", "now": "PRESENT_REF"}),
+    # TIMEX3 extents: no possessive, no "earlier"/"later", no "its", no "by", no "the" on decades
+    ("In Sunday's debate against Vacco, Spitzer attacked.", "1998-10-26",
+     {"Sunday": "1998-10-25"}),
+    ("Earlier Friday, lawyers filed a petition.", "2000-01-07", {"Friday": "2000-01-07"}),
+    ("The commemorations began early Friday morning.", "2000-01-28",
+     {"Friday morning": "2000-01-28TMO"}),
+    ("The company reported its third-quarter loss.", "1989-10-26",
+     {"third-quarter": "1989-Q3"}),
+    ("The deal should close by year-end.", "1989-11-02", {"year-end": "1989"}),
+    ("The situation began to relax in the early 1990s.", "2000-02-24",
+     {"early 1990s": "199"}),
+    # names and titles are not dates
+    ("Police scanned protesters at the annual March for Life on Capitol Hill.", "1999-01-22", {}),
+    ('Baker, speaking on ABC News\' "This Week," said the request gives the U.S. a legal basis.',
+     "1990-08-13", {}),
+    ("Gonzalez said on CBS's ''60 Minutes.''", "2000-04-17", {}),
+    ("She wrote the novel with illustrator Johnnie Christmas.", "2016-09-07", {}),
+    ("The net produces these events every now and again.", "2008-01-20", {}),
+])
+def test_tense_extent_and_names(dates_nlp: Language, text: str, published: str,
+                                expected: dict[str, str]) -> None:
+    assert values(dates_nlp, text, published) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The program ran from 2011 to 2016.", [("2011", "2011", 0), ("2016", "2016", 0)]),
+    ("Sales rose between March and May, the company said.",
+     [("March", "2017-03", 0), ("May", "2017-05", 0)]),
+    ("He served from March 3 through June 9, 2016.",
+     [("March 3", "2016-03-03", 0), ("June 9, 2016", "2016-06-09", 0)]),
+    ("The fund ran from Nov. 3 to Feb. 9, 2016.",
+     [("Nov. 3", "2015-11-03", 0), ("Feb. 9, 2016", "2016-02-09", 0)]),
+    ("The survey covered 1994-1997 and again 2001 to 2003.",
+     [("1994", "1994", 0), ("1997", "1997", 0), ("2001", "2001", None),
+      ("2003", "2003", None)]),
+    ("He was in office between 2001 and 2009 and again from 2013 until 2017.",
+     [("2001", "2001", 0), ("2009", "2009", 0), ("2013", "2013", 1), ("2017", "2017", 1)]),
+    ("He met them in 2011 and 2016.", [("2011", "2011", None), ("2016", "2016", None)]),
+    ("Exports fell from $43.5 billion in 2011 to $42.3 billion in 2016.",
+     [("2011", "2011", None), ("2016", "2016", None)]),
+])
+def test_ranges_share_an_id(dates_nlp: Language, text: str,
+                            expected: list[tuple[str, str, int | None]]) -> None:
+    assert [(m.text, m.value, m.range_id) for m in run(dates_nlp, text, SEED_DAY)] == expected
+
+
+def test_range_id_round_trips() -> None:
+    mention = DateMention(0, 4, "2011", "2011", range_id=3)
+    assert mention.to_dict()["range_id"] == 3
+    assert DateMention.from_dict(mention.to_dict()) == mention
+    assert DateMention.from_dict({"start": 0, "end": 4, "text": "2011", "value": "2011"}
+                                 ).range_id is None
 
 
 def test_range_gives_start_and_end(dates_nlp: Language) -> None:
@@ -211,6 +282,9 @@ def test_find_dates_is_pure(dates_nlp: Language) -> None:
     ("Easter", "2018-01-05", "future", "2018-04-01"),
     ("noon Friday", SEED_DAY, "past", "2017-08-18T12:00"),
     ("10:35 a.m.", SEED_DAY, None, "2017-08-23T10:35"),
+    ("December", "1998-04-18", None, "1997-12"),
+    ("April", "1998-12-05", None, "1999-04"),
+    ("midnight", SEED_DAY, None, "2017-08-23T24:00"),
 ])
 def test_normalize(text: str, anchor: str, tense: cal.Tense, expected: str) -> None:
     assert normalize(text, anchor, tense).value == expected

@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from pipeline.job import JobSpec, run_job
 from pipeline.contract import Article, ArticleResult
+from pipeline.job import JobSpec, run_job
 from pipeline.run import Settings, process_articles
 from pipeline.write import ResumeMismatch, Sink
 

@@ -10,9 +10,9 @@ import lzma
 from pathlib import Path
 
 import pytest
+import zstandard
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-import zstandard
 
 from pipeline.contract import Article
 from pipeline.errors import ArticleError
