@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from pipeline import spans
+from pipeline.attribution_adjacent import colon_cue, leading_cue, trailing_cue
 from pipeline.attribution_cues import (
     NOMINAL,
     QUOTE_MARKS,
@@ -33,7 +34,7 @@ from pipeline.contract import Attribution, EntityMention, TextSpan
 
 STAGE_KEY = "claims_attribution"
 ENTITIES_KEY = "claims_entities"
-SPLIT_QUOTE_GAP = 300
+SPLIT_QUOTE_GAP = 200
 MERGE_GAP = 250
 
 
@@ -75,13 +76,19 @@ def _quote_attributions(
         found: Found | None = None
         if best is not None and best_score >= 0.5:
             used.add(best)
-            found = replace(cues[best], content=span, direct=True)
+            prefix = text[cues[best].content[0] : quote.start]
+            if _runs_into(prefix):
+                # "said that “…”": the quote is part of a reported clause, not a direct quote.
+                content = (cues[best].content[0], max(quote.end, cues[best].content[1]))
+                found = replace(cues[best], content=content)
+            else:
+                found = replace(cues[best], content=span, direct=True)
             head = found.source_head
             if head is not None and in_quote[head] and found.cue_token is not None:
                 # The parser took a word of the quote as the subject: look beside the cue.
                 found = _with_speaker(doc, text, found, doc[found.cue_token], in_quote)
         else:
-            found = _nearby_cue(doc, text, quote, in_quote, lexicon)
+            found = _adjacent(doc, quote, in_quote, lexicon)
         if found is None and previous is not None and (
             quote.continued or quote.start - previous.content[1] < MERGE_GAP
         ):
@@ -97,6 +104,26 @@ def _quote_attributions(
         previous = found
     rest = [c for n, c in enumerate(cues) if n not in used]
     return direct, rest
+
+
+def _adjacent(doc: Doc, quote: Quote, in_quote: list[bool], lexicon: CueLexicon) -> Found | None:
+    """A cue written beside the quote, else one in its sentence, else a colon's subject."""
+    span = (quote.start, quote.end)
+    found = trailing_cue(doc, quote.end, lexicon)
+    if found is None:
+        found = _nearby_cue(doc, doc.text, quote, in_quote, lexicon)
+    if found is None:
+        found = colon_cue(doc, quote.start, in_quote)
+    return replace(found, content=span) if found is not None else None
+
+
+def _runs_into(prefix: str) -> bool:
+    """Whether a clause's words run into the quote after them (``that “…”``, not ``: “…”``)."""
+    return (
+        "\n" not in prefix
+        and any(c.isalnum() for c in prefix)
+        and not prefix.rstrip().endswith((",", ":", "—", "–", "-"))
+    )
 
 
 def _nearby_cue(
@@ -200,7 +227,12 @@ def find_attributions(
         q
         for q in both
         if is_speech(
-            text, q, lex.min_quote_words, lex.short_quote_words, after_cue(doc, q.start, lex)
+            text,
+            q,
+            lex.min_quote_words,
+            lex.short_quote_words,
+            after_cue(doc, q.start, lex),
+            leading_cue(doc, q.start, lex) or trailing_cue(doc, q.end, lex) is not None,
         )
     )
     in_quote = _token_flags(doc, raw)

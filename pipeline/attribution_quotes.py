@@ -105,20 +105,32 @@ def _rstrip(text: str, start: int, end: int) -> int:
 
 
 def is_speech(
-    text: str, quote: Quote, min_words: int, short_words: int, after_cue: bool = False
+    text: str,
+    quote: Quote,
+    min_words: int,
+    short_words: int,
+    after_cue: bool = False,
+    cued: bool = False,
 ) -> bool:
     """A quotation someone said, not a scare quote or a title.
 
     Long quotes always are; shorter ones only when they stand as a clause of their
-    own: after a colon, a comma or the start of a sentence, or ending in punctuation.
+    own: after a colon, a comma or the start of a sentence, or ending in punctuation;
+    any length when a cue is written beside it (``“No,” she said``).
     """
     if quote.continued:
         return True
     words = quote.words(text)
-    before = text[max(0, quote.start - 3) : quote.start].rstrip()
-    # A quote that goes on a clause ("has “always run a lean campaign”") is part of it.
-    opens_clause = after_cue or not before or before[-1] in ":,.?!;—–-\n"
-    if not opens_clause or words < short_words:
+    line_start = text.rfind("\n", 0, quote.start) + 1
+    before = text[line_start : quote.start].rstrip()
+    # A quote that goes on a clause ("has “always run a lean campaign”") is part of it;
+    # one that opens its paragraph or follows a closed quotation stands on its own.
+    opens_clause = after_cue or not before or before[-1] in ":,.?!;—–-" + CLOSING + STRAIGHT
+    if not opens_clause or words == 0:
+        return False
+    if cued:
+        return True
+    if words < short_words:
         return False
     inner_end = _inner_end(text, quote)
     return words >= min_words or inner_end in END_PUNCT

@@ -121,6 +121,9 @@ def _role(text: str) -> str | None:
         words = words[1:]
     role = " ".join(words).strip(ROLE_TRIM)
     # Courtesy titles are not roles: "Mr. Trump" has none.
+    # A lone common noun ("the report", "Efe news") names a kind of source, not a role.
+    if " " not in role and role.islower():
+        return None
     if role.lower() in ("", "'s", "’s", "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr"):
         return None
     return role

@@ -2,10 +2,12 @@
 
 The model (``models/checkworthiness/model.json``, trained by
 ``scripts/train_checkworthiness.py``) is a logistic scorer over sublinear TF-IDF
-features of a sentence as the base spaCy model parses it: words, word bigrams,
-lemmas, fine tags and tag bigrams, coarse POS trigrams, entity types, dependency
-labels, morphology and digit shapes. Scoring is a fixed-order sum in Python
-floats, so the same sentence gets the same score on every machine.
+features of a span as the pipeline's own lean parse leaves it (``pipeline.nlp.build_nlp``:
+base model plus ``pipeline.morphology.make_lean``): words, word bigrams, the lemmas the lean
+parse sets (verbs, auxiliaries, nouns) and the root's lemma, fine tags and tag bigrams,
+coarse POS trigrams, entity types, dependency labels and digit shapes. The pipeline scores
+each claim on its article's Doc (``score_spans``), with no second parse; scoring is a
+fixed-order sum in Python floats, so the same span gets the same score on every machine.
 """
 
 from __future__ import annotations
@@ -71,21 +73,22 @@ def _ngrams(items: Sequence[str], n: int) -> list[str]:
 
 
 def features(doc: Doc | Span) -> list[str]:
-    """The sparse features of one parsed sentence, in token order (repeats count)."""
+    """The sparse features of one parsed span, in token order (repeats count)."""
     tokens = list(doc)
     lower = [t.lower_ for t in tokens]
     tags = [t.tag_ for t in tokens]
     pos = [t.pos_ for t in tokens]
     out = ["w:" + w for w in lower]
     out += ["w2:" + g for g in _ngrams(lower, 2)]
-    out += ["l:" + t.lemma_.lower() for t in tokens]
+    # The lean parse lemmatizes only verbs, auxiliaries and nouns; other lemmas are empty.
+    out += ["l:" + t.lemma_.lower() for t in tokens if t.lemma_]
+    out += ["root:" + t.lemma_.lower() for t in tokens if t.dep_ == "ROOT"]
     out += ["p:" + t for t in tags]
     out += ["p2:" + g for g in _ngrams(tags, 2)]
     out += ["p3:" + g for g in _ngrams(pos, 3)]
     out += ["e:" + t.ent_type_ for t in tokens if t.ent_type_]
     out += ["d:" + t.dep_ for t in tokens]
     out += ["s:" + t.shape_ for t in tokens if "d" in t.shape_]
-    out += ["m:" + str(t.morph) for t in tokens if str(t.morph)]
     out.append(f"len:{min(len(tokens) // 5, 8)}")
     if doc.text.rstrip().endswith("?"):
         out.append("Q?")
@@ -126,21 +129,30 @@ def load_model(model_dir: str = str(MODEL_DIR)) -> Model:
 
 @cache
 def _parser(name: str) -> Language:
-    """The base spaCy model the classifier was trained on, loaded once (offline)."""
+    """The lean parse the pipeline runs (base model, lean morphology), loaded once, offline."""
     import spacy
 
+    from pipeline.morphology import make_lean
     from pipeline.nlp import DEFAULT_MODEL
 
-    return spacy.load(name or DEFAULT_MODEL)
+    nlp = spacy.load(name or DEFAULT_MODEL)
+    make_lean(nlp)
+    return nlp
+
+
+def score_spans(
+    spans: Sequence[Span | Doc], model_dir: str = str(MODEL_DIR)
+) -> tuple[float, ...]:
+    """Check-worthiness in [0, 1] of each span of an already parsed Doc, rounded."""
+    return score_docs(load_model(model_dir), spans)
 
 
 def score_texts(
     texts: Sequence[str], *, model_dir: str = str(MODEL_DIR), base_model: str = ""
 ) -> tuple[float, ...]:
-    """Check-worthiness in [0, 1] of each sentence, parsed on its own by the base model."""
-    model = load_model(model_dir)
+    """Check-worthiness of each sentence parsed on its own by the lean parse (for scripts)."""
     nlp = _parser(base_model)
-    return score_docs(model, nlp.pipe(list(texts), batch_size=64))
+    return score_spans(list(nlp.pipe(list(texts), batch_size=64)), model_dir)
 
 
 def combine(

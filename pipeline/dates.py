@@ -19,7 +19,8 @@ from pipeline.dates_normalize import DAY, MONTH, Value, compiled, evaluate, matc
 
 STAGE_KEY = "claims_dates"
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "going"})
-MODAL_AUX = frozenset({"could", "may", "might", "should", "must", "can", "would", "'d"})
+# "could" is left out: in news it is mostly the past of "can" ("could not be reached Tuesday")
+MODAL_AUX = frozenset({"may", "might", "should", "must", "can", "would", "'d"})
 PAST_TAGS = frozenset({"VBD"})
 # what is planned, scheduled or expected lies ahead even when the planning is reported in the past
 PLAN_LEMMAS = frozenset({"plan", "schedule", "slate", "expect", "intend", "hope", "want", "aim",

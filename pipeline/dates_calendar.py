@@ -98,8 +98,9 @@ def month_year(anchor: date, month: int, day: int | None, tense: Tense) -> int:
     """The year of an unmarked ``March`` or ``March 5``.
 
     A bare month follows the tense (``in March`` in January is last March only in the
-    past tense). A day of the month is the nearest one when within about three months,
-    as news dates mostly are; else the tense decides. Unmarked: the publication year.
+    past tense); without one it is the nearest within four months. A day of the month is
+    the nearest one when within about three months, as news dates mostly are; else the
+    tense decides. Otherwise: the publication year.
     """
     options = []
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
@@ -110,7 +111,7 @@ def month_year(anchor: date, month: int, day: int | None, tense: Tense) -> int:
     if not options:
         return anchor.year
     nearest_day, nearest = min(options, key=lambda o: (abs((o[0] - anchor).days), o[1]))
-    # an unmarked month within four months is the nearest one ("the summit in April", in December)
+    # "the summit in April" in a December story is next April
     months_away = abs((nearest_day.year - anchor.year) * 12 + nearest_day.month - anchor.month)
     close = months_away <= 4 if day is None else abs((nearest_day - anchor).days) <= 92
     if day is None and tense == "past":

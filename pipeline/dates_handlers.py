@@ -187,6 +187,8 @@ def h_quarter_ord(g: dict[str, str | None], ctx: Context) -> Value | None:
         year = a.year
         if first_month > a.month and ctx.tense != "future":
             year -= 1
+        if g.get("ya"):  # "the year-ago third quarter"
+            year -= 1
         return Value(f"{year:04d}-{code}")
     return _rel(ctx.anchor, body)
 

@@ -67,7 +67,8 @@ TZ = _alt(W["timezones"])
 DAYREF = (r"(?:today|yesterday|tomorrow|tonight|(?:" + WD + r")|(?:" + MONTH + r")\s+" + DAY
           + r"(?:,?\s+" + YEAR + r")?)")
 POD = _alt(list(W["parts_of_day"]))
-QADJ = (r"(?:that|latest|current|most\s+recent|recent|previous|prior|past|last|next|coming|same"
+QADJ = (r"(?:last\s+year's|that|latest|current|most\s+recent|recent|previous|prior|past|last"
+        r"|next|coming|same"
         r"|comparable|corresponding|year-earlier|year-ago|year\s+earlier|year\s+ago|prior-year"
         r"|year-before|this)")
 
@@ -95,7 +96,8 @@ RULES: tuple[tuple[str, str, Handler], ...] = (
     ("century", r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<n>\d{1,2}(?:st|nd|rd|th)|"
      + _alt(list(W["ordinals"])) + r")[\s-]+century", h_century),
     ("quarter", r"(?:(?:the|this|last|next)\s+)?(?:(?P<y1>" + YEAR + r")(?:'s)?\s+|"
-     r"(?P<rely>this|last|next)\s+year's\s+)?(?:(?:fiscal|calendar)\s+)?(?P<ord>first|second"
+     r"(?P<rely>this|last|next)\s+year's\s+|(?:comparable\s+)?(?P<ya>year-ago|year-earlier"
+     r"|prior-year)\s+)?(?:(?:fiscal|calendar)\s+)?(?P<ord>first|second"
      r"|third|fourth|final|1st|2nd|3rd|4th|last(?=\s+half))[\s-]+(?:(?:fiscal|calendar)[\s-]+)?(?P<unit>quarter"
      r"|half)(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?(?P<y2>" + YEAR + r")|(?P<rely2>this|last|next)"
      r"\s+year))?", h_quarter_ord),

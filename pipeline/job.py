@@ -14,7 +14,7 @@ from typing import Literal, TextIO
 
 from pipeline import __version__
 from pipeline.claimreview import claimreviews
-from pipeline.contract import ArticleResult, Claim
+from pipeline.contract import Article, ArticleResult, Claim
 from pipeline.errors import ArticleError
 from pipeline.read import DEFAULT_MAX_CHARS, ReadItem, read_inputs
 from pipeline.run import Outcome, Runner, Settings, annotation_record
@@ -95,13 +95,18 @@ def render(outcome: Outcome, output: OutputSpec) -> ItemOutput:
     return ItemOutput(lines, None, len(lines))
 
 
-# One runner per worker process, built once by the pool initializer.
+# The runner the worker processes use: built and warmed once in the parent, then shared
+# with the forked workers page by page (copy-on-write) instead of loaded again in each.
 _worker_runner: Runner | None = None
+WARM_UP = Article(id="warm-up", text="Exports rose 5% to $3 billion in 2016, officials said.",
+                  published="2017-01-01")
 
 
-def _init_worker(settings: Settings) -> None:
-    global _worker_runner
-    _worker_runner = Runner(settings)
+def warmed_runner(settings: Settings) -> Runner:
+    """A runner whose lazily loaded parts (quantity units, classifier) are loaded already."""
+    runner = Runner(settings)
+    runner.run_batch([WARM_UP])
+    return runner
 
 
 def _work(batch: tuple[OutputSpec, list[ReadItem]]) -> list[ItemOutput]:
@@ -117,18 +122,26 @@ def _batches(items: Iterable[ReadItem], size: int) -> Iterator[list[ReadItem]]:
 
 
 def process_outputs(
-    items: Iterable[ReadItem], output: OutputSpec, settings: Settings, workers: int
+    items: Iterable[ReadItem],
+    output: OutputSpec,
+    settings: Settings,
+    workers: int,
+    runner: Runner | None = None,
 ) -> Iterator[list[ItemOutput]]:
-    """Per batch, the outputs of its items in input order, whatever the worker count."""
+    """Per batch, the outputs of its items in input order, whatever the worker count.
+
+    ``runner``, when given, is used instead of loading one (and is what the workers fork from).
+    """
     batches = _batches(items, settings.batch_size)
     if workers <= 1:
-        runner = Runner(settings)
+        runner = runner or Runner(settings)
         for batch in batches:
             yield [render(outcome, output) for outcome in runner.run_batch(batch)]
         return
-    # fork shares the loaded model pages with the workers; each still builds its own runner.
+    global _worker_runner
+    _worker_runner = runner or warmed_runner(settings)
     context = multiprocessing.get_context("fork")
-    with context.Pool(workers, initializer=_init_worker, initargs=(settings,)) as pool:
+    with context.Pool(workers) as pool:
         yield from pool.imap(_work, ((output, batch) for batch in batches), chunksize=1)
 
 

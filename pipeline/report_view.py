@@ -45,9 +45,9 @@ def type_slot(claim_type: str) -> int:
 
 
 def checkworthiness(claim: Claim) -> float | None:
-    """The claim's check-worthiness score when the claims stage provides one."""
-    value = getattr(claim, "checkworthiness", None)
-    return float(value) if isinstance(value, int | float) and math.isfinite(value) else None
+    """The claim's check-worthiness score, when it has a finite one."""
+    value = claim.checkworthiness
+    return value if value is not None and math.isfinite(value) else None
 
 
 def claim_order(claims: Sequence[Claim]) -> list[Claim]:

@@ -138,12 +138,17 @@ class RunOutputs:
         os.replace(temporary, self.journal_path)
 
     def finish(self) -> None:
-        """Rename the finished parts into place and drop the journal."""
+        """Drop the journal, then rename the finished parts into place.
+
+        In this order a kill between the two steps leaves complete parts and no journal, so
+        a resumed run starts over and still ends with the right bytes; the other order could
+        leave a journal pointing at parts that were already renamed away.
+        """
+        if self.journal_path is not None:
+            self.journal_path.unlink(missing_ok=True)
         self.records.finish()
         if self.errors is not None:
             self.errors.finish()
-        if self.journal_path is not None:
-            self.journal_path.unlink(missing_ok=True)
 
     def close(self) -> None:
         self.records.close()

@@ -1,7 +1,9 @@
 """Train the check-worthiness model on four fifths of ClaimBuster and ship it in models/.
 
 Usage: python scripts/train_checkworthiness.py [--data PATH] [--out DIR]
-Reproducible: fixed seeds, full-batch training, no sampling; prints the held-out line at the end.
+Sentences are parsed by the pipeline's own lean parse (base model + ``make_lean``), the parse the
+claims are scored on. Reproducible: fixed seeds, full-batch training, no sampling (a retrain writes
+a byte-identical model file); prints the held-out line at the end.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from pipeline.checkworthiness_train import (
     split,
     with_threshold,
 )
+from pipeline.morphology import make_lean
 from pipeline.nlp import DEFAULT_MODEL
 
 DATA = Path("../shared/data/claimbuster/claimbuster-train.json")
@@ -39,6 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     train, heldout = split(load_examples(args.data))
     nlp = spacy.load(DEFAULT_MODEL)
+    make_lean(nlp)  # train on the parse the pipeline scores claims on
     train_docs = list(nlp.pipe([e.text for e in train], batch_size=256))
     feats = [features(doc) for doc in train_docs]
     labels = [e.label for e in train]

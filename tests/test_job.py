@@ -18,7 +18,7 @@ from spacy.language import Language
 from pipeline.contract import Article, ArticleResult
 from pipeline.job import JobSpec, run_job
 from pipeline.run import Settings, process_articles
-from pipeline.write import ResumeMismatch, Sink
+from pipeline.write import ResumeMismatch, RunOutputs, Sink
 
 from .conftest import ROOT, SEED
 
@@ -130,10 +130,21 @@ def test_resume_refuses_a_journal_of_other_arguments(
     reference: tuple[Path, bytes, bytes], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     corpus, _, _ = reference
-    monkeypatch.setattr(Sink, "finish", lambda self: (_ for _ in ()).throw(Crash()))
+    original = RunOutputs.checkpoint
+    calls = 0
+
+    def crash_on_second_checkpoint(self: RunOutputs, items_done: int) -> None:
+        nonlocal calls
+        calls += 1
+        if calls == 2:
+            raise Crash
+        original(self, items_done)
+
+    monkeypatch.setattr(RunOutputs, "checkpoint", crash_on_second_checkpoint)
     with pytest.raises(Crash):
         run_job(spec(corpus, tmp_path))
     monkeypatch.undo()
+    assert (tmp_path / "claims.jsonl.part.journal").exists()
     with pytest.raises(ResumeMismatch):
         run_job(spec(corpus, tmp_path, resume=True, published="2001-01-01"))
 

@@ -183,20 +183,13 @@ def test_rendering_is_deterministic(seed: ArticleResult) -> None:
     assert render_report([seed]) == render_report([hand_seed_result()])
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class ScoredClaim(Claim):
-    """A claim with the check-worthiness score the claims stage will add."""
-
-    checkworthiness: float = 0.0
-
-
 def test_claims_listed_by_checkworthiness_then_position() -> None:
     text = "Alpha rose 1 percent. Beta fell 2 percent. Gamma was flat. Delta rose 3 percent."
     base = article(text, [("Alpha rose 1 percent.", "change"), ("Beta fell 2 percent.", "change"),
                           ("Gamma was flat.", "statistic"), ("Delta rose 3 percent.", "change")])
     scores = {"c0": 0.2, "c1": 0.9, "c2": 0.2, "c3": 0.5}
-    claims = tuple(ScoredClaim(**{f.name: getattr(c, f.name) for f in dataclasses.fields(Claim)},
-                               checkworthiness=scores[c.claim_id]) for c in base.claims)
+    claims = tuple(dataclasses.replace(c, checkworthiness=scores[c.claim_id])
+                   for c in base.claims)
     page = one_page([dataclasses.replace(base, claims=claims)])
     assert page.side == ["c1", "c3", "c0", "c2"]
 
