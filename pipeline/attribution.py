@@ -10,9 +10,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from pipeline import spans
-from pipeline.attribution_adjacent import colon_cue, leading_cue, trailing_cue
+from pipeline.attribution_adjacent import (
+    colon_cue,
+    label_cue,
+    leading_cue,
+    source_beside,
+    trailing_cue,
+)
 from pipeline.attribution_cues import (
-    NOMINAL,
     QUOTE_MARKS,
     Found,
     according,
@@ -56,6 +61,7 @@ def _token_flags(doc: Doc, quotes: Sequence[Quote]) -> list[bool]:
 def _quote_attributions(
     doc: Doc,
     text: str,
+    starts: Sequence[int],
     quotes: Sequence[Quote],
     cues: list[Found],
     in_quote: list[bool],
@@ -67,8 +73,12 @@ def _quote_attributions(
     previous: Found | None = None
     for quote in quotes:
         span = (quote.start, quote.end)
+        low, high = _paragraphs_of(text, quote)
         best, best_score = None, 0.0
         for n, cue in enumerate(cues):
+            if cue.cue is not None and not low <= cue.cue[0] < high:
+                # The parser's sentence ran over a paragraph break: not this quote's cue.
+                continue
             overlap = _overlap(span, cue.content)
             shorter = min(span[1] - span[0], cue.content[1] - cue.content[0])
             if n not in used and shorter > 0 and overlap / shorter > best_score:
@@ -84,11 +94,11 @@ def _quote_attributions(
             else:
                 found = replace(cues[best], content=span, direct=True)
             head = found.source_head
-            if head is not None and in_quote[head] and found.cue_token is not None:
-                # The parser took a word of the quote as the subject: look beside the cue.
-                found = _with_speaker(doc, text, found, doc[found.cue_token], in_quote)
+            if (head is None or in_quote[head]) and found.cue_token is not None:
+                # No subject, or the parser took a word of the quote: look beside the cue.
+                found = _with_speaker(text, found, doc[found.cue_token], in_quote)
         else:
-            found = _adjacent(doc, quote, in_quote, lexicon)
+            found = _adjacent(doc, text, starts, quote, in_quote, lexicon)
         if found is None and previous is not None and (
             quote.continued or quote.start - previous.content[1] < MERGE_GAP
         ):
@@ -106,14 +116,19 @@ def _quote_attributions(
     return direct, rest
 
 
-def _adjacent(doc: Doc, quote: Quote, in_quote: list[bool], lexicon: CueLexicon) -> Found | None:
+def _adjacent(
+    doc: Doc, text: str, starts: Sequence[int], quote: Quote, in_quote: list[bool],
+    lexicon: CueLexicon,
+) -> Found | None:
     """A cue written beside the quote, else one in its sentence, else a colon's subject."""
     span = (quote.start, quote.end)
-    found = trailing_cue(doc, quote.end, lexicon)
+    found = trailing_cue(doc, text, starts, quote.end, lexicon)
     if found is None:
-        found = _nearby_cue(doc, doc.text, quote, in_quote, lexicon)
+        found = label_cue(doc, text, starts, quote.start)
     if found is None:
-        found = colon_cue(doc, quote.start, in_quote)
+        found = _nearby_cue(doc, text, quote, in_quote, lexicon)
+    if found is None:
+        found = colon_cue(doc, text, starts, quote.start, in_quote)
     return replace(found, content=span) if found is not None else None
 
 
@@ -124,6 +139,12 @@ def _runs_into(prefix: str) -> bool:
         and any(c.isalnum() for c in prefix)
         and not prefix.rstrip().endswith((",", ":", "—", "–", "-"))
     )
+
+
+def _paragraphs_of(text: str, quote: Quote) -> tuple[int, int]:
+    """Start of the paragraph where the quote opens, end of the one where it closes."""
+    high = text.find("\n", quote.end)
+    return text.rfind("\n", 0, quote.start) + 1, len(text) if high < 0 else high
 
 
 def _nearby_cue(
@@ -140,12 +161,14 @@ def _nearby_cue(
     if inside is not None:
         first, last = inside[0].sent, inside[-1].sent
         start = first.start
+        # The parser's sentences may run over a paragraph break; a cue does not.
+        low, high = _paragraphs_of(text, quote)
         before = doc[first.start - 1].sent if first.start > 0 else None
         if before is not None and before.text.rstrip().endswith(":"):
             # "Clinton said in a statement:" introducing the quote.
-            start = before.start
+            start, low = before.start, before.start_char
         for token in doc[start : last.end]:
-            if in_quote[token.i] or token.pos_ != "VERB":
+            if in_quote[token.i] or token.pos_ != "VERB" or not low <= token.idx < high:
                 continue
             if token.lemma_.lower() not in lexicon.clausal:
                 continue
@@ -181,15 +204,12 @@ def _previous_subject(doc: Doc, text: str, quote: Quote, in_quote: list[bool]) -
     return Found((quote.start, quote.end), None, source, subject.i, None, direct=True)
 
 
-def _with_speaker(
-    doc: Doc, text: str, found: Found, verb: Token, in_quote: list[bool]
-) -> Found:
-    """Replace a source taken from inside a quote by the name next to the cue, if any."""
-    for index in (verb.i + 1, verb.i - 1):
-        if 0 <= index < len(doc) and not in_quote[index] and doc[index].pos_ in NOMINAL:
-            token = doc[index]
-            return replace(found, source=subtree_span(token, text), source_head=token.i)
-    return replace(found, source=None, source_head=None)
+def _with_speaker(text: str, found: Found, verb: Token, in_quote: list[bool]) -> Found:
+    """Replace a missing source, or one taken from inside a quote, by the name beside the cue."""
+    beside = source_beside(verb, text, verb.i, in_quote)
+    if beside is None:
+        return replace(found, source=None, source_head=None)
+    return replace(found, source=beside[0], source_head=beside[1].i)
 
 
 def _distance(token: Token, quote: Quote) -> int:
@@ -221,6 +241,7 @@ def find_attributions(
     """Direct quotes and reported speech of the article, sorted by content offsets."""
     lex = lexicon or default_lexicon()
     text = doc.text
+    starts = [token.idx for token in doc]
     double = find_quotes(text)
     both = tuple(sorted(double + find_single_quotes(text, double), key=lambda q: (q.start, q.end)))
     raw = tuple(
@@ -232,14 +253,15 @@ def find_attributions(
             lex.min_quote_words,
             lex.short_quote_words,
             after_cue(doc, q.start, lex),
-            leading_cue(doc, q.start, lex) or trailing_cue(doc, q.end, lex) is not None,
+            leading_cue(doc, starts, q.start, lex)
+            or trailing_cue(doc, text, starts, q.end, lex) is not None,
         )
     )
     in_quote = _token_flags(doc, raw)
     cues = cue_attributions(doc, text, lex, in_quote) + according(doc, text, lex, in_quote)
     cues.sort(key=lambda f: (f.content, f.cue or (0, 0)))
     quotes = merge_split(text, raw, SPLIT_QUOTE_GAP)
-    direct, indirect = _quote_attributions(doc, text, quotes, cues, in_quote, lex)
+    direct, indirect = _quote_attributions(doc, text, starts, quotes, cues, in_quote, lex)
     kept = _univocal(direct + indirect)
     kept.sort(key=lambda f: (f.content, f.cue or (0, 0)))
     resolver = SpeakerResolver(doc, text, entities, lex)

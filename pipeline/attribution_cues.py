@@ -13,6 +13,9 @@ SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 TRIM = " \n\t,;:—-–"
 NOMINAL = ("PROPN", "PRON", "NOUN")
 QUOTE_MARKS = "\"“”„‟«»"
+# Words that may open the noun phrase of a speaker named after the cue ("said the former …").
+MODIFIERS = frozenset({"det", "amod", "compound", "nummod", "advmod", "poss"})
+TIMES = frozenset({"DATE", "TIME"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,9 +84,9 @@ def speaker_of(verb: Token) -> Token | None:
     if subject is not None:
         return subject
     sent = verb.sent
-    after = verb.i + 1
-    if after < sent.end and verb.doc[after].pos_ in NOMINAL:
-        return verb.doc[after]
+    after = postposed_subject(verb, sent.end)
+    if after is not None:
+        return after
     before = verb.i - 1
     while before >= sent.start and verb.doc[before].pos_ in ("ADV", "AUX", "PART"):
         before -= 1
@@ -93,6 +96,27 @@ def speaker_of(verb: Token) -> Token | None:
             token = token.head
         return token if token.pos_ in NOMINAL else verb.doc[before]
     return None
+
+
+def postposed_subject(verb: Token, limit: int) -> Token | None:
+    """``said retired neurosurgeon Ben Carson``: the head of the noun phrase after the cue."""
+    doc = verb.doc
+    after = verb.i + 1
+    while after < limit and after - verb.i <= 4 and doc[after].dep_ in MODIFIERS:
+        after += 1
+    if after >= limit or doc[after].pos_ not in NOMINAL or doc[after].ent_type_ in TIMES:
+        return None
+    token = doc[after]
+    if token.dep_ in ("npadvmod", "tmod"):
+        return None
+    while (
+        token.head.i > token.i
+        and token.head.i - verb.i <= 8
+        and token.head.pos_ in ("PROPN", "NOUN")
+        and token.dep_ in ("compound", "amod", "nmod", "poss")
+    ):
+        token = token.head
+    return token
 
 
 def content_of(verb: Token, lexicon: CueLexicon, text: str) -> tuple[int, int] | None:

@@ -17,15 +17,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from pipeline.contract import (
-    Attribution,
-    Check,
     Claim,
-    DateMention,
-    EntityMention,
-    QuantityMention,
 )
 
 LEXICON = Path(__file__).resolve().parent.parent / "models" / "claim_key_measures.json"
@@ -190,24 +184,3 @@ def claim_key(claim: Claim, lexicon: Lexicon | None = None) -> str:
     else:
         parts = [subject, "words: " + " ".join(content_words(claim, lex)), "", times]
     return SEPARATOR.join(parts)
-
-
-def claim_from_dict(data: dict[str, Any]) -> Claim:
-    """A ``claim/1`` record read back (fields beyond the contract are ignored)."""
-    attribution = data.get("attribution")
-    return Claim(
-        claim_id=str(data["claim_id"]),
-        article_id=str(data["article_id"]),
-        text=str(data["text"]),
-        start=int(data["start"]),
-        end=int(data["end"]),
-        type=str(data["type"]),
-        entities=tuple(EntityMention.from_dict(e) for e in data.get("entities", ())),
-        quantities=tuple(QuantityMention.from_dict(q) for q in data.get("quantities", ())),
-        dates=tuple(DateMention.from_dict(d) for d in data.get("dates", ())),
-        attribution=Attribution.from_dict(attribution) if attribution else None,
-        checks=tuple(Check.from_dict(c) for c in data.get("checks", ())),
-        published=data.get("published"),
-        checkworthiness=data.get("checkworthiness"),
-        claim_key=data.get("claim_key"),
-    )

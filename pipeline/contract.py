@@ -362,6 +362,27 @@ class Claim:
         }
         return record
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Claim:
+        """A ``claim/1`` record read back (fields beyond the contract are ignored)."""
+        attribution = data.get("attribution")
+        return cls(
+            claim_id=str(data["claim_id"]),
+            article_id=str(data["article_id"]),
+            text=str(data["text"]),
+            start=int(data["start"]),
+            end=int(data["end"]),
+            type=str(data["type"]),
+            entities=tuple(EntityMention.from_dict(e) for e in data.get("entities", ())),
+            quantities=tuple(QuantityMention.from_dict(q) for q in data.get("quantities", ())),
+            dates=tuple(DateMention.from_dict(d) for d in data.get("dates", ())),
+            attribution=Attribution.from_dict(attribution) if attribution else None,
+            checks=tuple(Check.from_dict(c) for c in data.get("checks", ())),
+            published=data.get("published"),
+            checkworthiness=data.get("checkworthiness"),
+            claim_key=data.get("claim_key"),
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class ArticleResult:

@@ -211,11 +211,12 @@ def groups(claims: Iterable[Mapping[str, Any]]) -> tuple[ClaimGroup, ...]:
     Most-repeated first (by article count), then by key; the first appearance is the
     earliest published date, undated last, then the lowest article id and claim id.
     """
-    from pipeline.claim_key import claim_from_dict, claim_key
+    from pipeline.claim_key import claim_key
+    from pipeline.contract import Claim
 
     members: dict[str, list[tuple[bool, str, str, str]]] = {}
     for record in claims:
-        key = record.get("claim_key") or claim_key(claim_from_dict(dict(record)))
+        key = record.get("claim_key") or claim_key(Claim.from_dict(dict(record)))
         published = record.get("published")
         members.setdefault(str(key), []).append(
             (published is None, str(published or ""), str(record["article_id"]),

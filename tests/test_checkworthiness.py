@@ -31,7 +31,6 @@ from pipeline.checkworthiness_train import (
     split,
     with_threshold,
 )
-
 from pipeline.morphology import make_lean
 from pipeline.nlp import DEFAULT_MODEL
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from pipeline.claim_key import claim_from_dict, claim_key, load_lexicon, measure_of
+from pipeline.claim_key import claim_key, load_lexicon, measure_of
 from pipeline.contract import (
     Attribution,
     Claim,
@@ -206,4 +206,4 @@ def test_measures_are_canonical(text: str, expected: tuple[str, ...]) -> None:
 
 def test_key_survives_the_claim_record_round_trip() -> None:
     claim = SAME[0][1]
-    assert claim_key(claim_from_dict(claim.to_dict())) == claim_key(claim)
+    assert claim_key(Claim.from_dict(claim.to_dict())) == claim_key(claim)
