@@ -119,7 +119,8 @@ def label_cue(doc: Doc, text: str, starts: Sequence[int], start: int) -> Found |
     label = doc[first:colon]
     if first > 0 and not _is_label_boundary(doc[first - 1]):
         return None
-    if not any(t.pos_ == "PROPN" for t in label) or not all(_is_name_word(t) for t in label):
+    named = any(t.pos_ in ("PROPN", "NOUN") and t.text[:1].isupper() for t in label)
+    if not named or not all(_is_name_word(t) for t in label):
         return None
     source = char_span(label, text)
     roots = [t for t in label if not (first <= t.head.i < colon) or t.head == t]

@@ -138,7 +138,7 @@ def is_speech(
 
 def _inner_end(text: str, quote: Quote) -> str:
     """The last character inside the closing mark: ``,`` for ``“…,”``."""
-    return text[quote.start : quote.end].rstrip("\"”»'")[-1:] or " "
+    return text[quote.start : quote.end].rstrip("\"”»'’")[-1:] or " "
 
 
 def merge_split(text: str, quotes: tuple[Quote, ...], max_gap: int) -> tuple[Quote, ...]:
@@ -157,7 +157,7 @@ def merge_split(text: str, quotes: tuple[Quote, ...], max_gap: int) -> tuple[Quo
                 prev.closed
                 and "\n" not in gap
                 and len(gap) <= max_gap
-                and text[prev.start : prev.end].rstrip("\"”»'")[-1:] in (",", "—", "-")
+                and text[prev.start : prev.end].rstrip("\"”»'’")[-1:] in (",", "—", "-")
                 and gap.rstrip().endswith((",", ":", "."))
                 and not (gap.rstrip().endswith(".") and _inner_end(text, quote) == ",")
             ):

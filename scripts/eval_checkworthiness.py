@@ -1,6 +1,7 @@
 """Print one line: check-worthiness precision, recall, F1 and average precision, held-out fifth.
 
-Skips cleanly when ../shared is absent. The held-out fifth is the one training never sees.
+Skips cleanly when ../shared is absent. The held-out fifth is the one training never sees; each
+sentence is parsed by the lean parse the pipeline runs, then scored by ``score_spans``.
 """
 
 from __future__ import annotations

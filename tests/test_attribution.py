@@ -8,7 +8,7 @@ import pytest
 from spacy.language import Language
 
 from pipeline.attribution import find_attributions
-from pipeline.attribution_quotes import find_quotes, find_single_quotes
+from pipeline.attribution_quotes import find_quotes, find_single_quotes, is_speech
 from pipeline.contract import Attribution
 from pipeline.entities import MODELS_DIR, EntitiesComponent, find_entities
 
@@ -207,3 +207,63 @@ def test_seed_article(base_nlp: Language, entities_stage: EntitiesComponent) -> 
     efe = _containing(found, "request of Washington")
     assert efe.source is not None and efe.source.text == "Efe news"
     assert list(found) == sorted(found, key=lambda a: (a.start, a.end))
+
+
+@pytest.mark.parametrize(
+    ("text", "content_words", "source_words", "direct"),
+    [
+        # A short quote with its cue written right after it.
+        ("“No,” she said.", "No", "she", True),
+        ('"Absolutely not," he said of the possibility of a recount.', "Absolutely", "he", True),
+        # The speaker named after the cue, with a role before the name.
+        ('"I\'m not going to say it is a mistake, so forget about it," said retired neurosurgeon '
+         "Ben Carson, asked about his claims.", "a mistake", "Ben Carson", True),
+        # A quote introduced by a clause and a colon.
+        ("Or, as Tom Ridge, a former secretary of homeland security, put it: \"The barbarians are "
+         'no longer at the gate. They\'re inside."', "barbarians", "Tom Ridge", True),
+        # A name as the label of a quote, headline style.
+        ("Trump: ‘We are going to win so much.’", "win so much", "Trump", True),
+        ("IOWA POLLS NOT WRONG - Mark Blumenthal and Jon Cohen: “Although the polls failed to "
+         "predict the result, it isn’t because they were dead wrong.”", "dead wrong",
+         "Mark Blumenthal", True),
+        # A quote that a reported clause runs into is indirect speech, as in PolNeAR.
+        ("The senator said that “the bill is a disaster for working families across the state.”",
+         "working families", "The senator", False),
+    ],
+)
+def test_quotes_with_cues_beside_them(
+    base_nlp: Language, entities_stage: EntitiesComponent, text: str, content_words: str,
+    source_words: str, direct: bool,
+) -> None:
+    found = _containing(_attributions(base_nlp, entities_stage, text), content_words)
+    assert found.source is not None and source_words in found.source.text
+    assert found.direct is direct
+
+
+@pytest.mark.parametrize(
+    ("text", "speech"),
+    [
+        # A quote opening its paragraph after a closed quote stands on its own.
+        ("“It was a long night for all of us,” he said.\n\n“CNN has done an awful job,”",
+         True),
+        ("“It was a long night for all of us,” he said. “CNN did awful,”", True),
+        # A scare quote inside a clause is not speech.
+        ("Trump has “always run a lean campaign” in the state.", False),
+    ],
+)
+def test_is_speech(text: str, speech: bool) -> None:
+    last = find_quotes(text)[-1]
+    assert is_speech(text, last, 8, 3) is speech
+
+
+def test_cue_in_next_paragraph_is_not_the_quotes(
+    base_nlp: Language, entities_stage: EntitiesComponent
+) -> None:
+    text = (
+        "“He started out by insulting Hispanics, and that is insulting,” Barkley said.\n\n"
+        "“Then you have these losers who love that.”\n\n"
+        "Barkley, who said he typically votes democratic, said he likes John Kasich."
+    )
+    losers = _containing(_attributions(base_nlp, entities_stage, text), "losers")
+    assert losers.direct
+    assert losers.source is not None and losers.source.start < text.index("\n")
