@@ -80,7 +80,7 @@ def source_beside(
         if first == 0 or not in_quote[first - 1]:
             first = verb.i
     before = doc[first : verb.i]
-    if any(t.is_alpha for t in before):
+    if any(t.pos_ in NOMINAL for t in before):
         words = [t for t in before if not _is_auxiliary(t) and t.pos_ != "ADV"]
         source = char_span(words, text)
         roots = [t for t in before if not (first <= t.head.i < verb.i) or t.head == t]

@@ -37,22 +37,27 @@ class LeanMorphology:
         self.name = name
         strings = nlp.vocab.strings
         self._pos_of_tag = {strings.add(tag): strings.add(pos) for tag, pos in tag_map.items()}
+        self._lemmatized = numpy.array(
+            sorted(strings.add(pos) for pos in LEMMATIZED_POS), dtype="uint64"
+        )
         lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
         self._lemmatizer: Lemmatizer | None = lemmatizer  # type: ignore[assignment]
 
     def __call__(self, doc: Doc) -> Doc:
         tags = doc.to_array([TAG])
-        if len(tags):
-            lookup = self._pos_of_tag
-            pos = numpy.fromiter(
-                (lookup.get(int(t), 0) for t in tags), dtype="uint64", count=len(tags)
-            )
-            doc.from_array([POS], pos.reshape(-1, 1))  # type: ignore[arg-type]
+        if not len(tags):
+            return doc
+        lookup = self._pos_of_tag
+        # A document has a few dozen distinct tags: map those, then index, instead of per token.
+        distinct, where = numpy.unique(tags.ravel(), return_inverse=True)
+        pos = numpy.array([lookup.get(int(t), 0) for t in distinct], dtype="uint64")[where]
+        doc.from_array([POS], pos.reshape(-1, 1))  # type: ignore[arg-type]
         if self._lemmatizer is not None:
             rule_lemmatize = self._lemmatizer.rule_lemmatize
-            for token in doc:
-                if token.pos_ in LEMMATIZED_POS:
-                    token.lemma_ = rule_lemmatize(token)[0]
+            # Only the tokens whose lemma a stage reads: one array test, not one per token.
+            for i in numpy.flatnonzero(numpy.isin(pos, self._lemmatized)):
+                token = doc[int(i)]
+                token.lemma_ = rule_lemmatize(token)[0]
         return doc
 
 

@@ -352,6 +352,10 @@ class QuantitiesStage:
 
     def __init__(self, default_dollar: str = "USD") -> None:
         self.default_dollar = default_dollar
+        # quantulum3 loads its unit tables and inflect (slow: typeguard instruments it) on first
+        # use; doing it with the model keeps that cost out of the first article that needs it,
+        # and forked workers share it instead of paying it again.
+        quantulum_unit("kilometres")
 
     def __call__(self, doc: Doc) -> Doc:
         records = find_quantities(doc, default_dollar=self.default_dollar)

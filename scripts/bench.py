@@ -165,6 +165,12 @@ def main() -> int:
     parser.add_argument(
         "--naive-articles", type=int, default=100, help="articles for the (slow) naive combination"
     )
+    parser.add_argument(
+        "--memory-articles",
+        type=int,
+        default=100,
+        help="articles in the 1x corpus of the memory check (10x is repeated)",
+    )
     parser.add_argument("--batch-size", type=int, default=32)
     args = parser.parse_args()
     corpus = build_corpus(args.shared, args.articles)
@@ -208,11 +214,17 @@ def main() -> int:
         f"claims extract is {words / one['seconds'] / naive_rate:.2f}x that"
     )
     print(f"scaling 1 -> 2 workers: {one['seconds'] / rows[1][1]['seconds']:.2f}x")
-    small = corpus
+    small = OUT / "corpus.memory.jsonl"
+    small.write_text(
+        "".join(
+            line + "\n" for line in corpus.read_text("utf-8").splitlines()[: args.memory_articles]
+        ),
+        encoding="utf-8",
+    )
     ten = repeat(small, 10)
     print(
-        f"peak memory of claims extract --workers 1: 1x corpus {peak_of_extract(small, 1):.0f} MB,"
-        f" 10x corpus {peak_of_extract(ten, 1):.0f} MB"
+        f"peak memory of claims extract --workers 1: 1x corpus ({args.memory_articles} articles) "
+        f"{peak_of_extract(small, 1):.0f} MB, 10x corpus {peak_of_extract(ten, 1):.0f} MB"
     )
     return 0
 
