@@ -8,7 +8,6 @@ engine's.
 
 from __future__ import annotations
 
-import itertools
 from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
@@ -16,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from distributed import Client, LocalCluster, WorkerPlugin, get_worker
 
 from pipeline.read import ReadItem
+from pipeline.run import batches
 
 if TYPE_CHECKING:
     from pipeline.job import ItemOutput, OutputSpec
@@ -71,8 +71,7 @@ def process_outputs_dask(
         client.register_plugin(RunnerPlugin(settings), name=PLUGIN_NAME)
         window = max(1, workers * IN_FLIGHT_PER_WORKER)
         pending: deque[Any] = deque()
-        iterator = iter(items)
-        while batch := list(itertools.islice(iterator, settings.batch_size)):
+        for batch in batches(items, settings.batch_size):
             # pure=False: equal batches at different places in the archive are distinct work.
             pending.append(client.submit(_process_on_worker, output, batch, pure=False))
             if len(pending) >= window:

@@ -17,7 +17,7 @@ from pipeline.claimreview import claimreviews
 from pipeline.contract import Article, ArticleResult, Claim
 from pipeline.errors import ArticleError
 from pipeline.read import DEFAULT_MAX_CHARS, ReadItem, read_inputs
-from pipeline.run import Outcome, Runner, Settings, annotation_record
+from pipeline.run import Outcome, Runner, Settings, annotation_record, batches
 from pipeline.write import Counts, RunOutputs, dumps
 
 Mode = Literal["claims", "annotations", "claimreview"]
@@ -98,8 +98,11 @@ def render(outcome: Outcome, output: OutputSpec) -> ItemOutput:
 # The runner the worker processes use: built and warmed once in the parent, then shared
 # with the forked workers page by page (copy-on-write) instead of loaded again in each.
 _worker_runner: Runner | None = None
-WARM_UP = Article(id="warm-up", text="Exports rose 5% to $3 billion in 2016, officials said.",
-                  published="2017-01-01")
+WARM_UP = Article(
+    id="warm-up",
+    text="Exports rose 5% to $3 billion in 2016, officials said.",
+    published="2017-01-01",
+)
 
 
 def warmed_runner(settings: Settings) -> Runner:
@@ -115,12 +118,6 @@ def _work(batch: tuple[OutputSpec, list[ReadItem]]) -> list[ItemOutput]:
     return [render(outcome, output) for outcome in _worker_runner.run_batch(items)]
 
 
-def _batches(items: Iterable[ReadItem], size: int) -> Iterator[list[ReadItem]]:
-    iterator = iter(items)
-    while batch := list(itertools.islice(iterator, size)):
-        yield batch
-
-
 def process_outputs(
     items: Iterable[ReadItem],
     output: OutputSpec,
@@ -132,17 +129,17 @@ def process_outputs(
 
     ``runner``, when given, is used instead of loading one (and is what the workers fork from).
     """
-    batches = _batches(items, settings.batch_size)
+    chunks = batches(items, settings.batch_size)
     if workers <= 1:
         runner = runner or Runner(settings)
-        for batch in batches:
+        for batch in chunks:
             yield [render(outcome, output) for outcome in runner.run_batch(batch)]
         return
     global _worker_runner
     _worker_runner = runner or warmed_runner(settings)
     context = multiprocessing.get_context("fork")
     with context.Pool(workers) as pool:
-        yield from pool.imap(_work, ((output, batch) for batch in batches), chunksize=1)
+        yield from pool.imap(_work, ((output, batch) for batch in chunks), chunksize=1)
 
 
 def engine_outputs(spec: JobSpec, items: Iterable[ReadItem]) -> Iterator[list[ItemOutput]]:

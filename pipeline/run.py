@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -54,14 +55,15 @@ def process_articles(
 ) -> Iterator[Outcome]:
     """Results (or errors) for every read item, in input order."""
     runner = Runner(settings, nlp)
-    batch: list[ReadItem] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= settings.batch_size:
-            yield from runner.run_batch(batch)
-            batch = []
-    if batch:
+    for batch in batches(items, settings.batch_size):
         yield from runner.run_batch(batch)
+
+
+def batches(items: Iterable[ReadItem], size: int) -> Iterator[list[ReadItem]]:
+    """Consecutive lists of ``size`` items (the last may be shorter), streamed."""
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
 
 
 class Runner:
