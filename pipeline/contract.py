@@ -21,6 +21,9 @@ Stage contract (every stage in this package follows it):
 * The publication date (``Article.published``, ISO ``YYYY-MM-DD`` or ``None``)
   is the only anchor for relative expressions; it reaches ``Doc`` stages as
   ``doc.user_data[PUBLISHED_KEY]``.
+* Stages read the text through ``pipeline.spans.text_of(doc)``: ``Doc.text``
+  rebuilds it token by token, so the runner keeps the text it tokenized under
+  ``doc.user_data[TEXT_KEY]``.
 * A stage that cannot handle an article raises ``pipeline.errors.ArticleFailed``;
   the runner reports it for that article and goes on with the rest.
 """
@@ -31,6 +34,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 PUBLISHED_KEY = "claims:published"
+TEXT_KEY = "claims:text"
 
 QuantityKind = Literal["money", "percent", "other"]
 

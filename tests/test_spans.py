@@ -1,0 +1,38 @@
+"""Where stages write and read: records as labelled spans, the text, the publication date."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from pipeline.contract import TEXT_KEY, DateMention
+from pipeline.nlp import make_doc
+from pipeline.spans import load, published_of, store, text_of
+
+TEXT = "Seoul said on Tuesday that exports fell  6 percent."
+
+
+def test_text_of_is_the_tokenized_text(base_nlp: Language) -> None:
+    doc = make_doc(base_nlp, TEXT, "2017-08-23")
+    assert text_of(doc) == TEXT == doc.text
+    assert doc.user_data[TEXT_KEY] is TEXT
+
+
+def test_text_of_rebuilds_when_nothing_is_kept(base_nlp: Language) -> None:
+    doc = base_nlp.make_doc(TEXT)
+    assert text_of(doc) == TEXT
+
+
+def test_text_of_ignores_a_text_that_does_not_fit(base_nlp: Language) -> None:
+    doc = make_doc(base_nlp, TEXT, None)
+    doc.user_data[TEXT_KEY] = "something else"
+    assert text_of(doc) == TEXT
+
+
+def test_store_then_load_round_trips(base_nlp: Language) -> None:
+    doc = make_doc(base_nlp, TEXT, "2017-08-23")
+    start = TEXT.index("Tuesday")
+    record = DateMention(start, start + 7, "Tuesday", "2017-08-22", type="DATE")
+    store(doc, "claims_dates", [record], label_of=lambda r: r.type)
+    assert [(s.text, s.label_) for s in doc.spans["claims_dates"]] == [("Tuesday", "DATE")]
+    assert load(doc, "claims_dates", DateMention.from_dict) == (record,)
+    assert published_of(doc) == "2017-08-23"
