@@ -7,6 +7,7 @@ import itertools
 import json
 import multiprocessing
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from pipeline import __version__
 from pipeline.claimreview import claimreviews
 from pipeline.contract import Article, ArticleResult, Claim
 from pipeline.errors import ArticleError
-from pipeline.read import DEFAULT_MAX_CHARS, ReadItem, read_inputs
+from pipeline.read import DEFAULT_MAX_CHARS, ReadItem, count_items, read_inputs
 from pipeline.run import Outcome, Runner, Settings, annotation_record, batches
 from pipeline.write import Counts, RunOutputs, dumps
 
@@ -159,28 +160,53 @@ def engine_outputs(spec: JobSpec, items: Iterable[ReadItem]) -> Iterator[list[It
 
 
 class Progress:
-    """A live line on a terminal, plain log lines otherwise, and the closing summary."""
+    """A live line on a terminal, plain log lines otherwise, and the closing summary.
 
-    def __init__(self, stream: TextIO, every: float = 5.0) -> None:
+    When the number of articles is known (``total``), the line shows it and the time left.
+    """
+
+    def __init__(
+        self, stream: TextIO, every: float = 5.0, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self.stream = stream
         self.tty = stream.isatty()
         self.every = every
-        self.started = time.monotonic()
+        self.clock = clock
+        self.started = clock()
         self.last = self.started
+        self.total: int | None = None
+        self.resumed = 0  # articles a resumed run had done before this start
+        self.counter: threading.Thread | None = None
+
+    def count_in_background(self, inputs: Sequence[str]) -> None:
+        """Learn ``total`` from the inputs without delaying the run."""
+
+        def count() -> None:
+            try:
+                self.total = count_items(inputs)
+            except OSError:  # the run itself reports unreadable inputs
+                self.total = None
+
+        self.counter = threading.Thread(target=count, name="count-articles", daemon=True)
+        self.counter.start()
 
     def update(self, counts: Counts, force: bool = False) -> None:
-        now = time.monotonic()
+        now = self.clock()
         if not force and now - self.last < (0.2 if self.tty else self.every):
             return
         self.last = now
         elapsed = max(now - self.started, 1e-9)
-        rate = counts.articles_in / elapsed
+        rate = (counts.articles_in - self.resumed) / elapsed
+        total = self.total
+        seen = f"{counts.articles_in}/{total}" if total is not None else f"{counts.articles_in}"
         line = (
-            f"articles={counts.articles_in} rate={rate:.1f}/s claims={counts.claims} "
-            f"errors={counts.errors} elapsed={elapsed:.0f}s"
+            f"articles={seen} rate={rate:.1f}/s claims={counts.claims} "
+            f"errors={counts.errors} elapsed={duration(elapsed)}"
         )
+        if total is not None and rate > 0:
+            line += f" left={duration(max(total - counts.articles_in, 0) / rate)}"
         if self.tty:
-            self.stream.write("\r" + line)
+            self.stream.write("\r" + line + "\x1b[K")  # clear what a longer line left behind
         else:
             self.stream.write("progress: " + line + "\n")
         self.stream.flush()
@@ -190,6 +216,16 @@ class Progress:
             self.stream.write("\n")
         self.stream.write(counts.summary() + "\n")
         self.stream.flush()
+
+
+def duration(seconds: float) -> str:
+    """``42s``, ``3m05s``, ``2h07m``: short enough for a progress line."""
+    whole = round(seconds)
+    if whole < 60:
+        return f"{whole}s"
+    if whole < 3600:
+        return f"{whole // 60}m{whole % 60:02d}s"
+    return f"{whole // 3600}h{whole % 3600 // 60:02d}m"
 
 
 def run_job(
@@ -212,6 +248,10 @@ def run_job(
         done = outputs.items_done
         remaining = itertools.islice(items, done, None)
         counts = outputs.counts
+        if progress is not None:
+            progress.resumed = counts.articles_in
+            if stdin_items is None:
+                progress.count_in_background(spec.inputs)
         for batch in engine_outputs(spec, remaining):
             for item in batch:
                 counts.articles_in += 1

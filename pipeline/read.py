@@ -77,6 +77,41 @@ def read_inputs(
                 yield item
 
 
+def count_items(inputs: Sequence[str]) -> int | None:
+    """How many items ``read_inputs`` will yield, when that is cheap to know, else None.
+
+    Known for local, uncompressed ``.txt`` files (one article each) and ``.jsonl`` files (one
+    per non-blank line); standard input, URLs, compressed files, SGML and WARC would have to
+    be parsed to be counted, so their size stays unknown.
+    """
+    total = 0
+    for name in expand_inputs(inputs):
+        if name == "-" or is_url(name):
+            return None
+        kind = format_of(name)
+        suffix = Path(name).suffix.lower()
+        if kind == "txt" and suffix not in COMPRESSED_SUFFIXES:
+            total += 1
+        elif kind == "jsonl" and suffix not in COMPRESSED_SUFFIXES:
+            total += _count_lines(Path(name))
+        else:
+            return None
+    return total
+
+
+def _count_lines(path: Path, chunk_size: int = 1 << 20) -> int:
+    """Non-blank lines of a file, read in chunks so one huge line cannot fill memory."""
+    count, open_line = 0, False  # open_line: the line still being read has a non-blank byte
+    with path.open("rb") as handle:
+        while chunk := handle.read(chunk_size):
+            *ended, rest = chunk.split(b"\n")
+            for piece in ended:
+                count += open_line or bool(piece.strip())
+                open_line = False
+            open_line = open_line or bool(rest.strip())
+    return count + open_line
+
+
 def _finish(article: Article, default_published: str | None, max_chars: int) -> ReadItem:
     """Apply the article-level limits and the ``--published`` fallback."""
     if len(article.text) > max_chars:

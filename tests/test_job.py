@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import signal
@@ -16,9 +17,9 @@ from hypothesis import strategies as st
 from spacy.language import Language
 
 from pipeline.contract import Article, ArticleResult
-from pipeline.job import JobSpec, run_job
+from pipeline.job import JobSpec, Progress, duration, run_job
 from pipeline.run import Settings, process_articles
-from pipeline.write import ResumeMismatch, RunOutputs, Sink
+from pipeline.write import Counts, ResumeMismatch, RunOutputs, Sink
 
 from .conftest import ROOT, SEED
 
@@ -192,3 +193,52 @@ def test_random_text_through_the_pipeline_loses_no_article(claims_nlp: Language,
         assert isinstance(outcome, ArticleResult), outcome
         for claim in outcome.claims:
             assert outcome.article.text[claim.start:claim.end] == claim.text
+
+
+class FakeClock:
+    """A clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.mark.parametrize(
+    ("seconds", "shown"),
+    [(0.4, "0s"), (42, "42s"), (59.6, "1m00s"), (185, "3m05s"), (7620, "2h07m")],
+)
+def test_duration(seconds: float, shown: str) -> None:
+    assert duration(seconds) == shown
+
+
+def test_progress_shows_total_and_time_left_when_known() -> None:
+    clock, stream = FakeClock(), io.StringIO()
+    progress = Progress(stream, every=0, clock=clock)
+    progress.resumed = 2  # done by an earlier, interrupted run: not part of this run's rate
+    progress.total = 22
+    clock.now += 4
+    progress.update(Counts(articles_in=10, articles_done=9, errors=1, claims=30))
+    assert stream.getvalue() == (
+        "progress: articles=10/22 rate=2.0/s claims=30 errors=1 elapsed=4s left=6s\n"
+    )
+
+
+def test_progress_without_a_known_size_shows_no_time_left() -> None:
+    clock, stream = FakeClock(), io.StringIO()
+    progress = Progress(stream, every=0, clock=clock)
+    clock.now += 2
+    progress.update(Counts(articles_in=4, articles_done=4))
+    assert stream.getvalue() == "progress: articles=4 rate=2.0/s claims=0 errors=0 elapsed=2s\n"
+
+
+def test_run_job_counts_the_inputs_for_the_progress_line(
+    reference: tuple[Path, bytes, bytes], tmp_path: Path
+) -> None:
+    corpus, _, _ = reference
+    progress = Progress(io.StringIO(), every=0)
+    counts = run_job(spec(corpus, tmp_path), progress=progress)
+    assert progress.counter is not None
+    progress.counter.join(timeout=30)
+    assert progress.total == counts.articles_in == 16

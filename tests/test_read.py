@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from pipeline.contract import Article
 from pipeline.errors import ArticleError
-from pipeline.read import article_id_for, read_inputs
+from pipeline.read import _count_lines, article_id_for, count_items, read_inputs
 from pipeline.read_formats import BOMB_FLOOR_BYTES
 
 from .conftest import SEED, shared_path
@@ -280,3 +280,29 @@ def test_random_json_lines_lose_no_article(tmp_path: Path, records: list[object]
     items = list(read_inputs([path]))
     # Every non-blank line is accounted for: an article or an error naming that line.
     assert [i.origin for i in items] == [f"{path}:{n}" for n in range(1, len(lines) + 1)]
+
+
+def test_count_items_matches_what_is_read(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.txt").write_bytes(b"\xff\xfe not utf-8")  # an error is an item too
+    lines = [json.dumps({"id": f"r{n}", "text": STORY}) for n in range(3)]
+    (tmp_path / "c.jsonl").write_text(
+        lines[0] + "\n\n   \n" + lines[1] + "\n{broken\n" + lines[2], encoding="utf-8"
+    )
+    assert count_items([str(tmp_path)]) == len(list(read_inputs([str(tmp_path)]))) == 6
+
+
+@pytest.mark.parametrize("name", ["a.jsonl.gz", "a.sgm", "-", "https://example.com/a.jsonl"])
+def test_count_items_is_unknown_where_counting_means_parsing(tmp_path: Path, name: str) -> None:
+    if name in ("a.jsonl.gz", "a.sgm"):
+        (tmp_path / name).write_bytes(gzip.compress(STORY.encode()))
+        name = str(tmp_path / name)
+    assert count_items([name]) is None
+
+
+@pytest.mark.parametrize("chunk_size", [1, 2, 3, 7, 1 << 20])
+def test_count_lines_across_chunk_boundaries(tmp_path: Path, chunk_size: int) -> None:
+    path = tmp_path / "lines.jsonl"
+    path.write_bytes(b'{"a": 1}\n\n  \n{"b": 22}\r\n{"c": 333}')
+    assert _count_lines(path, chunk_size) == 3
