@@ -9,23 +9,16 @@ from datetime import date
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from pipeline import dates_calendar as cal
 from pipeline import spans
 from pipeline.contract import DateMention
-from pipeline.dates_calendar import Context, Tense, parse_anchor
+from pipeline.dates_calendar import Context, parse_anchor
 from pipeline.dates_normalize import DAY, MONTH, Value, compiled, evaluate, matches, normalize
+from pipeline.dates_tense import context_tense
 
 STAGE_KEY = "claims_dates"
-FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "going"})
-# "could" is left out: in news it is mostly the past of "can" ("could not be reached Tuesday")
-MODAL_AUX = frozenset({"may", "might", "should", "must", "can", "would", "'d"})
-PAST_TAGS = frozenset({"VBD"})
-# what is planned, scheduled or expected lies ahead even when the planning is reported in the past
-PLAN_LEMMAS = frozenset({"plan", "schedule", "slate", "expect", "intend", "hope", "want", "aim",
-                         "promise", "vow", "threaten", "prepare", "propose", "due", "agree"})
-SOON = re.compile(r"\bas\s+(?:soon|early)\s+as\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 QUARTER_RE = re.compile(r"^(\d{4})-Q([1-4])$")
 DAY_RE = re.compile(r"^\d{4}-\d\d-\d\d$")
 MONTH_RE = re.compile(r"^\d{4}-\d\d(?:-\d\d)?")
@@ -36,11 +29,14 @@ SHORT_MONTHS = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep"
 COUNT_MOD = re.compile(r"\b(?:about|some|nearly|almost|over|around|roughly|approximately"
                        r"|more\s+than|less\s+than|fewer\s+than|up\s+to|at\s+least)\s+$",
                        re.IGNORECASE)
-UNTIL = re.compile(r"\b(?:until|till|by)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 VERB_BEFORE = frozenset({"will", "would", "to", "can", "could", "should", "must", "might",
                          "shall", "'ll", "did", "not", "they", "we", "i", "you"})
 ENDED = re.compile(r"\s+(?:that\s+)?(?:ended|ending|ends)\s+(?:on\s+)?(" + MONTH + r"\s+" + DAY
                    + r")", re.IGNORECASE)
+SECOND_DAY = re.compile(r"\s*(?:and|or|to|through|[-–])\s*(?P<day>3[01]|[12]\d|0?[1-9])"
+                        r"(?:st|nd|rd|th)?(?![\w.,:%/-]*\d|\s*(?:percent|per\s|[ap]\.?m\b))")
+ENDS_WITH_DAY = re.compile(r"(?<![\d,])\s(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?$")
+YEAR_SPAN = re.compile(r"\s*(?:[-–]|to|through|and)\s*(?:1[6-9]|20)\d\d\b")
 RANGE_OPEN = re.compile(r"\b(?P<open>from|between)\s+(?:the\s+)?$", re.IGNORECASE)
 RANGE_JOIN = re.compile(r"\s*(?:(?P<word>to|until|till|through|thru|and)\s+(?:the\s+)?|[-–—]\s*)$",
                         re.IGNORECASE)
@@ -85,55 +81,6 @@ def select(found: list[Candidate]) -> list[Candidate]:
     return sorted(chosen, key=lambda c: (c.start, c.end))
 
 
-def verb_tense(verb: Token) -> Tense:
-    """Past, present or future from a verb and its auxiliaries."""
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    lowered = {a.lower_ for a in auxes}
-    if lowered & FUTURE_AUX:
-        return "future"
-    if verb.lemma_ in ("plan", "schedule", "slate") and "had" not in lowered:
-        return "future"  # "planned a rally on Saturday", "was planned for March": the rally's date
-    if any(a.tag_ in PAST_TAGS for a in auxes) or lowered & {"has", "have"}:
-        return "past"
-    if "to" in lowered and verb.tag_ == "VB" and verb.head.i != verb.i:
-        # "declined to comment Saturday": the tense is the governing verb's
-        # "is scheduled to close Monday": an infinitive under a present verb looks ahead
-        head = governing_verb(verb.head)
-        if head is not None and head.lemma_ in PLAN_LEMMAS:
-            # "had been scheduled to expire Friday": a plan told in the past perfect is over
-            perfect = any(a.lower_ == "had" for a in head.children if a.dep_ == "aux")
-            return "past" if perfect else "future"
-        outer = verb_tense(head) if head is not None else None
-        return "past" if outer == "past" else "future"
-    if lowered & MODAL_AUX:
-        return "future"
-    if verb.tag_ in PAST_TAGS:
-        return "past"
-    if verb.tag_ in ("VBZ", "VBP"):
-        return "present"
-    return None
-
-
-def governing_verb(tok: Token) -> Token | None:
-    """The nearest verb at or above ``tok`` in the dependency tree."""
-    for _ in range(10):
-        if tok.pos_ in ("VERB", "AUX"):
-            return tok
-        if tok.head.i == tok.i:
-            return None
-        tok = tok.head
-    return None
-
-
-def tense_at(doc: Doc, start: int, end: int) -> Tense:
-    """The tense of the verb that governs the character span (``None`` when there is none)."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return None
-    verb = governing_verb(span.root)
-    return verb_tense(verb) if verb is not None else None
-
-
 def _plausible(doc: Doc, text_all: str, c: Candidate) -> bool:
     """Part-of-speech checks against false dates: ``March`` as a verb, ``2000 people``."""
     g = c.match.groupdict()
@@ -155,12 +102,15 @@ def _plausible(doc: Doc, text_all: str, c: Candidate) -> bool:
     if c.rule == "ref" and re.search(r"\bevery\s+$", before) and (
             re.match(r"\s+and\s+(?:then|again)\b", text_all[c.end:c.end + 12])):
         return False  # "every now and then" says how often, not when
+    if c.rule == "ref" and text == "Now" and text_all.startswith(",", c.end):
+        return False  # "Now, he says, ...": a sentence-opening discourse marker, not a time
     if c.rule == "month" and not (g.get("rel") or g.get("rel2") or g.get("year")) and (
             text == g.get("month")):
         span = doc.char_span(c.start, c.end, alignment_mode="expand")
         if span is None or span[0].tag_ != "NNP":
             return False
-        if span.start > 0 and doc[span.start - 1].lower_ in VERB_BEFORE:
+        possessive = text_all.startswith(("'s", "’s"), c.end)  # "to December's figures"
+        if span.start > 0 and doc[span.start - 1].lower_ in VERB_BEFORE and not possessive:
             return False  # "will March on the capital"
         if span[0].ent_type_ in ("PERSON", "ORG") or (
                 span.start > 0 and doc[span.start - 1].tag_ in ("NNP", "NNPS")):
@@ -169,8 +119,8 @@ def _plausible(doc: Doc, text_all: str, c: Candidate) -> bool:
     if c.rule == "year" and text.isdigit():
         if COUNT_BEFORE.search(text_all, max(0, c.start - 8), c.start):
             return False
-        if COUNT_MOD.search(before):
-            return False
+        if COUNT_MOD.search(before) and not YEAR_SPAN.match(text_all, c.end):
+            return False  # "some 1800 workers", but "over 2000-2050" is a span of years
     return True
 
 
@@ -216,8 +166,31 @@ def find_dates(doc: Doc) -> tuple[DateMention, ...]:
         if not failed:
             break
         rejected.update(failed)
+    mentions += second_days(doc, text, mentions)
     ordered = spans.sorted_records(mentions, key=lambda m: (m.start, m.end))
     return tuple(link_ranges(text, list(ordered)))
+
+
+def second_days(doc: Doc, text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """The bare second day of ``April 24 and 25`` or ``May 3 to 5``, in the first day's month."""
+    out: list[DateMention] = []
+    for m in mentions:
+        value = m.value or ""
+        found = SECOND_DAY.match(text, m.end)
+        if not (found and DAY_RE.fullmatch(value) and ENDS_WITH_DAY.search(m.text)):
+            continue
+        day = int(found.group("day"))
+        tok = doc.char_span(found.start("day"), found.end("day"), alignment_mode="expand")
+        if tok is None or tok.root.dep_ == "nummod" or not int(value[8:]) < day <= 31:
+            continue  # "on May 5 and 6 people died": a count, not a day
+        try:
+            second = date(int(value[:4]), int(value[5:7]), day)
+        except ValueError:
+            continue
+        out.append(DateMention(start=found.start("day"), end=found.end(),
+                               text=text[found.start("day"):found.end()], value=second.isoformat(),
+                               type=m.type, anchor=m.anchor))
+    return out
 
 
 def link_ranges(text: str, mentions: list[DateMention]) -> list[DateMention]:
@@ -278,11 +251,7 @@ def _resolve(doc: Doc, text: str, chosen: list[Candidate], published: str | None
     starts = sentence_starts(doc) if chosen else []
     for c in chosen:
         sent_start = starts[bisect_right(starts, c.start) - 1] if starts else 0
-        tense = tense_at(doc, c.start, c.end)
-        if tense not in ("future", "past") and UNTIL.search(text, max(0, c.start - 30), c.start):
-            tense = "future"  # "until Tuesday", "by Jan. 14": deadlines lie ahead
-        if SOON.search(text, max(0, c.start - 30), c.start):
-            tense = "future"  # "as soon as Tuesday", "as early as next week"
+        tense = context_tense(doc, text, c.start, c.end, c.rule)
         ctx = Context(anchor, tense, sent_years.get(sent_start), ref_quarter, ref_day, ref_month)
         value = evaluate(c.rank, c.match, ctx)
         if value is None and c.rule == "quarter_bare" and _quarter_ended(text, c.end, ctx):
@@ -302,7 +271,8 @@ def _resolve(doc: Doc, text: str, chosen: list[Candidate], published: str | None
             # once a fiscal quarter is named, articles keep to its numbering
             ref_quarter = ended
             value = replace(value, value=cal.quarter_value(*ended))
-        elif q and c.rule == "quarter":
+        elif q and c.rule == "quarter" and tense != "future":
+            # "expects fourth-quarter profit to fall": a forecast is not the quarter reported on
             ref_quarter = (int(q.group(1)), int(q.group(2)))
         if DAY_RE.match(v[:10]) and value.type != "DURATION":
             ref_day = parse_anchor(v[:10])

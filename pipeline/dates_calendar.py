@@ -98,9 +98,9 @@ def month_year(anchor: date, month: int, day: int | None, tense: Tense) -> int:
     """The year of an unmarked ``March`` or ``March 5``.
 
     A bare month follows the tense (``in March`` in January is last March only in the
-    past tense); without one it is the nearest within four months. A day of the month is
-    the nearest one when within about three months, as news dates mostly are; else the
-    tense decides. Otherwise: the publication year.
+    past tense, and never when it is the next month); without one it is the nearest within
+    four months. A day of the month is the nearest one when within about three months, as
+    news dates mostly are; else the tense decides. Otherwise: the publication year.
     """
     options = []
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
@@ -115,7 +115,9 @@ def month_year(anchor: date, month: int, day: int | None, tense: Tense) -> int:
     months_away = abs((nearest_day.year - anchor.year) * 12 + nearest_day.month - anchor.month)
     close = months_away <= 4 if day is None else abs((nearest_day - anchor).days) <= 92
     if day is None and tense == "past":
-        return anchor.year - 1 if month > anchor.month else anchor.year
+        # the month after publication is the coming one even in a past-tense report ("said it
+        # would decide in March" in February): a story would say "last March" for the other
+        return anchor.year - 1 if month > anchor.month + 1 else anchor.year
     if day is None and tense == "future":
         return anchor.year + 1 if month < anchor.month else anchor.year
     if close:

@@ -133,7 +133,8 @@ def h_month(g: dict[str, str | None], ctx: Context) -> Value | None:
         elif rel:
             step = _direction(rel)
             year = a.year
-            if step < 0 and month >= a.month:
+            # "last February" in March is a year back: the month just gone is "last month"
+            if step < 0 and (month >= a.month or (rel.lower() == "last" and month == a.month - 1)):
                 year -= 1
             elif step > 0 and month <= a.month:
                 year += 1
@@ -169,8 +170,9 @@ def _quarter_shift(q: tuple[int, int], delta: int) -> tuple[int, int]:
 
 
 def h_quarter_ord(g: dict[str, str | None], ctx: Context) -> Value | None:
-    unit = (g["unit"] or "").lower()
-    word = (g["ord"] or "").lower()
+    # "the first two quarters of 1990" is the year's first half
+    unit = "half" if g.get("two") else (g["unit"] or "").lower()
+    word = (g["ord"] or g.get("two") or "").lower()
     n = 2 if unit == "half" and word in ("last", "final") else int(W["ordinals"][word])
     if unit == "half" and (n > 2 or not (g["y1"] or g["y2"] or g["rely"] or g["rely2"])):
         return None  # "the first half" alone is as often a match or a book as a half-year
@@ -242,7 +244,7 @@ def h_season(g: dict[str, str | None], ctx: Context) -> Value | None:
     code = W["seasons"][(g["season"] or "").lower()]
     if g["year"]:
         return Value(f"{_year(g['year']):04d}-{code}")
-    rel = " ".join((g["rel"] or "").lower().split())
+    rel = " ".join((g["rel"] or "").lower().split()) or ("the" if g.get("the") else "")
     if rel == "":
         return None
     if rel == "the":
@@ -296,8 +298,8 @@ def h_rel_unit(g: dict[str, str | None], ctx: Context) -> Value | None:
         return None
     if rel == "the" and unit != "weekend":
         return None
-    if unit == "day" and not anaphoric:
-        return None
+    if unit == "day" and (not anaphoric or (rel == "that" and ctx.ref_day is None)):
+        return None  # "that day" with no day named before is generic ("trades made that day")
     return _rel(ctx.anchor, body)
 
 
@@ -366,8 +368,12 @@ def h_weekday(g: dict[str, str | None], ctx: Context) -> Value | None:
     rel = "this" if said == "this" else "next" if step > 0 else "last" if step < 0 else None
     pod = (g["pod"] or "").lower()
 
+    # "down 4.5% from the previous Friday": counted from the day the story last named
+    anaphoric = said in ("the previous", "the following") and ctx.ref_day is not None
+
     def body(a: date) -> Value:
-        value = cal.ymd(cal.weekday_near(a, weekday, ctx.tense, rel))
+        base = ctx.ref_day if anaphoric and ctx.ref_day is not None else a
+        value = cal.ymd(cal.weekday_near(base, weekday, ctx.tense, rel))
         if pod:
             return Value(value + "T" + W["parts_of_day"][pod], "TIME")
         return Value(value)

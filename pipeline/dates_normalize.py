@@ -8,6 +8,7 @@ from datetime import date
 from functools import cache
 
 from pipeline import dates_calendar as cal
+from pipeline.dates_anaphora import ANAPHOR, h_anaphor, h_week_of
 from pipeline.dates_calendar import Context, Tense
 from pipeline.dates_handlers import (
     NO_ANCHOR,
@@ -81,6 +82,8 @@ RULES: tuple[tuple[str, str, Handler], ...] = (
     ("mdy", r"(?:(?P<rel>last|this|next|this\s+past|this\s+coming)\s+)?(?:(?:" + WD
      + r"),?\s+)?(?P<month>" + MONTH + r"),?\s+(?P<day>" + DAY + r")"
      r"(?:(?:\s*,\s*|\s+)(?:of\s+)?(?P<year>" + YEAR + r"))?", h_mdy),
+    ("week_of", r"the\s+week\s+of\s+(?P<month>" + MONTH + r")\s+(?P<day>" + DAY + r")(?:,?\s+"
+     r"(?P<year>" + YEAR + r"))?", h_week_of),
     ("slash", r"(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>(?:19|20)?\d\d)(?![/\d])",
      h_iso),
     ("dmy", r"(?:(?:" + WD + r"),?\s+)?(?:the\s+)?(?P<day>" + DAY + r")(?:\s+of)?\s+(?P<month>"
@@ -97,19 +100,20 @@ RULES: tuple[tuple[str, str, Handler], ...] = (
      + _alt(list(W["ordinals"])) + r")[\s-]+century", h_century),
     ("quarter", r"(?:(?:the|this|last|next)\s+)?(?:(?P<y1>" + YEAR + r")(?:'s)?\s+|"
      r"(?P<rely>this|last|next)\s+year's\s+|(?:comparable\s+)?(?P<ya>year-ago|year-earlier"
-     r"|prior-year)\s+)?(?:(?:fiscal|calendar)\s+)?(?P<ord>first|second"
-     r"|third|fourth|final|1st|2nd|3rd|4th|last(?=\s+half))[\s-]+(?:(?:fiscal|calendar)[\s-]+)?(?P<unit>quarter"
-     r"|half)(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?(?P<y2>" + YEAR + r")|(?P<rely2>this|last|next)"
-     r"\s+year))?", h_quarter_ord),
+     r"|prior-year)\s+)?(?:(?:fiscal|calendar)\s+)?(?:(?P<ord>first|second|third|fourth|final"
+     r"|1st|2nd|3rd|4th|last(?=\s+half))[\s-]+(?:(?:fiscal|calendar)[\s-]+)?(?P<unit>quarter"
+     r"|half)|(?P<two>first|last)\s+two\s+quarters)(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?(?P<y2>"
+     + YEAR + r")|(?P<rely2>this|last|next)\s+year))?", h_quarter_ord),
     ("quarter_rel", r"(?:the\s+)?(?:(?P<adj>" + QADJ + r")|(?P<yq>" + YEAR + r"))\s+"
      r"(?:(?:fiscal|three-month)\s+)?(?P<unit>quarter|period)(?:\s+(?P<ly>(?:of\s+)?last\s+year|a\s+year\s+(?:ago|earlier)))?",
      h_quarter_rel),
     ("quarter_bare", r"the\s+quarter(?!-)(?:\s+(?P<ly>a\s+year\s+(?:ago|earlier)"
      r"|of\s+last\s+year))?", h_quarter_bare),
     ("year_earlier", r"(?:year-earlier|year-ago|prior-year)", h_year_earlier),
-    ("season", r"(?:(?:early|mid|late)[\s-]+)?(?:(?P<rel>this\s+past|this\s+coming|the\s+coming"
-     r"|last|this|next|the)\s+)?(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?"
-     r"(?P<year>" + YEAR + r"))?", h_season),
+    ("season", r"(?:(?P<the>the\s+)?(?:early|mid|late)[\s-]+)?(?:(?P<rel>this\s+past"
+     r"|this\s+coming|the\s+coming|last|this|next|the)\s+)?"
+     r"(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<year>" + YEAR + r"))?",
+     h_season),
     ("rel_unit", r"(?:(?:earlier|later|early|late|mid|the\s+end\s+of|the\s+beginning\s+of"
      r"|the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of|end\s+of)[\s-]+)?(?P<rel>this\s+past"
      r"|this\s+coming|the\s+past|the\s+previous|the\s+following|the\s+coming|the\s+current"
@@ -120,6 +124,7 @@ RULES: tuple[tuple[str, str, Handler], ...] = (
      r"the\s+end\s+of\s+the\s+(?P<unit>year|month)|(?:earlier|later)\s+in\s+the\s+"
      r"(?P<unit2>year|month)|the\s+(?P<which>full|fiscal|current\s+fiscal|latest\s+fiscal"
      r"|calendar)\s+year|(?<=\bfor\s)the\s+year(?!-))", h_year_end),
+    ("anaphor", ANAPHOR, h_anaphor),
     ("ago", r"(?:(?:about|nearly|almost|some|more\s+than|less\s+than|over|roughly|around|just"
      r"|only|barely|fully)\s+)?(?P<num>a|an|" + NUMW + r")[\s-]+" + UNIT + r"\s+(?P<dir>ago"
      r"|earlier|later|from\s+now|from\s+today|hence)", h_ago),
@@ -143,12 +148,15 @@ _UNITS_KEY = r"year|month|week|day|decade|centur|quarter|hour|minute"
 # A literal every match of the rule contains: rules only run in windows around one.
 KEYS: dict[str, str] = {  # short literals: scanning for them is most of the stage's time
     "time": r"[ap]\.m|\d\s?[ap]m\b|noon|midnight|midday|morning|afternoon|evening",
-    "mdy": _MONTHS_KEY, "dmy": _MONTHS_KEY, "month": _MONTHS_KEY, "iso": r"\d-\d\d-\d",
+    "mdy": _MONTHS_KEY, "week_of": r"week\s+of", "dmy": _MONTHS_KEY, "month": _MONTHS_KEY,
+    "iso": r"\d-\d\d-\d",
     "slash": r"\d/\d", "year": r"1[6-9]\d\d|20\d\d|nineteen|eighteen|thousand",
     "decade": r"0'?s\b|ties\b", "century": "century", "quarter": "quarter|half",
     "quarter_rel": "quarter|period", "quarter_bare": "quarter", "year_earlier": r"year-|prior-year",
     "season": "spring|summer|fall|autumn|winter", "rel_unit": r"year|month|week|decade|century|day",
-    "year_end": "year|month", "ago": r"ago|earlier|later|from\s+now|from\s+today|hence",
+    "year_end": "year|month",
+    "anaphor": r"before|after|morning|afternoon|evening|night",
+    "ago": r"ago|earlier|later|from\s+now|from\s+today|hence",
     "deictic": r"today|yesterday|tomorrow|tonight|morning|afternoon|evening|night",
     "weekday": r"(?:mon|tues|wednes|thurs|fri|satur|sun)day",
     "ref": r"now|current|present|moment|days|recent|late|past|future|term|coming|ahead",

@@ -175,6 +175,88 @@ def test_tense_extent_and_names(dates_nlp: Language, text: str, published: str,
     assert values(dates_nlp, text, published) == expected
 
 
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # a possessive weekday names an event already known, whatever the clause's tense
+    ("Lawyers said they would look for ways to get around Wednesday's ruling.", "2000-01-07",
+     {"Wednesday": "2000-01-05"}),
+    # a deadline set or moved with "until" lies ahead even when the move is told in the past
+    ("Officials postponed until Tuesday morning any action on the case.", "2000-03-30",
+     {"Tuesday morning": "2000-04-04TMO"}),
+    ("The agency has given the family until 9 a.m. Tuesday to sign.", "2000-04-03",
+     {"9 a.m. Tuesday": "2000-04-04T09:00"}),
+    ("The talks lasted until Tuesday, when both sides left.", "2000-04-06",
+     {"Tuesday": "2000-04-04"}),
+    # the month after publication is the coming one, even in a past-tense report
+    ("Shipments were cut in September, the ministry said.", "1990-08-16",
+     {"September": "1990-09"}),
+    ("Shipments were cut in October, the ministry said.", "1990-08-16",
+     {"October": "1989-10"}),
+    # "last February" in March is a year back (the month just gone is "last month")
+    ("Two military helicopters crashed last February.", "1998-03-01",
+     {"last February": "1997-02"}),
+    ("Two military helicopters crashed this past February.", "1998-03-01",
+     {"this past February": "1998-02"}),
+    # "the previous Friday" counts from the day the story last named
+    ("Stocks closed Friday at 2082.1, down 4.5% from the previous Friday.", "1989-10-30",
+     {"Friday": "1989-10-27", "the previous Friday": "1989-10-20"}),
+    # the bare second day of a pair takes the first one's month and year
+    ("The summit will be held in Washington on April 24 and 25.", "1999-02-10",
+     {"April 24": "1999-04-24", "25": "1999-04-25"}),
+    ("Voting ended on May 5 and 6 people were hurt in clashes.", "1999-05-07",
+     {"May 5": "1999-05-05"}),
+    ("Leaders meet on April 24th and 25th in Washington.", "1999-02-10",
+     {"April 24th": "1999-04-24", "25th": "1999-04-25"}),
+    ("The tour ran from March 5, 1998 to 6 cities.", "1999-02-10", {"March 5, 1998": "1998-03-05"}),
+    # a month with a possessive is a noun, whatever word comes before it
+    ("The figures showed a small revision to December's payrolls.", "1998-02-06",
+     {"December": "1997-12"}),
+    # a forecast quarter is not the one the results are told against; a reported one is
+    ("The company will report fourth-quarter results next month. In the latest quarter, "
+     "it lost $23 million.", "1989-10-30",
+     {"fourth-quarter": "1989-Q4", "next month": "1989-11", "the latest quarter": "1989-Q3"}),
+    ("The company reported fourth-quarter results. In the latest quarter, it lost $23 million.",
+     "1989-11-02", {"fourth-quarter": "1989-Q4", "the latest quarter": "1989-Q4"}),
+    # anaphoric days and years: counted from the last one named, else from publication
+    ("He was last seen Nov. 3, the day before police issued a warrant.", "1999-05-07",
+     {"Nov. 3": "1998-11-03", "the day before": "1998-11-02"}),
+    ("The case may be settled at a hearing the week of March 6, his cousin said.", "2000-02-24",
+     {"the week of March 6": "2000-W10"}),
+    ("He appeared in court on Feb. 21 and again the next morning.", "2000-02-24",
+     {"Feb. 21": "2000-02-21", "the next morning": "2000-02-22TMO"}),
+    ("Support fell to 30 percent, from 40 percent the year before.", "2015-05-07",
+     {"the year before": "2014"}),
+    ("Police came to the house the day after his death.", "1998-11-21", {}),
+    ("Prices had fallen sharply the day before.", None, {"the day before": None}),
+    ("The bomb exploded on Aug. 7. That day, crowds gathered.", "1998-08-10",
+     {"Aug. 7": "1998-08-07", "That day": "1998-08-07"}),
+    ("Market makers can suffer huge losses on trades made that day.", "1989-10-30", {}),
+    ("She spent five hours in Nairobi, the day before returning home.", "1998-08-17",
+     {"five hours": "PT5H"}),
+    # "over" before a year marks a count ("over 2000 people"), but not a span of years
+    ("They modelled crop losses over 2000-2050 across the world.", "2014-07-28",
+     {"2000": "2000", "2050": "2050"}),
+    # a sentence-opening "Now," is a discourse marker; "now" in the clause is a time
+    ("Now, he says, the plan looks like a mistake.", "1991-02-25", {}),
+    ("Now the court has ruled against the family.", "1998-01-21", {"Now": "PRESENT_REF"}),
+    # vague references TIMEX3 writes as PAST_REF / FUTURE_REF
+    ("The merger could hurt profits in the short term.", "1989-10-30",
+     {"the short term": "FUTURE_REF"}),
+    ("The rest will be paid at a later date.", "1989-10-26", {"a later date": "FUTURE_REF"}),
+    ("It doesn't bode well for coming quarters, the analyst said.", "1989-10-26",
+     {"coming quarters": "FUTURE_REF"}),
+    ("There were sell programs in past years, too.", "1989-10-30", {"past years": "PAST_REF"}),
+    ("Orders rose from the low levels of the early summer.", "1989-10-26",
+     {"the early summer": "1989-SU"}),
+    # two quarters of a named year are its half; without a year they stay a duration
+    ("Losses will continue through the first two quarters of 1990.", "1989-10-26",
+     {"the first two quarters of 1990": "1990-H1"}),
+    ("Sales rose in the first two quarters.", "1989-10-26", {"the first two quarters": "P2Q"}),
+])
+def test_context_rules(dates_nlp: Language, text: str, published: str | None,
+                       expected: dict[str, str | None]) -> None:
+    assert values(dates_nlp, text, published) == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("The program ran from 2011 to 2016.", [("2011", "2011", 0), ("2016", "2016", 0)]),
     ("Sales rose between March and May, the company said.",
@@ -277,6 +359,7 @@ def test_find_dates_is_pure(dates_nlp: Language) -> None:
     ("last month", "2017-01-10", None, "2016-12"),
     ("March", "2017-01-10", "past", "2016-03"),
     ("March", "2017-01-10", "future", "2017-03"),
+    ("February", "2017-01-10", "past", "2017-02"),
     ("Dec. 30", "2017-01-02", None, "2016-12-30"),
     ("Jan. 3", "2016-12-29", None, "2017-01-03"),
     ("Friday", SEED_DAY, "past", "2017-08-18"),
