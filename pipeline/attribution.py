@@ -14,6 +14,7 @@ from pipeline.attribution_adjacent import (
     colon_cue,
     label_cue,
     leading_cue,
+    signature_cue,
     source_beside,
     trailing_cue,
 )
@@ -23,8 +24,8 @@ from pipeline.attribution_cues import (
     according,
     after_cue,
     cue_attributions,
+    source_span,
     speaker_of,
-    subtree_span,
 )
 from pipeline.attribution_lexicon import CueLexicon, default_lexicon, read_lexicon
 from pipeline.attribution_quotes import (
@@ -94,9 +95,11 @@ def _quote_attributions(
             else:
                 found = replace(cues[best], content=span, direct=True)
             head = found.source_head
-            if (head is None or in_quote[head]) and found.cue_token is not None:
-                # No subject, or the parser took a word of the quote: look beside the cue.
-                found = _with_speaker(text, found, doc[found.cue_token], in_quote)
+            if found.source is None and head is not None and not in_quote[head]:
+                # Dropped for lying inside the parsed clause; the quote alone is the content now.
+                found = replace(found, source=source_span(doc[head], text, in_quote))
+            if found.direct:
+                found = _split_cue(doc, text, starts, quote, in_quote, lexicon) or found
         else:
             found = _adjacent(doc, text, starts, quote, in_quote, lexicon)
         if found is None and previous is not None and (
@@ -110,10 +113,50 @@ def _quote_attributions(
         if found is None:
             # No cue, no speaker in sight: more often a title or a document quoted than speech.
             continue
+        head = found.source_head
+        if (found.source is None or (head is not None and in_quote[head])) and (
+            found.cue_token is not None
+        ):
+            # No subject, or one inherited from the quoted words: look beside the cue.
+            found = _with_speaker(text, found, doc[found.cue_token], in_quote)
+        found = _reported_by(doc, text, quote, found, cues)
         direct.append(found)
         previous = found
     rest = [c for n, c in enumerate(cues) if n not in used]
     return direct, rest
+
+
+def _split_cue(
+    doc: Doc, text: str, starts: Sequence[int], quote: Quote, in_quote: list[bool],
+    lexicon: CueLexicon,
+) -> Found | None:
+    """``"…," Kim said, "…"``: the cue written between the parts of a split quote wins."""
+    inside = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if inside is None:
+        return None
+    gap = next((t for t in inside if not in_quote[t.i] and not t.is_space), None)
+    if gap is None or gap.idx >= quote.end:
+        return None
+    found = trailing_cue(doc, text, starts, gap.idx, lexicon)
+    if found is None or found.cue is None or found.cue[1] > quote.end:
+        return None
+    return replace(found, content=(quote.start, quote.end))
+
+
+def _reported_by(doc: Doc, text: str, quote: Quote, found: Found, cues: Sequence[Found]) -> Found:
+    """``"…," Kim said, according to Reuters``: the outer source the words reached us through."""
+    if found.cue is None or found.cue_token is None or found.cue[0] < quote.start:
+        return found
+    limit = doc[found.cue_token].sent.end_char
+    for cue in cues:
+        if cue.cue is None or not found.cue[1] <= cue.cue[0] < limit:
+            continue
+        between = text[found.cue[1] : cue.cue[0]]
+        if cue.direct or "\n" in between or any(c in QUOTE_MARKS for c in between):
+            continue
+        if cue.cue_token is not None and doc[cue.cue_token].lower_ == "according":
+            return replace(found, source=cue.source, source_head=cue.source_head, cue=cue.cue)
+    return found
 
 
 def _adjacent(
@@ -123,6 +166,8 @@ def _adjacent(
     """A cue written beside the quote, else one in its sentence, else a colon's subject."""
     span = (quote.start, quote.end)
     found = trailing_cue(doc, text, starts, quote.end, lexicon)
+    if found is None:
+        found = signature_cue(doc, text, starts, quote.end)
     if found is None:
         found = label_cue(doc, text, starts, quote.start)
     if found is None:
@@ -179,7 +224,7 @@ def _nearby_cue(
         return Found(
             span,
             (best.idx, best.idx + len(best.text)),
-            subtree_span(subject, text) if subject is not None else None,
+            source_span(subject, text, in_quote) if subject is not None else None,
             subject.i if subject is not None else None,
             best.i,
             direct=True,
@@ -200,7 +245,7 @@ def _previous_subject(doc: Doc, text: str, quote: Quote, in_quote: list[bool]) -
     subject = subjects[0]
     if subject.pos_ == "PRON" and subject.lower_ not in ("he", "she", "i", "we", "they"):
         return None
-    source = subtree_span(subject, text)
+    source = source_span(subject, text, in_quote)
     return Found((quote.start, quote.end), None, source, subject.i, None, direct=True)
 
 
@@ -222,7 +267,8 @@ def _distance(token: Token, quote: Quote) -> int:
 
 def _univocal(found: list[Found]) -> list[Found]:
     """Keep the outer attribution where one's cue lies inside another's content."""
-    ordered = sorted(found, key=lambda f: (-(f.content[1] - f.content[0]), f.content))
+    # A quote given its cue beats a parse that ran a clause over it from the next paragraph.
+    ordered = sorted(found, key=lambda f: (not f.direct, -(f.content[1] - f.content[0]), f.content))
     kept: list[Found] = []
     for item in ordered:
         cue = item.cue

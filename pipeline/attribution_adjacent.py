@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
@@ -13,6 +14,7 @@ from pipeline.attribution_cues import (
     Found,
     char_span,
     postposed_subject,
+    source_span,
     subtree_span,
 )
 from pipeline.attribution_lexicon import CueLexicon
@@ -21,6 +23,11 @@ from pipeline.attribution_lexicon import CueLexicon
 AUXILIARIES = frozenset({"have", "be", "do", "will", "would", "could", "can", "may", "might"})
 STOPS = frozenset(".!?;()[]") | frozenset(QUOTE_MARKS) | {"''", "``", "‘", "’", "'"}
 WINDOW = 12
+BACK_WINDOW = 30
+BRACKETS = frozenset("()[]")
+NEW_SENTENCE = frozenset({"He", "She", "They", "We"})
+# A quoted paragraph signed on the next line: '\n\n- Hillary Clinton.' (fact-check style).
+SIGNATURE = re.compile(r"[ \t]*\n\s*([-—–])[ \t]*(?=[A-Z])")
 LABEL_WORDS = 7
 
 
@@ -45,6 +52,10 @@ def trailing_cue(
     index = first_token(starts, end)
     if index is None:
         return None
+    closed = text[:end].rstrip("\"”»'’ ")[-1:]
+    if closed in (".", "?", "!") and doc[index].text in NEW_SENTENCE:
+        # '“… over.” He added, …': a capital pronoun after a full stop opens the next sentence.
+        return None
     verb: Token | None = None
     for token in doc[index : index + WINDOW]:
         if _ends_window(token):
@@ -68,18 +79,28 @@ def source_beside(
     """The speaker written between a quote and its cue verb, else right after the verb.
 
     ``first`` is the first token after the quote; with ``in_quote`` it is found by
-    walking back from the verb to the closing mark.
+    walking back from the verb (see :func:`_stretch_start`).
     """
     doc = verb.doc
     if in_quote is not None:
-        first = verb.i
-        while first > 0 and verb.i - first < WINDOW and not in_quote[first - 1]:
-            if _ends_window(doc[first - 1]):
-                break
-            first -= 1
-        if first == 0 or not in_quote[first - 1]:
-            first = verb.i
+        first = _stretch_start(doc, verb, in_quote)
     before = doc[first : verb.i]
+    if before and before[-1].is_punct:
+        # '"…," said Kim': an inverted subject after the cue, not the clause before the comma.
+        after = postposed_subject(verb, min(len(doc), verb.i + WINDOW))
+        objects = ("dobj", "dative", "pobj", "attr", "oprd", "npadvmod")
+        if after is not None and not _ends_window(after) and after.dep_ not in objects:
+            source = subtree_span(after, text)
+            return (source, after) if source is not None else None
+    subjects = [
+        t for t in before
+        if t.dep_ in ("nsubj", "nsubjpass") and first <= t.head.i < verb.i
+        and t.tag_ not in ("WP", "WDT")
+    ]
+    if subjects and in_quote is not None:
+        # "Kim seemed ready to riff, telling …": the clause before the cue has the speaker.
+        source = source_span(subjects[0], text, in_quote)
+        return (source, subjects[0]) if source is not None else None
     if any(t.pos_ in NOMINAL for t in before):
         words = [t for t in before if not _is_auxiliary(t) and t.pos_ != "ADV"]
         source = char_span(words, text)
@@ -92,6 +113,53 @@ def source_beside(
         return None
     source = subtree_span(after, text)
     return (source, after) if source is not None else None
+
+
+def signature_cue(doc: Doc, text: str, starts: Sequence[int], end: int) -> Found | None:
+    """``"…"`` then a line ``- Bernie Sanders.``: the name signed under a quoted paragraph."""
+    found = SIGNATURE.match(text, end)
+    if found is None:
+        return None
+    index = first_token(starts, found.end())
+    names: list[Token] = []
+    for token in doc[index:] if index is not None else ():
+        if token.pos_ != "PROPN" or "\n" in token.text:
+            break
+        names.append(token)
+    source = char_span(names, text)
+    if source is None:
+        return None
+    dash = found.start(1)
+    return Found((0, 0), (dash, dash + 1), source, names[-1].i, None, direct=True)
+
+
+def _stretch_start(doc: Doc, verb: Token, in_quote: Sequence[bool]) -> int:
+    """First word of the speaker before a cue that lacks a parsed subject, else ``verb.i``.
+
+    The stretch runs back to a closing quotation mark, a paragraph or sentence start;
+    an opening adverbial (``But in a call with reporters,``) is not the speaker.
+    """
+    first = verb.i
+    while first > 0 and verb.i - first < BACK_WINDOW and not in_quote[first - 1]:
+        if _ends_stretch(doc[first - 1]) or doc[first].is_sent_start:
+            break
+        first -= 1
+    bounded = first == 0 or in_quote[first - 1] or _ends_stretch(doc[first - 1])
+    if not (bounded or doc[first].is_sent_start) or verb.i - first >= BACK_WINDOW:
+        return verb.i
+    while first < verb.i and doc[first].pos_ in ("CCONJ", "ADV", "PUNCT", "SPACE"):
+        first += 1
+    if first < verb.i and doc[first].pos_ in ("ADP", "SCONJ"):
+        commas = [t.i for t in doc[first : verb.i] if t.text == ","]
+        # Only when a name follows the adverbial's comma: "In a statement, Kim said".
+        if commas and any(t.pos_ == "PROPN" for t in doc[commas[0] + 1 : verb.i]):
+            first = commas[0] + 1
+    return first
+
+
+def _ends_stretch(token: Token) -> bool:
+    """A window's end, save brackets: ``Sen. Richard J. Durbin (D-Ill.), noting …, said``."""
+    return _ends_window(token) and token.text not in BRACKETS
 
 
 def leading_cue(doc: Doc, starts: Sequence[int], start: int, lexicon: CueLexicon) -> bool:
@@ -163,4 +231,4 @@ def colon_cue(
         return None
     subject = subjects[0]
     cue = (verb.idx, verb.idx + len(verb.text))
-    return Found((0, 0), cue, subtree_span(subject, text), subject.i, verb.i, direct=True)
+    return Found((0, 0), cue, source_span(subject, text, in_quote), subject.i, verb.i, direct=True)

@@ -16,6 +16,8 @@ QUOTE_MARKS = "\"“”„‟«»"
 # Words that may open the noun phrase of a speaker named after the cue ("said the former …").
 MODIFIERS = frozenset({"det", "amod", "compound", "nummod", "advmod", "poss"})
 TIMES = frozenset({"DATE", "TIME"})
+# Cue verbs whose object is the person spoken to ("told reporters"), never the speaker.
+ADDRESSED = frozenset({"tell", "inform", "assure", "remind", "urge", "advise", "brief"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,24 +60,75 @@ def subtree_span(
     return char_span(doc[left:right], text)
 
 
+def source_span(
+    token: Token, text: str, in_quote: Sequence[bool] | None = None
+) -> tuple[int, int] | None:
+    """A speaker's noun phrase: its subtree, cut at quoted words the parser hung on it."""
+    left, right = token.left_edge.i, token.right_edge.i + 1
+    if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl" and token.head.head.i < token.i:
+        # "Mike Lee, who declared": the pronoun with the noun phrase it stands for.
+        antecedent = token.head.head
+        left, right = min(antecedent.left_edge.i, token.i), token.i + 1
+    if in_quote is not None and not in_quote[token.i]:
+        # A closing mark or quoted words attached to the subject are the quote's, not its.
+        low, high = token.i, token.i + 1
+        while low > left and not in_quote[low - 1]:
+            low -= 1
+        while high < right and not in_quote[high]:
+            high += 1
+        left, right = low, high
+    span = char_span(token.doc[left:right], text)
+    if span is None:
+        return None
+    start, end = span
+    while start < end and text[start] in QUOTE_MARKS + "'‘’":
+        start += 1
+    while end > start and text[end - 1] in QUOTE_MARKS + "'‘’" + TRIM:
+        end -= 1
+    return (start, end) if end > start else None
+
+
 def source_of(verb: Token) -> Token | None:
     """The subject of a cue verb, inherited through xcomp/conj/advcl chains when it has none."""
-    current: Token | None = verb
+    current = verb
     for _ in range(4):
-        if current is None:
-            return None
-        for child in current.children:
-            if child.dep_ in SUBJECTS:
-                return child
+        subjects = [c for c in current.children if c.dep_ in SUBJECTS]
+        if subjects:
+            # Two subjects mean a misparse across a quote: the one next to the verb speaks.
+            at = current.i
+            return min(subjects, key=lambda c: abs(c.i - at))
         agent = [c for c in current.children if c.dep_ == "agent"]
         if agent:
             objects = [c for c in agent[0].children if c.dep_ == "pobj"]
             return objects[0] if objects else None
+        if current.dep_ == "xcomp":
+            objects = [
+                c for c in current.head.children
+                if c.dep_ == "dobj" and c.i < current.i and c.pos_ in ("PROPN", "NOUN")
+            ]
+            if objects:
+                # Object control: "This prompted the tabloid to run a cover saying …".
+                return objects[0]
         if current.dep_ in ("xcomp", "conj", "advcl") and current.head.i != current.i:
-            current = current.head
+            if current.tag_ == "VBG" and current.dep_ == "advcl" and current.head.i < current.i:
+                # "Kim said the deal was fair, adding …": the participle goes with the
+                # reporting clause, however deep the parser hung it in the reported one.
+                current = _reporting_clause(current.head)
+            else:
+                current = current.head
+        elif current.dep_ == "pcomp" and current.head.dep_ == "prep":
+            # "She responded by saying …": the subject of the verb the preposition hangs on.
+            current = current.head.head
         else:
             return None
     return None
+
+
+def _reporting_clause(verb: Token) -> Token:
+    """The verb whose clausal complement ``verb`` is, climbing out of nested ``ccomp``s."""
+    while verb.dep_ == "ccomp" and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head
+    return verb
 
 
 def speaker_of(verb: Token) -> Token | None:
@@ -83,6 +136,10 @@ def speaker_of(verb: Token) -> Token | None:
     subject = source_of(verb)
     if subject is not None:
         return subject
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        sender = _sender(verb.head)
+        if sender is not None:
+            return sender
     sent = verb.sent
     after = postposed_subject(verb, sent.end)
     if after is not None:
@@ -98,16 +155,44 @@ def speaker_of(verb: Token) -> Token | None:
     return None
 
 
+def _sender(noun: Token) -> Token | None:
+    """``She released a statement saying …``: who sent the message that says it."""
+    for _ in range(3):
+        head = noun.head
+        if noun.dep_ in ("dobj", "dative", "npadvmod") and head.pos_ in ("VERB", "AUX"):
+            return source_of(head)
+        if noun.dep_ != "pobj" or head.lower_ != "to":
+            return None
+        # "sent an email to supporters saying …": the message, then the verb that sent it.
+        noun = head.head
+        if noun.pos_ in ("VERB", "AUX"):
+            return source_of(noun)
+    return None
+
+
 def postposed_subject(verb: Token, limit: int) -> Token | None:
     """``said retired neurosurgeon Ben Carson``: the head of the noun phrase after the cue."""
     doc = verb.doc
     after = verb.i + 1
+    if (
+        after + 1 < len(doc)
+        and doc[after].lower_ in ("one", "another")
+        and doc[after + 1].text in (".", "!", "?")
+    ):
+        # '"…," read one.' / 'tweeted another.': a pronoun standing alone after the cue.
+        return doc[after]
     while after < limit and after - verb.i <= 4 and doc[after].dep_ in MODIFIERS:
         after += 1
     if after >= limit or doc[after].pos_ not in NOMINAL or doc[after].ent_type_ in TIMES:
         return None
     token = doc[after]
     if token.dep_ in ("npadvmod", "tmod"):
+        return None
+    if any(t.tag_ == "WRB" or t.dep_ == "mark" for t in doc[verb.i + 1 : after]):
+        # "said when Boyle asked": the subject of the next clause, not the cue's.
+        return None
+    if token.dep_ in ("dobj", "dative") and verb.lemma_.lower() in ADDRESSED:
+        # "tells Breitbart News", "told reporters": the one spoken to, not the speaker.
         return None
     while (
         token.head.i > token.i
@@ -138,7 +223,9 @@ def content_of(verb: Token, lexicon: CueLexicon, text: str) -> tuple[int, int] |
                 return subtree_span(objects[0], text)
     own_subject = any(c.dep_ in SUBJECTS for c in children)
     trailing = verb.dep_ in ("conj", "advcl") and own_subject and verb.head.i < verb.i
-    if (verb.dep_ == "parataxis" or trailing) and lemma in lexicon.clausal:
+    # "…," Trump said when Boyle asked him: the clause hangs off a cue of its own.
+    reported = not lexicon.is_cue(verb.head.lemma_.lower())
+    if (verb.dep_ == "parataxis" or (trailing and reported)) and lemma in lexicon.clausal:
         # "The deal is fair, he said": the cue hangs off the clause it reports.
         return subtree_span(verb.head, text, exclude=verb)
     return None
@@ -184,7 +271,7 @@ def according(doc: Doc, text: str, lexicon: CueLexicon, in_quote: list[bool]) ->
                 Found(
                     content,
                     (words[0].idx, words[-1].idx + len(words[-1].text)),
-                    subtree_span(source, text),
+                    source_span(source, text, in_quote),
                     source.i,
                     token.i,
                 )
@@ -206,7 +293,7 @@ def cue_attributions(
             continue
         content = snap_to_quotes(text, content)
         subject = speaker_of(token)
-        source = subtree_span(subject, text) if subject is not None else None
+        source = source_span(subject, text, in_quote) if subject is not None else None
         if source is not None and content[0] <= source[0] < content[1]:
             source = None
         found.append(

@@ -10,6 +10,9 @@ CLOSING = "”»"
 STRAIGHT = '"'
 END_PUNCT = frozenset(",.?!;:—-…")
 WORD = re.compile(r"\w+(?:['’]\w+)*")
+# A full stop after a lower-case or long word, then a capital: a new sentence ("Bob said. Then
+# he …", "Kim said Tuesday. Then …"), not an abbreviated title ("Mr. Kim", "Gov. Ige").
+SENTENCE_END = re.compile(r"(?:\b[a-z]{2,}|\b[A-Z][a-z]{4,})[.!?]\s+[A-Z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +59,9 @@ def find_quotes(text: str) -> tuple[Quote, ...]:
             if char == "'" and text[i + 1 : i + 2] == "'":
                 # Two apostrophes stand for a straight double quote in some archives (NYT).
                 char, width = STRAIGHT, 2
+            if char in OPENING and open_at is not None and _closes_typo(text, i, p_end):
+                # '…here,“ said Kim': an opening mark typed where the closing one belongs.
+                char = CLOSING[0]
             if char in OPENING or (char == STRAIGHT and open_at is None):
                 if open_at is not None:
                     # A second opening mark: the first was never closed; keep what it had.
@@ -74,6 +80,11 @@ def find_quotes(text: str) -> tuple[Quote, ...]:
             nxt = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
             carried = nxt is not None and _opens_with_quote(text, nxt[0], nxt[1])
     return tuple(q for q in quotes if q.end - q.start > 2)
+
+
+def _closes_typo(text: str, i: int, end: int) -> bool:
+    """An opening mark right after a clause's punctuation and before a space or line end."""
+    return i > 0 and text[i - 1] in ",.?!" and (i + 1 >= end or text[i + 1].isspace())
 
 
 # Single quotation marks, told apart from apostrophes: the opening one follows a space,
@@ -160,6 +171,7 @@ def merge_split(text: str, quotes: tuple[Quote, ...], max_gap: int) -> tuple[Quo
                 and text[prev.start : prev.end].rstrip("\"”»'’")[-1:] in (",", "—", "-")
                 and gap.rstrip().endswith((",", ":", "."))
                 and not (gap.rstrip().endswith(".") and _inner_end(text, quote) == ",")
+                and not SENTENCE_END.search(gap)
             ):
                 merged[-1] = Quote(prev.start, quote.end, quote.closed, prev.continued)
                 continue

@@ -5,10 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from pipeline.attribution import find_attributions
-from pipeline.attribution_quotes import find_quotes, find_single_quotes, is_speech
+from pipeline.attribution_cues import source_of
+from pipeline.attribution_quotes import find_quotes, find_single_quotes, is_speech, merge_split
 from pipeline.contract import Attribution
 from pipeline.entities import MODELS_DIR, EntitiesComponent, find_entities
 
@@ -98,6 +101,9 @@ def test_unclosed_quote_does_not_stop_the_rest(
         ('He said "a b c" and "d e', [('"a b c"', True), ('"d e', False)]),
         ("“First paragraph goes on\n\n“and on here.”", [("“First paragraph goes on", False),
                                                         ("“and on here.”", True)]),
+        # An opening mark typed where the closing one belongs still closes the quote.
+        ("“It could create real problems for her here,“ said Jim Clyburn. “Next one.”",
+         [("“It could create real problems for her here,“", True), ("“Next one.”", True)]),
     ],
 )
 def test_find_quotes(text: str, expected: list[tuple[str, bool]]) -> None:
@@ -267,3 +273,169 @@ def test_cue_in_next_paragraph_is_not_the_quotes(
     losers = _containing(_attributions(base_nlp, entities_stage, text), "losers")
     assert losers.direct
     assert losers.source is not None and losers.source.start < text.index("\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "content_words", "source", "cue"),
+    [
+        # The source the parse left inside the reported clause is the quote's speaker.
+        ('"The risk," said Edward Brown, an economist who is the director of the state forecast, '
+         '"is that we lose jobs."', "The risk",
+         "Edward Brown, an economist who is the director of the state forecast", "said"),
+        # The closing mark the parser hung on the subject is the quote's, not the source's.
+        ('"You see people wearing scarves, people are pointing fingers at them and throwing them '
+         'out of flights and all of that," Khizr Khan, 66, said on Capital Download.',
+         "scarves", "Khizr Khan, 66", "said"),
+        # A long appositive between the quote and the cue is still the speaker.
+        ('"We need people who will bring people together rather than further alienate '
+         'everyone," Harry Bond, 30, of Raleigh, N.C., who was among those polled, said in a '
+         "follow-up interview.", "bring people together",
+         "Harry Bond, 30, of Raleigh, N.C., who was among those polled", "said"),
+        # "by saying": the subject of the verb the preposition hangs on.
+        ('When he returned, the judge began by saying, "I don\'t think it is necessary to send '
+         'him to jail."', "necessary", "the judge", "saying"),
+        # Reported through a newspaper: PolNeAR's source is the outer one.
+        ('"There has been a constant drip of declarations. When does it stop?" the judge said, '
+         "according to the Post.", "constant drip", "the Post", "according to"),
+        # No parsed subject: the name before the cue, not the adverbial that opens the sentence.
+        ('In a statement to the Observer, her senior policy adviser, Jake Sullivan, said: "She '
+         'values a strong Europe."', "strong Europe",
+         "her senior policy adviser, Jake Sullivan", "said"),
+        # A sentence parsed over a paragraph break has two subjects: the one next to the cue.
+        ('"Never, never Hillary."\n\nAnother commenter said, "We all know how she feels about '
+         'the police."', "the police", "Another commenter", "said"),
+        # "emailed supporters saying": the sender, not the addressees.
+        ('The senator emailed supporters saying: "The struggle continues."', "struggle",
+         "The senator", "saying"),
+        # Object control: the tabloid runs the cover.
+        ('The delay prompted the tabloid to run a cover saying "Don\'t be a bum, Hil!"',
+         "a bum", "the tabloid", "saying"),
+        # A subject inherited from inside the quote is replaced by the clause before the cue.
+        ("Clinton seemed to be ready to riff on the incident in Iowa, telling the crowd, "
+         '"Some people get a little carried away."', "carried away", "Clinton", "telling"),
+        # A cue without a subject hung on the name: the name before it.
+        ("Mitt Romney, the 2012 Republican presidential nominee, tweeted in response: "
+         '"Important distinction: thugs kill journalists; our presidents kill terrorists."',
+         "distinction", "Mitt Romney, the 2012 Republican presidential nominee", "tweeted"),
+        # "tells Breitbart News": the object of "tell" is the one spoken to.
+        ('"Yes, I support Ted Cruz," Brent Bozell III, founder of the Media Research Center, '
+         "tells Breitbart News in an exclusive interview.", "support Ted Cruz",
+         "Brent Bozell III, founder of the Media Research Center", "tells"),
+        # Brackets belong to the name before the cue.
+        ("But Sen. Richard J. Durbin (D-Ill.), noting the size of Sanders's following, said, "
+         '"Let me tell you, he has got a heck of an email list."', "email list",
+         "Sen. Richard J. Durbin (D-Ill.)", "said"),
+        # A capital pronoun after the quote's full stop opens a new sentence, not its cue.
+        ('Growing sharper as he spoke, Mr. Lee continued: "The worst attack ever in this country? '
+         'It was during his watch." He added that praising the governor was odd.',
+         "worst attack", "Mr. Lee", "continued"),
+        # A quoted paragraph signed with a dash on the next line, fact-check style.
+        ('We checked the claims made in the debate.\n\n"Almost all new income and wealth is going '
+         'to the top 1 percent of earners in this country."\n\n- Bernie Sanders.\n\nThe figure '
+         "comes from a study of tax returns.", "top 1 percent", "Bernie Sanders", "-"),
+        # "said when Boyle asked": the clause under the cue is not the cue, nor its subject.
+        ('"Very good reporter, very good reporter this guy," Trump, the 2016 GOP presidential '
+         "frontrunner nationally and current polling leader in South Carolina by a wide margin "
+         "after winning the New Hampshire primaries, said when Boyle asked him a question.",
+         "this guy", "Trump, the 2016 GOP presidential frontrunner nationally and current polling "
+         "leader in South Carolina by a wide margin after winning the New Hampshire primaries",
+         "said"),
+        # A pronoun standing alone after the cue.
+        ('"America is great! The mayor is disgusting," read one.', "America is great", "one",
+         "read"),
+        # Newsroom speech verbs from the cue table.
+        ('"This is a big political win for me," I confessed.', "political win", "I", "confessed"),
+        ('"People are afraid of wasting their votes," he surmised.', "wasting", "he", "surmised"),
+        ('"Obama said in his speech that Muslims are our sports heroes. Is Obama profiling?" '
+         "reacted Trump.", "sports heroes", "Trump", "reacted"),
+        # The cue between the parts of a split quote wins over an earlier one.
+        ('When someone in the crowd shouted, "Rubio," Walsh joked, again using an exaggerated '
+         'accent, "Amen, brother! Come on up and get baptized!"', "Amen", "Walsh", "joked"),
+    ],
+)
+def test_quote_sources(
+    base_nlp: Language, entities_stage: EntitiesComponent, text: str, content_words: str,
+    source: str, cue: str,
+) -> None:
+    found = _containing(
+        tuple(a for a in _attributions(base_nlp, entities_stage, text) if a.direct),
+        content_words,
+    )
+    assert found.source is not None and found.source.text == source
+    assert found.cue is not None and found.cue.text == cue
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        # A full stop between two quotes ends the sentence: two attributions, two speakers.
+        ('"That never happened," Bob said. Eyebrows raised, he asked, "I was going to stay '
+         'behind by myself?"', ["Bob", "he"]),
+        ('"It\'s not a one-way street," Reid said in an interview Tuesday. Reflecting on his '
+         'career, the Senate leader said, "I never knew what was going to happen."',
+         ["Reid", "the Senate leader"]),
+    ],
+)
+def test_quotes_in_two_sentences_are_not_one_split_quote(
+    base_nlp: Language, entities_stage: EntitiesComponent, text: str, sources: list[str]
+) -> None:
+    direct = [a for a in _attributions(base_nlp, entities_stage, text) if a.direct]
+    assert [a.source.text if a.source else None for a in direct] == sources
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ('"It is fair," he said, "and we keep it."', 1),
+        # A title's full stop is no sentence end.
+        ('"It is fair," said Gov. Ige, "and we keep it."', 1),
+        ('"It is fair," he said. Later he added, "We keep it."', 2),
+        ('"It is fair," he said Tuesday. Later he added, "We keep it."', 2),
+    ],
+)
+def test_merge_split(text: str, parts: int) -> None:
+    assert len(merge_split(text, find_quotes(text), 200)) == parts
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "tags", "verb", "subject"),
+    [
+        # A participle after a comma goes with the reporting clause, not the reported one.
+        ("Kim said the deal was fair , adding it works", [1, 1, 3, 4, 1, 4, 4, 4, 9, 7],
+         ["nsubj", "ROOT", "det", "nsubj", "ccomp", "acomp", "punct", "advcl", "nsubj", "ccomp"],
+         ["NNP", "VBD", "DT", "NN", "VBD", "JJ", ",", "VBG", "PRP", "VBZ"], 7, "Kim"),
+        # Object control: the object of "prompted" runs the cover.
+        ("This prompted the tabloid to run a cover", [1, 1, 3, 1, 5, 1, 7, 5],
+         ["nsubj", "ROOT", "det", "dobj", "aux", "xcomp", "det", "dobj"],
+         ["DT", "VBD", "DT", "NN", "TO", "VB", "DT", "NN"], 5, "tabloid"),
+        # "by saying": through the preposition to the verb it modifies.
+        ("She responded by saying no", [1, 1, 1, 2, 3],
+         ["nsubj", "ROOT", "prep", "pcomp", "dobj"], ["PRP", "VBD", "IN", "VBG", "DT"], 3, "She"),
+        # Two subjects from a parse run over a quote: the one next to the verb.
+        ("Hillary Another commenter said it", [3, 2, 3, 3, 3],
+         ["nsubj", "det", "nsubj", "ROOT", "dobj"], ["NNP", "DT", "NN", "VBD", "PRP"], 3,
+         "commenter"),
+    ],
+)
+def test_source_of_on_a_given_parse(
+    words: str, heads: list[int], deps: list[str], tags: list[str], verb: int, subject: str
+) -> None:
+    pos = {"NNP": "PROPN", "NN": "NOUN", "DT": "DET", "PRP": "PRON", "IN": "ADP", "TO": "PART",
+           "JJ": "ADJ", ",": "PUNCT"}
+    vocab = spacy.blank("en").vocab
+    doc = Doc(vocab, words=words.split(), heads=heads, deps=deps, tags=tags,
+              pos=[pos.get(t, "VERB") for t in tags])
+    found = source_of(doc[verb])
+    assert found is not None and found.text == subject
+
+
+def test_relative_pronoun_source_spans_its_antecedent(
+    base_nlp: Language, entities_stage: EntitiesComponent
+) -> None:
+    text = (
+        "On Thursday, Cruz scored his first endorsement from a colleague, Mike Lee, who declared "
+        'in the spin room, "I\'m sending the signal that it\'s time to unite."'
+    )
+    found = _containing(_attributions(base_nlp, entities_stage, text), "time to unite")
+    # PolNeAR marks either the pronoun or the name; the span holds both.
+    assert found.source is not None and found.source.text == "a colleague, Mike Lee, who"
