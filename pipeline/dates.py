@@ -136,13 +136,6 @@ def _title(doc: Doc, text_all: str, c: Candidate) -> bool:
     return any(q in prev for q in "\"“'‘")  # a quoted title
 
 
-def text_of(doc: Doc) -> str:
-    """``doc.text``, rebuilt from arrays: ``Doc.text`` makes a Token object per token."""
-    strings = doc.vocab.strings
-    rows = doc.to_array(["ORTH", "SPACY"]).tolist()
-    return "".join(strings[orth] + " " if space else strings[orth] for orth, space in rows)
-
-
 def sentence_starts(doc: Doc) -> list[int]:
     """Character offsets where sentences start (one pass over the Doc)."""
     if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
@@ -156,7 +149,7 @@ def sentence_starts(doc: Doc) -> list[int]:
 def find_dates(doc: Doc) -> tuple[DateMention, ...]:
     """The article's temporal expressions, each with its value resolved against publication."""
     published = spans.published_of(doc)
-    text = text_of(doc)
+    text = spans.text_of(doc)
     found = candidates(text)
     rejected: set[tuple[int, int, int]] = set()
     for _ in range(4):  # a longer match that turns out not to be a date gives way to shorter ones

@@ -12,7 +12,7 @@ from spacy.language import Language
 
 from pipeline import dates_calendar as cal
 from pipeline.contract import PUBLISHED_KEY, DateMention
-from pipeline.dates import STAGE_KEY, find_dates, text_of
+from pipeline.dates import STAGE_KEY, find_dates
 from pipeline.dates_normalize import NO_ANCHOR, normalize
 from pipeline.nlp import DEFAULT_MODEL
 from pipeline.spans import load
@@ -324,11 +324,6 @@ def test_latest_quarter_ended_names_the_calendar_quarter(dates_nlp: Language) ->
     text = "Sales rose 9% in the latest quarter ended Sept. 30, from a year earlier."
     assert values(dates_nlp, text, "1989-10-26") == {
         "the latest quarter": "1989-Q3", "Sept. 30": "1989-09-30", "a year earlier": "1988-Q3"}
-
-
-def test_text_of_matches_doc_text(dates_nlp: Language) -> None:
-    text = "  Héllo\n\nWorld -- it's 5 p.m. on Tuesday,\tMarch 3.  "
-    assert text_of(dates_nlp.make_doc(text)) == text
 
 
 def test_without_publication_date_relative_dates_stay_unresolved(dates_nlp: Language) -> None:

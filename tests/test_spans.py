@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from spacy.language import Language
 
 from pipeline.contract import TEXT_KEY, DateMention
@@ -17,9 +18,12 @@ def test_text_of_is_the_tokenized_text(base_nlp: Language) -> None:
     assert doc.user_data[TEXT_KEY] is TEXT
 
 
-def test_text_of_rebuilds_when_nothing_is_kept(base_nlp: Language) -> None:
-    doc = base_nlp.make_doc(TEXT)
-    assert text_of(doc) == TEXT
+@pytest.mark.parametrize(
+    "text", [TEXT, "  Héllo\n\nWorld -- it's 5 p.m. on Tuesday,\tMarch 3.  ", " ", "a"]
+)
+def test_text_of_rebuilds_when_nothing_is_kept(base_nlp: Language, text: str) -> None:
+    doc = base_nlp.make_doc(text)
+    assert text_of(doc) == text
 
 
 def test_text_of_ignores_a_text_that_does_not_fit(base_nlp: Language) -> None:
