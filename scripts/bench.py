@@ -213,7 +213,10 @@ def main() -> int:
         f"naive spaCy+quantulum3+search_dates (1 worker): {naive_rate:.0f} words/s; "
         f"claims extract is {words / one['seconds'] / naive_rate:.2f}x that"
     )
-    print(f"scaling 1 -> 2 workers: {one['seconds'] / rows[1][1]['seconds']:.2f}x")
+    print(
+        f"scaling 1 -> 2 workers: {one['seconds'] / rows[1][1]['seconds']:.2f}x "
+        f"(bare spaCy on this machine: {rows[0][2]['seconds'] / rows[1][2]['seconds']:.2f}x)"
+    )
     small = OUT / "corpus.memory.jsonl"
     small.write_text(
         "".join(
