@@ -5,9 +5,11 @@ The model (``models/checkworthiness/model.json``, trained by
 features of a span as the pipeline's own lean parse leaves it (``pipeline.nlp.build_nlp``:
 base model plus ``pipeline.morphology.make_lean``): words, word bigrams, the lemmas the lean
 parse sets (verbs, auxiliaries, nouns) and the root's lemma, fine tags and tag bigrams,
-coarse POS trigrams, entity types, dependency labels and digit shapes. The pipeline scores
-each claim on its article's Doc (``score_spans``), with no second parse; scoring is a
-fixed-order sum in Python floats, so the same span gets the same score on every machine.
+coarse POS trigrams, entity types, dependency labels, digit shapes and pairs of sentence cues
+(a number, a past-tense verb, a modal, a pronoun, an entity type... together), and of such a
+cue with a verb's or noun's lemma. The pipeline scores each claim on its article's Doc
+(``score_spans``), with no second parse; scoring is a fixed-order sum in Python floats, so the
+same span gets the same score on every machine.
 """
 
 from __future__ import annotations
@@ -72,6 +74,40 @@ def _ngrams(items: Sequence[str], n: int) -> list[str]:
     return ["_".join(items[i : i + n]) for i in range(len(items) - n + 1)]
 
 
+# Fine tags that mark a sentence-level cue: tense, comparison, pronouns (grammar, not word lists).
+_TAG_CUES = {
+    "VBD": "past",
+    "VBN": "past",
+    "VBP": "present",
+    "VBZ": "present",
+    "JJR": "comparative",
+    "RBR": "comparative",
+    "JJS": "superlative",
+    "RBS": "superlative",
+}
+
+
+def cues(doc: Doc | Span) -> list[str]:
+    """The sentence's cues, sorted: what kind of statement it is, regardless of its words."""
+    found = {f"len{min(len(doc) // 8, 4)}"}
+    for t in doc:
+        if t.like_num or any(ch.isdigit() for ch in t.text):
+            found.add("num")
+        if t.tag_ in _TAG_CUES:
+            found.add(_TAG_CUES[t.tag_])
+        if t.tag_ == "MD":
+            found.add("md:" + t.lower_)
+        if t.tag_ in ("PRP", "PRP$"):
+            found.add("pr:" + t.lower_)
+        if t.ent_type_:
+            found.add("ent:" + t.ent_type_)
+        if t.dep_ in ("neg", "ccomp"):
+            found.add(t.dep_)
+    if doc.text.rstrip().endswith("?"):
+        found.add("Q")
+    return sorted(found)
+
+
 def features(doc: Doc | Span) -> list[str]:
     """The sparse features of one parsed span, in token order (repeats count)."""
     tokens = list(doc)
@@ -92,7 +128,18 @@ def features(doc: Doc | Span) -> list[str]:
     out.append(f"len:{min(len(tokens) // 5, 8)}")
     if doc.text.rstrip().endswith("?"):
         out.append("Q?")
+    # Pairs of cues let a linear model weigh combinations (a figure in the past tense is a
+    # claim; a figure after `I will` is a promise) that single features cannot express.
+    found = cues(doc)
+    out += ["x:" + a + "&" + b for i, a in enumerate(found) for b in found[i + 1 :]]
+    # The same for a content word with the figure, tense, negation, modal or person around it.
+    lemmas = sorted({t.lemma_.lower() for t in tokens if t.pos_ in ("VERB", "NOUN") and t.lemma_})
+    out += ["xl:" + c + "&" + lemma for c in found if _lemma_cue(c) for lemma in lemmas]
     return out
+
+
+def _lemma_cue(cue: str) -> bool:
+    return cue in ("num", "past", "present", "neg") or cue.startswith(("md:", "pr:"))
 
 
 def vectorize(feats: Iterable[str], idf: dict[str, float]) -> list[tuple[str, float]]:

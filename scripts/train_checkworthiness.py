@@ -18,7 +18,7 @@ import spacy
 
 from pipeline.checkworthiness import MODEL_DIR, features, score_docs
 from pipeline.checkworthiness_train import (
-    cross_validated_threshold,
+    cross_validate,
     evaluate,
     fit,
     load_examples,
@@ -46,7 +46,8 @@ def main(argv: list[str] | None = None) -> int:
     train_docs = list(nlp.pipe([e.text for e in train], batch_size=256))
     feats = [features(doc) for doc in train_docs]
     labels = [e.label for e in train]
-    threshold = cross_validated_threshold(feats, labels)
+    threshold, cv = cross_validate(feats, labels)
+    print(cv.line("5-fold CV out-of-fold, training part"))
     model = with_threshold(fit(feats, labels), threshold)
     args.out.mkdir(parents=True, exist_ok=True)
     path = args.out / "model.json"

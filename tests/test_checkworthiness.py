@@ -14,6 +14,7 @@ from pipeline.checkworthiness import (
     DECIMALS,
     Model,
     combine,
+    cues,
     features,
     load_model,
     score_spans,
@@ -25,6 +26,7 @@ from pipeline.checkworthiness_train import (
     Metrics,
     average_precision,
     best_threshold,
+    cross_validate,
     evaluate,
     fit,
     load_examples,
@@ -136,6 +138,37 @@ def test_features_come_from_the_lean_parse(
     assert not any(f.startswith("m:") for f in got)  # the lean parse leaves morphology empty
 
 
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("Unemployment rose to 9.8 percent last year.", ["num", "past", "ent:PERCENT"],
+         ["present", "Q"]),
+        ("I will never raise your taxes.", ["md:will", "pr:i", "neg"], ["num", "past"]),
+        ("Is this the largest deficit we have ever had?", ["Q", "superlative", "pr:we"],
+         ["num"]),
+        ("Our schools are doing better than theirs, and seven states agree.",
+         ["comparative", "present", "num"], ["past", "neg"]),
+    ],
+)
+def test_cues_say_what_kind_of_statement_a_sentence_is(
+    lean_nlp: Language, text: str, present: list[str], absent: list[str]
+) -> None:
+    got = cues(lean_nlp(text))
+    assert got == sorted(got)
+    assert all(c in got for c in present)
+    assert not any(c in got for c in absent)
+
+
+def test_cue_pairs_are_features(lean_nlp: Language) -> None:
+    got = features(lean_nlp("We lost 700,000 jobs in 2009."))
+    assert "x:num&past" in got
+    assert "x:ent:DATE&num" in got
+    assert "xl:num&job" in got and "xl:past&lose" in got
+    assert not any(f.startswith("xl:ent:") for f in got)  # only some cues pair with lemmas
+    pairs = [f for f in got if f.startswith("x:")]
+    assert len(pairs) == len(set(pairs))
+
+
 def test_seed_ranking_after_combining_puts_the_inconsistent_figure_first(
     seed_scores: dict[str, float],
 ) -> None:
@@ -238,6 +271,16 @@ def test_fit_learns_a_separable_toy_set() -> None:
     assert shifted.bias == pytest.approx(model.bias - math.log(0.3 / 0.7), abs=1e-6)
 
 
+def test_cross_validate_picks_a_threshold_on_out_of_fold_scores() -> None:
+    feats = [f for f, _ in TOY] * 5
+    labels = [y for _, y in TOY] * 5
+    threshold, metrics = cross_validate(feats, labels)
+    assert 0.1 <= threshold <= 0.9
+    assert metrics.n == len(labels)
+    assert metrics.f1 == 1.0  # every fold sees copies of each toy sentence
+    assert "CV n=40" in metrics.line("CV")
+
+
 @pytest.mark.parametrize(
     ("scores", "labels", "ap"),
     [
@@ -253,7 +296,8 @@ def test_average_precision(scores: list[float], labels: list[int], ap: float) ->
 def test_evaluate_and_best_threshold() -> None:
     scores, labels = [0.9, 0.6, 0.4, 0.2], [1, 1, 0, 1]
     metrics = evaluate(scores, labels)
-    assert (metrics.precision, metrics.recall) == (1.0, pytest.approx(2 / 3))
+    assert metrics.precision == 1.0
+    assert metrics.recall == pytest.approx(2 / 3)
     assert best_threshold(scores, labels) == 0.1
     assert "F1 0.800" in metrics.line()
 
