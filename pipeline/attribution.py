@@ -13,7 +13,9 @@ from pipeline import spans
 from pipeline.attribution_adjacent import (
     colon_cue,
     label_cue,
+    labelled,
     leading_cue,
+    own_cue,
     signature_cue,
     source_beside,
     trailing_cue,
@@ -27,7 +29,13 @@ from pipeline.attribution_cues import (
     source_span,
     speaker_of,
 )
-from pipeline.attribution_lexicon import CueLexicon, default_lexicon, read_lexicon
+from pipeline.attribution_lexicon import (
+    CueLexicon,
+    cue_extent,
+    default_lexicon,
+    particle_of,
+    read_lexicon,
+)
 from pipeline.attribution_quotes import (
     Quote,
     find_quotes,
@@ -99,6 +107,10 @@ def _quote_attributions(
                 # Dropped for lying inside the parsed clause; the quote alone is the content now.
                 found = replace(found, source=source_span(doc[head], text, in_quote))
             if found.direct:
+                # "- HuffPollster: “…”": a name given as the quote's label beats a parse that
+                # ran the sentence before over it.
+                found = labelled(found, label_cue(doc, text, starts, quote.start))
+                found = own_cue(doc, text, starts, quote.start, found, in_quote, lexicon)
                 found = _split_cue(doc, text, starts, quote, in_quote, lexicon) or found
         else:
             found = _adjacent(doc, text, starts, quote, in_quote, lexicon)
@@ -119,6 +131,8 @@ def _quote_attributions(
         ):
             # No subject, or one inherited from the quoted words: look beside the cue.
             found = _with_speaker(text, found, doc[found.cue_token], in_quote)
+        if found.source is None and found.cue_token is not None:
+            found = _fragment_speaker(doc, text, quote, found, in_quote)
         found = _reported_by(doc, text, quote, found, cues)
         direct.append(found)
         previous = found
@@ -215,7 +229,7 @@ def _nearby_cue(
         for token in doc[start : last.end]:
             if in_quote[token.i] or token.pos_ != "VERB" or not low <= token.idx < high:
                 continue
-            if token.lemma_.lower() not in lexicon.clausal:
+            if token.lemma_.lower() not in lexicon.clausal and particle_of(token, lexicon) is None:
                 continue
             if best is None or _distance(token, quote) < _distance(best, quote):
                 best = token
@@ -223,7 +237,7 @@ def _nearby_cue(
         subject = speaker_of(best)
         return Found(
             span,
-            (best.idx, best.idx + len(best.text)),
+            cue_extent(best, lexicon),
             source_span(subject, text, in_quote) if subject is not None else None,
             subject.i if subject is not None else None,
             best.i,
@@ -247,6 +261,21 @@ def _previous_subject(doc: Doc, text: str, quote: Quote, in_quote: list[bool]) -
         return None
     source = source_span(subject, text, in_quote)
     return Found((quote.start, quote.end), None, source, subject.i, None, direct=True)
+
+
+def _fragment_speaker(
+    doc: Doc, text: str, quote: Quote, found: Found, in_quote: list[bool]
+) -> Found:
+    """``Maher stated … Adding, “…”``: a sentence opened by a bare participle cue continues
+    the previous sentence, whose subject speaks."""
+    assert found.cue_token is not None
+    cue = doc[found.cue_token]
+    if cue.tag_ != "VBG" or not cue.is_sent_start:
+        return found
+    before = _previous_subject(doc, text, Quote(cue.idx, quote.end, closed=True), in_quote)
+    if before is None:
+        return found
+    return replace(found, source=before.source, source_head=before.source_head)
 
 
 def _with_speaker(text: str, found: Found, verb: Token, in_quote: list[bool]) -> Found:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
@@ -14,10 +15,11 @@ from pipeline.attribution_cues import (
     Found,
     char_span,
     postposed_subject,
+    source_of,
     source_span,
     subtree_span,
 )
-from pipeline.attribution_lexicon import CueLexicon
+from pipeline.attribution_lexicon import CueLexicon, cue_before, cue_extent, is_cue_verb
 
 # Words that may stand between a quote and its cue verb without being the cue themselves.
 AUXILIARIES = frozenset({"have", "be", "do", "will", "would", "could", "can", "may", "might"})
@@ -53,8 +55,14 @@ def trailing_cue(
     if index is None:
         return None
     closed = text[:end].rstrip("\"”»'’ ")[-1:]
-    if closed in (".", "?", "!") and doc[index].text in NEW_SENTENCE:
-        # '“… over.” He added, …': a capital pronoun after a full stop opens the next sentence.
+    if closed in (".", "?", "!") and (
+        doc[index].text in NEW_SENTENCE
+        or (doc[index].is_title and (
+            doc[index].pos_ in ("SCONJ", "CCONJ") or doc[index].dep_ in ("mark", "cc")
+        ))
+    ):
+        # '“… over.” He added, …' / '“… over.” While critics …' / '“…” But Kim said': after
+        # a full stop, a capital pronoun or conjunction opens the next sentence.
         return None
     verb: Token | None = None
     for token in doc[index : index + WINDOW]:
@@ -63,13 +71,13 @@ def trailing_cue(
         if token.pos_ in ("VERB", "AUX") and not _is_auxiliary(token):
             verb = token
             break
-    if verb is None or not lexicon.is_cue(verb.lemma_.lower()):
+    if verb is None or not is_cue_verb(verb, lexicon):
         return None
     beside = source_beside(verb, text, index)
     if beside is None:
         return None
     source, head = beside
-    cue = (verb.idx, verb.idx + len(verb.text))
+    cue = cue_extent(verb, lexicon)
     return Found((0, 0), cue, source, head.i, verb.i, direct=True)
 
 
@@ -101,6 +109,18 @@ def source_beside(
         # "Kim seemed ready to riff, telling …": the clause before the cue has the speaker.
         source = source_span(subjects[0], text, in_quote)
         return (source, subjects[0]) if source is not None else None
+    if any(t.pos_ == "CCONJ" for t in before) and not any(
+        t.dep_ in ("nsubj", "nsubjpass") and t.head.i == verb.i for t in before
+    ):
+        # '"…" - and stressed the state's importance': a second predicate; what follows
+        # the verb is its object, and its subject is the one it shares with the first.
+        shared = source_of(verb)
+        source = source_span(shared, text, in_quote) if shared is not None else None
+        return (source, shared) if source is not None and shared is not None else None
+    if len(before) == 1 and _capital_modal(before[0]):
+        # '"…," Will wrote.' / '"…," May said.': a surname the tagger took for a modal.
+        source = char_span(before, text)
+        return (source, before[0]) if source is not None else None
     if any(t.pos_ in NOMINAL for t in before):
         words = [t for t in before if not _is_auxiliary(t) and t.pos_ != "ADV"]
         source = char_span(words, text)
@@ -113,6 +133,14 @@ def source_beside(
         return None
     source = subtree_span(after, text)
     return (source, after) if source is not None else None
+
+
+def _capital_modal(token: Token) -> bool:
+    """A capitalised modal in mid-sentence (``Will``, ``May``), which is then a name."""
+    doc = token.doc
+    return token.tag_ == "MD" and token.is_title and token.i > 0 and doc[token.i - 1].text in (
+        ",", *QUOTE_MARKS, "''", "’"
+    )
 
 
 def signature_cue(doc: Doc, text: str, starts: Sequence[int], end: int) -> Found | None:
@@ -167,8 +195,8 @@ def leading_cue(doc: Doc, starts: Sequence[int], start: int, lexicon: CueLexicon
     index = first_token(starts, start)
     if index is None or index < 2:
         return False
-    mark, verb = doc[index - 1], doc[index - 2]
-    return mark.text in (",", ":") and verb.pos_ == "VERB" and lexicon.is_cue(verb.lemma_.lower())
+    mark = doc[index - 1]
+    return mark.text in (",", ":") and cue_before(doc[index - 2], lexicon) is not None
 
 
 def label_cue(doc: Doc, text: str, starts: Sequence[int], start: int) -> Found | None:
@@ -184,11 +212,19 @@ def label_cue(doc: Doc, text: str, starts: Sequence[int], start: int) -> Found |
     first = colon
     while first > 0 and colon - first < LABEL_WORDS and not _is_label_boundary(doc[first - 1]):
         first -= 1
-    label = doc[first:colon]
     if first > 0 and not _is_label_boundary(doc[first - 1]):
         return None
+    words = [t.lower_ for t in doc[first : min(colon, first + 2)]]
+    # A live blog's "- More from the report: “…”": what follows "more from" is the source.
+    cited = words == ["more", "from"]
+    first += 2 if cited else 0
+    label = doc[first:colon]
     named = any(t.pos_ in ("PROPN", "NOUN") and t.text[:1].isupper() for t in label)
-    if not named or not all(_is_name_word(t) for t in label):
+    if cited:
+        named = bool(label) and all(t.pos_ in ("DET", "PROPN", "NOUN", "CCONJ") for t in label)
+    elif not named or not all(_is_name_word(t) for t in label):
+        return None
+    if not named:
         return None
     source = char_span(label, text)
     roots = [t for t in label if not (first <= t.head.i < colon) or t.head == t]
@@ -227,8 +263,53 @@ def colon_cue(
             break
         verb = verb.head
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < index]
+    while subjects and subjects[0].tag_ == "WP" and verb.dep_ in ("pcomp", "pobj", "ccomp"):
+        # "Clinton has since apologized for what happened:": the clause the free relative is in.
+        verb = verb.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < index]
     if not subjects or in_quote[subjects[0].i] or subjects[0].pos_ not in NOMINAL:
         return None
     subject = subjects[0]
     cue = (verb.idx, verb.idx + len(verb.text))
     return Found((0, 0), cue, source_span(subject, text, in_quote), subject.i, verb.i, direct=True)
+
+
+def labelled(found: Found, label: Found | None) -> Found:
+    """The found attribution with the label's source and cue, when there is a label."""
+    if label is None:
+        return found
+    return replace(
+        found, cue=label.cue, source=label.source, source_head=label.source_head,
+        cue_token=label.cue_token,
+    )
+
+
+def own_cue(
+    doc: Doc, text: str, starts: Sequence[int], start: int, found: Found,
+    in_quote: list[bool], lexicon: CueLexicon,
+) -> Found:
+    """``She said that …, to which O'Malley interjected: “…”``: a cue written right before the
+    quote, with a comma or colon, reports it rather than an earlier cue whose clause holds it."""
+    index = first_token(starts, start)
+    if index is None or index < 2 or doc[index - 1].text not in (",", ":"):
+        return found
+    verb = cue_before(doc[index - 2], lexicon)
+    if verb is None or in_quote[verb.i]:
+        return found
+    if found.cue_token is not None:
+        outer = doc[found.cue_token]
+        if outer.i >= verb.i or outer.lower_ == "according":
+            return found
+        if verb.dep_ == "ccomp" and verb.head.i == outer.i:
+            # "Trump said he responded: “…”": speech reported inside speech keeps the outer source.
+            return found
+    subject = source_of(verb)
+    if subject is None or in_quote[subject.i]:
+        return found
+    source = source_span(subject, text, in_quote)
+    return replace(
+        found, cue=cue_extent(verb, lexicon), source=source, source_head=subject.i,
+        cue_token=verb.i,
+    )

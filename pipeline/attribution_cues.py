@@ -7,15 +7,17 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.attribution_lexicon import CueLexicon
+from pipeline.attribution_lexicon import CueLexicon, cue_before, cue_extent
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 TRIM = " \n\t,;:—-–"
 NOMINAL = ("PROPN", "PRON", "NOUN")
 QUOTE_MARKS = "\"“”„‟«»"
 # Words that may open the noun phrase of a speaker named after the cue ("said the former …").
-MODIFIERS = frozenset({"det", "amod", "compound", "nummod", "advmod", "poss"})
+MODIFIERS = frozenset({"det", "amod", "compound", "nummod", "advmod", "poss", "case"})
 TIMES = frozenset({"DATE", "TIME"})
+# Capitalised words a title and name may run to after a cue.
+TITLE_RUN = 7
 # Cue verbs whose object is the person spoken to ("told reporters"), never the speaker.
 ADDRESSED = frozenset({"tell", "inform", "assure", "remind", "urge", "advise", "brief"})
 
@@ -65,9 +67,13 @@ def source_span(
 ) -> tuple[int, int] | None:
     """A speaker's noun phrase: its subtree, cut at quoted words the parser hung on it."""
     left, right = token.left_edge.i, token.right_edge.i + 1
-    if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl" and token.head.head.i < token.i:
+    clause = token.head
+    while clause.dep_ == "conj" and clause.head.i < clause.i:
+        # "Kim, who is running and who worked the crowd": the second of two relative clauses.
+        clause = clause.head
+    if token.tag_ in ("WP", "WDT") and clause.dep_ == "relcl" and clause.head.i < token.i:
         # "Mike Lee, who declared": the pronoun with the noun phrase it stands for.
-        antecedent = token.head.head
+        antecedent = clause.head
         left, right = min(antecedent.left_edge.i, token.i), token.i + 1
     if in_quote is not None and not in_quote[token.i]:
         # A closing mark or quoted words attached to the subject are the quote's, not its.
@@ -110,7 +116,17 @@ def source_of(verb: Token) -> Token | None:
                 # Object control: "This prompted the tabloid to run a cover saying …".
                 return objects[0]
         if current.dep_ in ("xcomp", "conj", "advcl") and current.head.i != current.i:
-            if current.tag_ == "VBG" and current.dep_ == "advcl" and current.head.i < current.i:
+            if (
+                current.dep_ == "conj"
+                and current.head.dep_ == "ccomp"
+                and current.head.head.pos_ == "VERB"
+                and current.head.head.lemma_ != "be"
+                and current.head.i < current.i
+            ):
+                # "Kim said it was early but added …": the parser hung the second cue on the
+                # reported clause; it goes with the reporting one.
+                current = _reporting_clause(current.head)
+            elif current.tag_ == "VBG" and current.dep_ == "advcl" and current.head.i < current.i:
                 # "Kim said the deal was fair, adding …": the participle goes with the
                 # reporting clause, however deep the parser hung it in the reported one.
                 current = _reporting_clause(current.head)
@@ -184,10 +200,10 @@ def postposed_subject(verb: Token, limit: int) -> Token | None:
     while after < limit and after - verb.i <= 4 and doc[after].dep_ in MODIFIERS:
         after += 1
     if after >= limit or doc[after].pos_ not in NOMINAL or doc[after].ent_type_ in TIMES:
-        return None
+        return _titled_name(verb, limit)
     token = doc[after]
     if token.dep_ in ("npadvmod", "tmod"):
-        return None
+        return _titled_name(verb, limit)
     if any(t.tag_ == "WRB" or t.dep_ == "mark" for t in doc[verb.i + 1 : after]):
         # "said when Boyle asked": the subject of the next clause, not the cue's.
         return None
@@ -202,6 +218,29 @@ def postposed_subject(verb: Token, limit: int) -> Token | None:
     ):
         token = token.head
     return token
+
+
+def _titled_name(verb: Token, limit: int) -> Token | None:
+    """``said Oversight ranking Democrat Elijah Cummings.``: the full name that ends a run of
+    title words after the cue, however the parser split the title."""
+    doc = verb.doc
+    index = verb.i + 1
+    while index < min(limit, verb.i + 1 + TITLE_RUN) and _title_word(doc[index]):
+        if doc[index].ent_type_ in TIMES:
+            return None
+        index += 1
+    if index >= limit or index - verb.i < 3 or doc[index].text not in (".", ",", "(", ";"):
+        return None
+    last, first = doc[index - 1], doc[index - 2]
+    named = first.pos_ == "PROPN" and last.pos_ == "PROPN" and first.is_title and last.is_title
+    return last if named or last.ent_type_ == "PERSON" else None
+
+
+def _title_word(token: Token) -> bool:
+    """A word of a title and name: capitalised, or a lower-case noun or modifier (``ranking``)."""
+    return token.text[:1].isupper() or (
+        token.is_alpha and token.is_lower and token.pos_ in ("NOUN", "ADJ", "VERB")
+    )
 
 
 def content_of(verb: Token, lexicon: CueLexicon, text: str) -> tuple[int, int] | None:
@@ -299,7 +338,7 @@ def cue_attributions(
         found.append(
             Found(
                 content,
-                (token.idx, token.idx + len(token.text)),
+                cue_extent(token, lexicon),
                 source,
                 subject.i if subject is not None else None,
                 token.i,
@@ -326,7 +365,6 @@ def after_cue(doc: Doc, start: int, lexicon: CueLexicon) -> bool:
     token = doc.char_span(start, start + 1, alignment_mode="expand")
     if token is None or token.start == 0:
         return False
-    before = doc[token.start - 1]
-    return before.pos_ == "VERB" and lexicon.is_cue(before.lemma_.lower())
+    return cue_before(doc[token.start - 1], lexicon) is not None
 
 

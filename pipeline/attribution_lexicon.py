@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from spacy.tokens import Token
 
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 CUES_FILE = "attribution_cues.json"
@@ -27,6 +29,8 @@ class CueLexicon:
     female_titles: frozenset[str]
     min_quote_words: int = 8
     short_quote_words: int = 3
+    # Verb + particle that report speech only together: ``shot back``, ``cut in``, ``went on``.
+    phrasal: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def is_cue(self, lemma: str) -> bool:
         return (
@@ -51,7 +55,40 @@ def parse_lexicon(data: dict[str, Any]) -> CueLexicon:
         female_titles=frozenset(data["female_titles"]),
         min_quote_words=int(data.get("min_quote_words", 8)),
         short_quote_words=int(data.get("short_quote_words", 3)),
+        phrasal={k: frozenset(v) for k, v in sorted(data.get("phrasal_verbs", {}).items())},
     )
+
+
+def particle_of(verb: Token, lexicon: CueLexicon) -> Token | None:
+    """The particle right after a phrasal cue verb (``back`` of ``shot back``), else None."""
+    particles = lexicon.phrasal.get(verb.lemma_.lower())
+    if not particles or verb.i + 1 >= len(verb.doc):
+        return None
+    after = verb.doc[verb.i + 1]
+    if after.head.i == verb.i and after.dep_ in ("prt", "advmod") and after.lower_ in particles:
+        return after
+    return None
+
+
+def is_cue_verb(verb: Token, lexicon: CueLexicon) -> bool:
+    """Whether a verb token reports speech, alone (``said``) or with its particle."""
+    return lexicon.is_cue(verb.lemma_.lower()) or particle_of(verb, lexicon) is not None
+
+
+def cue_extent(verb: Token, lexicon: CueLexicon) -> tuple[int, int]:
+    """Character span of a cue verb, with its particle when phrasal."""
+    last = particle_of(verb, lexicon) or verb
+    return verb.idx, last.idx + len(last.text)
+
+
+def cue_before(token: Token, lexicon: CueLexicon) -> Token | None:
+    """The cue verb ending at ``token``: the token itself, or the verb of a particle."""
+    if token.pos_ == "VERB" and is_cue_verb(token, lexicon):
+        return token
+    verb = token.doc[token.i - 1] if token.i > 0 else None
+    if verb is not None and verb.pos_ == "VERB" and particle_of(verb, lexicon) is token:
+        return verb
+    return None
 
 
 def read_lexicon(models_dir: Path) -> CueLexicon:

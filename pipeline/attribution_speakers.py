@@ -68,14 +68,22 @@ class SpeakerResolver:
             return self._pronoun(head, pronoun)
         if pronoun == "relative":
             # "Kim, who said …": the relative pronoun stands for the noun its clause modifies.
-            antecedent = head.head.head if head.head.dep_ == "relcl" else None
-            if antecedent is None or antecedent.i == head.i or antecedent.lower_ in RELATIVES:
+            clause = head.head
+            while clause.dep_ == "conj" and clause.head.i < clause.i:
+                clause = clause.head
+            antecedent = clause.head if clause.dep_ == "relcl" else None
+            if antecedent is None or antecedent.i >= head.i or antecedent.lower_ in RELATIVES:
                 return Speaker(None, None, None)
-            return self.resolve(antecedent, antecedent.idx, antecedent.idx + len(antecedent.text))
+            # The whole noun phrase: "a colleague, Mike Lee, who" names its speaker by apposition.
+            return self.resolve(antecedent, antecedent.left_edge.idx, head.idx)
         entity = self._entity_at(head.idx)
         if entity is None:
             # "Efe news", "Mukasey, the attorney general": a person, else an organisation inside.
-            inside = [e for e in self.entities if start <= e.start and e.end <= end]
+            # A possessor is not the speaker: "Kim's spokesman" is someone else.
+            inside = [
+                e for e in self.entities
+                if start <= e.start and e.end <= end and not _possessor(self.text, e)
+            ]
             ranked = sorted(inside, key=lambda e: (e.label != "PERSON", e.label != "ORG", e.start))
             entity = ranked[0] if ranked and ranked[0].label in SPEAKER_LABELS else None
         if entity is None:
@@ -112,6 +120,12 @@ class SpeakerResolver:
     def _is_subject(self, person: EntityMention) -> bool:
         span = self.doc.char_span(person.start, person.end, alignment_mode="expand")
         return span is not None and span.root.dep_ in SUBJECT_DEPS
+
+
+def _possessor(text: str, entity: EntityMention) -> bool:
+    """Whether the mention is a possessive (``Kim's``), with or without the ``'s`` inside it."""
+    after, inside = text[entity.end : entity.end + 2], text[entity.end - 2 : entity.end]
+    return after in ("'s", "’s") or inside in ("'s", "’s")
 
 
 def _role(text: str) -> str | None:

@@ -351,6 +351,70 @@ def test_cue_in_next_paragraph_is_not_the_quotes(
         # The cue between the parts of a split quote wins over an earlier one.
         ('When someone in the crowd shouted, "Rubio," Walsh joked, again using an exaggerated '
          'accent, "Amen, brother! Come on up and get baptized!"', "Amen", "Walsh", "joked"),
+        # Phrasal speech verbs: the verb and its particle are the cue together.
+        ('"Jeb wants to be a tough guy tonight," Trump shot back.', "tough guy", "Trump",
+         "shot back"),
+        ('"They\'re all here because he\'s promising free stuff," Bennett shot back with a laugh.',
+         "free stuff", "Bennett", "shot back"),
+        ('When Trump suggested that Cuba would sue, Rubio fired back forcefully: "If they sue us '
+         'in a court in Miami, they\'re going to lose."', "court in Miami", "Rubio", "fired back"),
+        ('"You know, it happens, right?" Trump went on, as if he didn\'t hear her.', "it happens",
+         "Trump", "went on"),
+        # A capitalised modal right after the quote is a surname, not an auxiliary.
+        ('"This should hasten the eclipse of the outsider candidates," Will wrote.', "eclipse",
+         "Will", "wrote"),
+        ('"Britain will not be rushed into anything at all," May said on Sunday.', "rushed",
+         "May", "said"),
+        # A colon after a free relative ("what happened") hands the quote to the outer clause.
+        ('Clinton has since apologized for what happened: "I should have used two email '
+         'addresses. Not doing so was a mistake."', "two email", "Clinton", "apologized"),
+        # The second of two coordinated relative clauses stands for the same person.
+        ("The senator was rallying for an academic named Eric Kingson, who is running for "
+         'Congress and who worked the crowd, praising "the senator\'s genuineness and '
+         'indisputable integrity" as he spoke.', "genuineness",
+         "an academic named Eric Kingson, who is running for Congress and who", "praising"),
+        # A sentence opened by a bare participle cue continues the previous one's subject.
+        ('Later in the show, Maher stated that the report "wasn\'t good." Adding, "Now, like '
+         'with all Clinton scandals, what they actually do is never that bad."', "never that bad",
+         "Maher", "Adding"),
+        # Title words after the cue, however parsed, end in the speaker's name.
+        ('"Republicans are so frustrated with the decision that they are now unloading on her," '
+         "said Oversight ranking Democrat Elijah Cummings (D-Md.).", "frustrated",
+         "Democrat Elijah Cummings (D-Md.)", "said"),
+        # A possessive in the speaker after the cue.
+        ('"Gun owners should leave their weapons at home," opined Cleveland\'s Plain Dealer.',
+         "weapons", "Cleveland's Plain Dealer", "opined"),
+        # "said it was early but added": the second cue shares the reporting clause's subject.
+        ('Suu Kyi said it was too early to congratulate winners but added, "I think you all have '
+         'an idea of the results."', "idea of the results", "Suu Kyi", "added"),
+        # A cue coordinated after the quote shares its subject; what follows it is an object.
+        ('Chancellor Angela Merkel of Germany condemned "such a murderous attack" and declared a '
+         "determination to carry on.", "murderous", "Chancellor Angela Merkel of Germany",
+         "condemned"),
+        # Words between the quote and a coordinated cue are not its speaker.
+        ('Supporters of the senator are crying "fraud" over delegate selection and threatening '
+         "to sit out the election.", "fraud", "Supporters of the senator", "threatening"),
+        # A cue right before the quote, with a colon or comma, beats an outer clause holding it.
+        ("Clinton said that experts had found her proposals effective and strong, to which "
+         'O\'Malley interjected: "It\'s just not true at all, and everyone here knows it."',
+         "not true", "O'Malley", "interjected"),
+        ("The debate grew so heated over who supported which Senate bill that New Jersey Gov. "
+         'Chris Christie said, "I feel like I need a Washington-to-English converter."',
+         "converter", "New Jersey Gov. Chris Christie", "said"),
+        # ... but speech reported inside speech keeps the outer source.
+        ("His wife had warned him to act presidential, but Trump said he responded: \"When you "
+         'have incoming, you can\'t be too presidential."', "incoming", "Trump", "said"),
+        # A live blog's label after a dash, also as "More from …".
+        ("But polls did predict the Democratic caucus - HuffPollster: \"While the Iowa caucuses "
+         'provided a polling upset on the Republican side, most pollsters got the Democrats '
+         'right."', "polling upset", "HuffPollster", ":"),
+        ("It is not enough to get the sample to look representative - More from the report: "
+         '"Today numerous online survey vendors condition their samples on nondemographic '
+         'variables."', "survey vendors", "the report", ":"),
+        # A capital conjunction after the quote's full stop opens the next sentence.
+        ('Senator Capito put it bluntly: "His comments are not helping the party at all." But '
+         "Ms. Murkowski said in an interview that her state was pessimistic.", "His comments",
+         "Senator Capito", "put"),
     ],
 )
 def test_quote_sources(
@@ -415,16 +479,27 @@ def test_merge_split(text: str, parts: int) -> None:
         ("Hillary Another commenter said it", [3, 2, 3, 3, 3],
          ["nsubj", "det", "nsubj", "ROOT", "dobj"], ["NNP", "DT", "NN", "VBD", "PRP"], 3,
          "commenter"),
+        # "Kim said it was early but added …": a cue hung on the reported clause by mistake.
+        ("Kim said it was early but added more", [1, 1, 3, 1, 3, 3, 3, 6],
+         ["nsubj", "ROOT", "nsubj", "ccomp", "acomp", "cc", "conj", "dobj"],
+         ["NNP", "VBD", "PRP", "VBD", "JJ", "CC", "VBD", "JJR"], 6, "Kim"),
+        # Under a copula nobody reports: the conjunct keeps the subject it shares.
+        ("This is why Democrats point and cry", [1, 1, 4, 4, 1, 4, 4],
+         ["nsubj", "ROOT", "advmod", "nsubj", "ccomp", "cc", "conj"],
+         ["DT", "VBZ", "WRB", "NNPS", "VBP", "CC", "VBP"], 6, "Democrats"),
     ],
 )
 def test_source_of_on_a_given_parse(
     words: str, heads: list[int], deps: list[str], tags: list[str], verb: int, subject: str
 ) -> None:
-    pos = {"NNP": "PROPN", "NN": "NOUN", "DT": "DET", "PRP": "PRON", "IN": "ADP", "TO": "PART",
-           "JJ": "ADJ", ",": "PUNCT"}
+    pos = {"NNP": "PROPN", "NNPS": "PROPN", "NN": "NOUN", "DT": "DET", "PRP": "PRON",
+           "IN": "ADP", "TO": "PART", "JJ": "ADJ", "JJR": "ADJ", ",": "PUNCT", "CC": "CCONJ",
+           "WRB": "ADV"}
     vocab = spacy.blank("en").vocab
-    doc = Doc(vocab, words=words.split(), heads=heads, deps=deps, tags=tags,
-              pos=[pos.get(t, "VERB") for t in tags])
+    lemmas = ["be" if w in ("is", "was") else w.lower() for w in words.split()]
+    doc = Doc(vocab, words=words.split(), heads=heads, deps=deps, tags=tags, lemmas=lemmas,
+              pos=["AUX" if lemma == "be" else pos.get(t, "VERB") for t, lemma in
+                   zip(tags, lemmas, strict=True)])
     found = source_of(doc[verb])
     assert found is not None and found.text == subject
 
@@ -439,3 +514,26 @@ def test_relative_pronoun_source_spans_its_antecedent(
     found = _containing(_attributions(base_nlp, entities_stage, text), "time to unite")
     # PolNeAR marks either the pronoun or the name; the span holds both.
     assert found.source is not None and found.source.text == "a colleague, Mike Lee, who"
+
+
+@pytest.mark.parametrize(
+    ("text", "content_words", "speaker"),
+    [
+        # The whole noun phrase behind a relative pronoun: the appositive name is the speaker.
+        ('"We will not give up on this bill," said a colleague, Mike Lee, who declared the vote '
+         "a disgrace.", "vote a disgrace", "Mike Lee"),
+        # An appositive name wins over the possessor in front of the role.
+        ('"The deal is dead," Trump\'s spokeswoman, Hope Hicks, told reporters on Tuesday.',
+         "deal is dead", "Hope Hicks"),
+        # The possessor alone is not the speaker: Kim's spokesman is someone else.
+        ('"We have no comment at this time," Kim Jong-un\'s spokesman said on Friday.',
+         "no comment", None),
+    ],
+)
+def test_speaker_over_the_whole_source(
+    base_nlp: Language, entities_stage: EntitiesComponent, text: str, content_words: str,
+    speaker: str | None,
+) -> None:
+    found = _containing(_attributions(base_nlp, entities_stage, text), content_words)
+    assert found.source is not None
+    assert found.speaker == speaker
