@@ -315,7 +315,7 @@ def find_attributions(
 ) -> tuple[Attribution, ...]:
     """Direct quotes and reported speech of the article, sorted by content offsets."""
     lex = lexicon or default_lexicon()
-    text = doc.text
+    text = spans.text_of(doc)
     starts = [token.idx for token in doc]
     double = find_quotes(text)
     both = tuple(sorted(double + find_single_quotes(text, double), key=lambda q: (q.start, q.end)))
