@@ -144,8 +144,8 @@ def _lemma_cue(cue: str) -> bool:
 
 def vectorize(feats: Iterable[str], idf: dict[str, float]) -> list[tuple[str, float]]:
     """Sublinear TF-IDF, L2-normalized, over the known features, sorted by feature name."""
-    counts = Counter(f for f in feats if f in idf)
-    pairs = [(f, (1.0 + math.log(c)) * idf[f]) for f, c in sorted(counts.items())]
+    counts = Counter(feats)  # counted in C; unknown features are dropped once each, after
+    pairs = [(f, (1.0 + math.log(counts[f])) * idf[f]) for f in sorted(counts) if f in idf]
     norm = math.sqrt(math.fsum(v * v for _, v in pairs))
     return [(f, v / norm) for f, v in pairs] if norm > 0 else []
 
