@@ -187,7 +187,7 @@ def _adjacent(
     if found is None:
         found = _nearby_cue(doc, text, quote, in_quote, lexicon)
     if found is None:
-        found = colon_cue(doc, text, starts, quote.start, in_quote)
+        found = colon_cue(doc, text, starts, quote.start, in_quote, lexicon)
     return replace(found, content=span) if found is not None else None
 
 
@@ -319,6 +319,8 @@ def find_attributions(
     starts = [token.idx for token in doc]
     double = find_quotes(text)
     both = tuple(sorted(double + find_single_quotes(text, double), key=lambda q: (q.start, q.end)))
+    # Starts of quotes with a cue right after them ("“…,” he said").
+    trailed = {q.start for q in both if trailing_cue(doc, text, starts, q.end, lex) is not None}
     raw = tuple(
         q
         for q in both
@@ -328,14 +330,13 @@ def find_attributions(
             lex.min_quote_words,
             lex.short_quote_words,
             after_cue(doc, q.start, lex),
-            leading_cue(doc, starts, q.start, lex)
-            or trailing_cue(doc, text, starts, q.end, lex) is not None,
+            q.start in trailed or leading_cue(doc, starts, q.start, lex),
         )
     )
     in_quote = _token_flags(doc, raw)
     cues = cue_attributions(doc, text, lex, in_quote) + according(doc, text, lex, in_quote)
     cues.sort(key=lambda f: (f.content, f.cue or (0, 0)))
-    quotes = merge_split(text, raw, SPLIT_QUOTE_GAP)
+    quotes = merge_split(text, raw, SPLIT_QUOTE_GAP, trailed)
     direct, indirect = _quote_attributions(doc, text, starts, quotes, cues, in_quote, lex)
     kept = _univocal(direct + indirect)
     kept.sort(key=lambda f: (f.content, f.cue or (0, 0)))

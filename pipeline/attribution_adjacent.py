@@ -31,6 +31,9 @@ NEW_SENTENCE = frozenset({"He", "She", "They", "We"})
 # A quoted paragraph signed on the next line: '\n\n- Hillary Clinton.' (fact-check style).
 SIGNATURE = re.compile(r"[ \t]*\n\s*([-—–])[ \t]*(?=[A-Z])")
 LABEL_WORDS = 7
+CLOSING_MARKS = ("”", '"', "''")
+# A speaker's name or pronoun alone between a closing mark and the cue verb.
+GLUED_NAME = re.compile(r"\s*((?:[A-Z][\w.’'-]*)(?: [A-Z][\w.’'-]*){0,3}|he|she|they|we|I)\s*")
 
 
 def first_token(starts: Sequence[int], char: int) -> int | None:
@@ -73,12 +76,29 @@ def trailing_cue(
             break
     if verb is None or not is_cue_verb(verb, lexicon):
         return None
+    if closed in (".", "?", "!") and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+        # '“… over.” Kim said he would …' / 'Kim said: “…”': after a full stop, a cue with
+        # its own complement reports what follows, not the quote before it.
+        return None
     beside = source_beside(verb, text, index)
     if beside is None:
         return None
     source, head = beside
     cue = cue_extent(verb, lexicon)
     return Found((0, 0), cue, source, head.i, verb.i, direct=True)
+
+
+def _glued_speaker(text: str, verb: Token) -> tuple[tuple[int, int], Token] | None:
+    """``…,”Clinton said``: a name the tokenizer glued to the closing mark, read from the text."""
+    if verb.i == 0:
+        return None
+    glued = verb.doc[verb.i - 1]
+    found = [(text.rfind(c, glued.idx + 1, verb.idx), c) for c in CLOSING_MARKS]
+    mark, closing = max(found)
+    if mark < 0:
+        return None
+    match = GLUED_NAME.fullmatch(text, mark + len(closing), verb.idx)
+    return (match.span(1), glued) if match is not None else None
 
 
 def source_beside(
@@ -89,6 +109,9 @@ def source_beside(
     ``first`` is the first token after the quote; with ``in_quote`` it is found by
     walking back from the verb (see :func:`_stretch_start`).
     """
+    glued = _glued_speaker(text, verb)
+    if glued is not None:
+        return glued
     doc = verb.doc
     if in_quote is not None:
         first = _stretch_start(doc, verb, in_quote)
@@ -246,7 +269,8 @@ def _is_name_word(token: Token) -> bool:
 
 
 def colon_cue(
-    doc: Doc, text: str, starts: Sequence[int], start: int, in_quote: list[bool]
+    doc: Doc, text: str, starts: Sequence[int], start: int, in_quote: list[bool],
+    lexicon: CueLexicon,
 ) -> Found | None:
     """``As Tom Ridge put it: “…”``: the subject of the clause that a colon hands to the quote."""
     index = first_token(starts, start)
@@ -269,11 +293,31 @@ def colon_cue(
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < index]
+    if not subjects and verb.dep_ == "xcomp" and verb.i == index - 1:
+        # "She went on to say:": the subject of the verb the infinitive completes.
+        inherited = source_of(verb)
+        subjects = [inherited] if inherited is not None and inherited.i < index else []
+    reporter = _as_reported(doc[index], lexicon)
+    if reporter is not None:
+        verb, subjects = reporter
     if not subjects or in_quote[subjects[0].i] or subjects[0].pos_ not in NOMINAL:
         return None
     subject = subjects[0]
     cue = (verb.idx, verb.idx + len(verb.text))
     return Found((0, 0), cue, source_span(subject, text, in_quote), subject.i, verb.i, direct=True)
+
+
+def _as_reported(colon: Token, lexicon: CueLexicon) -> tuple[Token, list[Token]] | None:
+    """``As Pollak reported after the raid:``: the speaker of the sentence's opening as-clause."""
+    sent = colon.sent
+    first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
+    if first is None or first.lower_ != "as" or first.dep_ != "mark" or first.i > colon.i:
+        return None
+    verb = first.head
+    if verb.i > colon.i or not is_cue_verb(verb, lexicon):
+        return None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
+    return (verb, subjects) if subjects else None
 
 
 def labelled(found: Found, label: Found | None) -> Found:

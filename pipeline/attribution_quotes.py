@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 OPENING = "“„‟«"
@@ -152,11 +153,18 @@ def _inner_end(text: str, quote: Quote) -> str:
     return text[quote.start : quote.end].rstrip("\"”»'’")[-1:] or " "
 
 
-def merge_split(text: str, quotes: tuple[Quote, ...], max_gap: int) -> tuple[Quote, ...]:
-    """Join ``"…," he said, "…"``: two quotes in one paragraph with only a short cue between."""
+def merge_split(
+    text: str, quotes: tuple[Quote, ...], max_gap: int, cued: Collection[int] = ()
+) -> tuple[Quote, ...]:
+    """Join ``"…," he said, "…"``: two quotes in one paragraph with only a short cue between.
+
+    ``cued`` holds the starts of quotes followed by a cue of their own (``“…,” he
+    continued``): such a quote opens a new attribution after a finished sentence or
+    at a new paragraph, rather than carrying on the one before.
+    """
     merged: list[Quote] = []
     for quote in quotes:
-        if merged and quote.continued:
+        if merged and quote.continued and quote.start not in cued:
             # One quotation running over several paragraphs is one attribution.
             prev = merged[-1]
             merged[-1] = Quote(prev.start, quote.end, quote.closed, prev.continued)
@@ -170,7 +178,9 @@ def merge_split(text: str, quotes: tuple[Quote, ...], max_gap: int) -> tuple[Quo
                 and len(gap) <= max_gap
                 and text[prev.start : prev.end].rstrip("\"”»'’")[-1:] in (",", "—", "-")
                 and gap.rstrip().endswith((",", ":", "."))
-                and not (gap.rstrip().endswith(".") and _inner_end(text, quote) == ",")
+                and not (gap.rstrip().endswith(".") and (
+                    _inner_end(text, quote) == "," or quote.start in cued
+                ))
                 and not SENTENCE_END.search(gap)
             ):
                 merged[-1] = Quote(prev.start, quote.end, quote.closed, prev.continued)

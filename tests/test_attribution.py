@@ -411,6 +411,16 @@ def test_cue_in_next_paragraph_is_not_the_quotes(
         ("It is not enough to get the sample to look representative - More from the report: "
          '"Today numerous online survey vendors condition their samples on nondemographic '
          'variables."', "survey vendors", "the report", ":"),
+        # A closing mark glued to the speaker's name ("…,”Clinton said").
+        ("Clinton appeared on the show. “I think it is surprising to see him traffic in "
+         "prejudice,”Clinton said.", "surprising", "Clinton", "said"),
+        # An infinitive cue before the colon speaks with the subject of the verb it completes.
+        ('"It is going to be close," Tenney said. She went on to say:\n\n"Incredibly, none of '
+         'them will come out and support the nominee."', "Incredibly", "She", "say"),
+        # "As X reported …:" names the source of the block quoted after the colon.
+        ("As the newspaper's Joel Pollak reported after the FBI appears to have left the "
+         'scene:\n\n"The government has done almost nothing with the trove of intelligence it '
+         'recovered during the raid."', "trove", "the newspaper's Joel Pollak", "reported"),
         # A capital conjunction after the quote's full stop opens the next sentence.
         ('Senator Capito put it bluntly: "His comments are not helping the party at all." But '
          "Ms. Murkowski said in an interview that her state was pessimistic.", "His comments",
@@ -438,6 +448,20 @@ def test_quote_sources(
         ('"It\'s not a one-way street," Reid said in an interview Tuesday. Reflecting on his '
          'career, the Senate leader said, "I never knew what was going to happen."',
          ["Reid", "the Senate leader"]),
+        # A quote after a full stop with a cue of its own is a new attribution.
+        ('"It is like we are a bridge," Franken said. "You were for Bernie and I am for '
+         'Hillary, so we are like a bridge over troubled…" he said, laughing.',
+         ["Franken", "he"]),
+        # So is a paragraph carrying on an open quote with its own cue ("he continued").
+        ('"Trump says the things people want to say," Rubio said. "But presidents cannot say '
+         'anything they want.\n\n"I am not interested in being politically correct," he '
+         'continued. "We have to work together."', ["Rubio", "he"]),
+        # A cue with its own complement after the full stop reports what follows.
+        ('"We are refugees," Ms. Alawee said. "We are not terrorists." Mr. Zahed said the '
+         "attack was the work of extremists like the ones they had fled.", ["Ms. Alawee"]),
+        ('"He wants to keep this movement going," she said. "Nobody else wants to do it." '
+         'Asked what that might look like, she said: "We will figure that out."',
+         ["she", "she"]),
     ],
 )
 def test_quotes_in_two_sentences_are_not_one_split_quote(
@@ -459,6 +483,21 @@ def test_quotes_in_two_sentences_are_not_one_split_quote(
 )
 def test_merge_split(text: str, parts: int) -> None:
     assert len(merge_split(text, find_quotes(text), 200)) == parts
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        # The second quote has a cue of its own after a finished sentence: two attributions.
+        ('"It is fair," Kim said. "We keep it." he added.', 2),
+        ('"It is fair," Kim said. "We keep it.\n\n"It works," he continued.', 2),
+        # After a comma the cue splits one quote, whatever follows the second part.
+        ('"It is fair," Kim said, "and we keep it," he added.', 1),
+    ],
+)
+def test_merge_split_stops_at_a_quote_with_its_own_cue(text: str, parts: int) -> None:
+    quotes = find_quotes(text)
+    assert len(merge_split(text, quotes, 200, {quotes[-1].start})) == parts
 
 
 @pytest.mark.parametrize(
