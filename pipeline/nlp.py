@@ -7,6 +7,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 from pipeline.contract import PUBLISHED_KEY, TEXT_KEY
 from pipeline.morphology import make_lean
@@ -23,12 +24,27 @@ def _register_stages() -> None:
     from pipeline import attribution, dates, entities, quantities  # noqa: F401
 
 
+# A quote mark glued between punctuation and a word (`said,“Look`, `over,”Clinton`) is common in
+# scraped news; spaCy's infixes leave such a chunk whole, and the parse then loses the quote.
+GLUED_QUOTE_INFIXES = (
+    r'(?<=[,.!?])["“”](?=[A-Za-z])',
+    r"(?<=[a-z0-9])[,.!?](?=[\"“”][A-Za-z])",
+)
+
+
+def split_glued_quotes(nlp: Language) -> None:
+    """Make the tokenizer split quote marks glued to the words around them, in place."""
+    infixes = [*(nlp.Defaults.infixes or ()), *GLUED_QUOTE_INFIXES]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer  # type: ignore[union-attr]
+
+
 def build_nlp(
     model: str = DEFAULT_MODEL, models_dir: Path = MODELS_DIR, lean: bool = True
 ) -> Language:
     """Load the base model and add the project's stages after it."""
     _register_stages()
     nlp = spacy.load(model)
+    split_glued_quotes(nlp)
     if lean:
         make_lean(nlp)
     for factory in STAGE_FACTORIES:
