@@ -10,6 +10,12 @@ coarse POS trigrams, entity types, dependency labels, digit shapes and pairs of 
 cue with a verb's or noun's lemma. The pipeline scores each claim on its article's Doc
 (``score_spans``), with no second parse; scoring is a fixed-order sum in Python floats, so the
 same span gets the same score on every machine.
+
+A claim's check-worthiness then combines that logit with what the pipeline found in the claim
+(``pipeline.rank.claim_facts``: a checkworthy figure, a resolved date, a named source, its
+type...) by the model's ``combination`` weights, fitted by cross-validation on the training part
+(``pipeline.checkworthiness_train.fit_combination``); training ships them only when they beat the
+classifier alone out of fold, and the identity ``{"logit": 1}`` otherwise.
 """
 
 from __future__ import annotations
@@ -17,8 +23,8 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -30,23 +36,26 @@ MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "checkworthiness
 SCHEMA = "checkworthiness/1"
 DECIMALS = 4  # scores are rounded so output is byte-identical across machines
 
-# What the pipeline knows moves the model's score on the logit scale: a figure can be checked,
-# a named source can be asked, and a figure the article itself contradicts must be checked.
-QUANTITY_BONUS = 0.75
-NAMED_SOURCE_BONUS = 0.35
+# A figure the article itself contradicts must be checked first. Not fitted: a one-sentence
+# ClaimBuster item never carries a failed check (0 of the training part's claims), so the data
+# cannot weigh it; 2.5 on the logit scale lifts a 0.5 claim to 0.92.
 FAILED_CHECK_BONUS = 2.5
-NOTHING_TO_CHECK_PENALTY = 0.75
 LOGIT_CLAMP = 12.0
+LOGIT = "logit"  # the combination's term for the classifier's own logit
+BIAS = "bias"
+NO_CLAIM = "no_claim"  # the term of a sentence the pipeline takes no claim from (evaluation)
+IDENTITY = {LOGIT: 1.0}
 
 
 @dataclass(frozen=True, slots=True)
 class Model:
-    """A linear scorer: one weight and one IDF per feature, a bias and a decision threshold."""
+    """A linear scorer (IDF and weight per feature, bias, threshold) and its combination weights."""
 
     idf: dict[str, float]
     weights: dict[str, float]
     bias: float
     threshold: float = 0.5
+    combination: dict[str, float] = field(default_factory=lambda: dict(IDENTITY))
 
     def to_dict(self) -> dict[str, Any]:
         features = sorted(self.idf)
@@ -54,6 +63,7 @@ class Model:
             "schema": SCHEMA,
             "bias": self.bias,
             "threshold": self.threshold,
+            "combination": [[term, self.combination[term]] for term in sorted(self.combination)],
             "features": [[f, self.idf[f], self.weights.get(f, 0.0)] for f in features],
         }
 
@@ -67,7 +77,9 @@ class Model:
             idf[name] = float(feature_idf)
             if weight:
                 weights[name] = float(weight)
-        return cls(idf, weights, float(data["bias"]), float(data.get("threshold", 0.5)))
+        combination = {str(t): float(w) for t, w in data.get("combination", IDENTITY.items())}
+        threshold = float(data.get("threshold", 0.5))
+        return cls(idf, weights, float(data["bias"]), threshold, combination)
 
 
 def _ngrams(items: Sequence[str], n: int) -> list[str]:
@@ -176,13 +188,14 @@ def load_model(model_dir: str = str(MODEL_DIR)) -> Model:
 
 @cache
 def _parser(name: str) -> Language:
-    """The lean parse the pipeline runs (base model, lean morphology), loaded once, offline."""
+    """The parse the pipeline runs (base model, its tokenizer fix, lean morphology), offline."""
     import spacy
 
     from pipeline.morphology import make_lean
-    from pipeline.nlp import DEFAULT_MODEL
+    from pipeline.nlp import DEFAULT_MODEL, split_glued_quotes
 
     nlp = spacy.load(name or DEFAULT_MODEL)
+    split_glued_quotes(nlp)
     make_lean(nlp)
     return nlp
 
@@ -194,31 +207,30 @@ def score_spans(
     return score_docs(load_model(model_dir), spans)
 
 
+def parse_texts(texts: Sequence[str], base_model: str = "") -> list[Doc]:
+    """Each sentence parsed on its own by the lean parse (for scripts)."""
+    return list(_parser(base_model).pipe(list(texts), batch_size=64))
+
+
 def score_texts(
     texts: Sequence[str], *, model_dir: str = str(MODEL_DIR), base_model: str = ""
 ) -> tuple[float, ...]:
     """Check-worthiness of each sentence parsed on its own by the lean parse (for scripts)."""
-    nlp = _parser(base_model)
-    return score_spans(list(nlp.pipe(list(texts), batch_size=64)), model_dir)
+    return score_spans(parse_texts(texts, base_model), model_dir)
+
+
+def combined_logit(
+    weights: Mapping[str, float], model_logit: float, facts: Mapping[str, float]
+) -> float:
+    """The combination's logit: weighted classifier logit, bias and facts, summed in fixed order."""
+    terms = [weights.get(LOGIT, 0.0) * model_logit, weights.get(BIAS, 0.0)]
+    terms += [weights[name] * facts[name] for name in sorted(facts) if name in weights]
+    return math.fsum(terms)
 
 
 def combine(
-    model_score: float,
-    *,
-    has_quantity: bool = False,
-    has_named_source: bool = False,
-    failed_check: bool = False,
-    has_checkable: bool = True,
+    model: Model, model_logit: float, facts: Mapping[str, float], *, failed_check: bool = False
 ) -> float:
-    """The claim's check-worthiness: the model's score moved by what the pipeline found."""
-    p = min(max(model_score, 1e-6), 1.0 - 1e-6)
-    z = math.log(p / (1.0 - p))
-    if has_quantity:
-        z += QUANTITY_BONUS
-    if has_named_source:
-        z += NAMED_SOURCE_BONUS
-    if failed_check:
-        z += FAILED_CHECK_BONUS
-    if not has_checkable:
-        z -= NOTHING_TO_CHECK_PENALTY
-    return round(sigmoid(z), DECIMALS)
+    """The claim's check-worthiness: the classifier's logit and the claim's facts, combined."""
+    z = combined_logit(model.combination, model_logit, facts)
+    return round(sigmoid(z + FAILED_CHECK_BONUS if failed_check else z), DECIMALS)

@@ -6,6 +6,12 @@ scaled by naive-Bayes log-count ratios, NB-LR), their logits averaged into one
 linear scorer, and the decision threshold chosen by seeded cross-validation on
 the training part is folded into the bias so that 0.5 is the default threshold.
 Features come from the pipeline's lean parse (see ``pipeline.checkworthiness``).
+
+The combination with the pipeline's facts is stacked on the same folds: each training sentence
+goes through the real pipeline as a one-sentence article, each claim gets the out-of-fold logit
+of its span and its facts (``pipeline.rank.claim_facts``), a sentence without a claim its own
+logit and a ``no_claim`` term; a small L2 logistic regression over those terms is fitted and
+cross-validated with the sentence scored as the pipeline would (the max over its claims).
 """
 
 from __future__ import annotations
@@ -21,7 +27,17 @@ from pathlib import Path
 import numpy as np
 from numpy.typing import NDArray
 
-from pipeline.checkworthiness import Model, sigmoid, vectorize
+from pipeline.checkworthiness import (
+    BIAS,
+    IDENTITY,
+    LOGIT,
+    NO_CLAIM,
+    Model,
+    combined_logit,
+    sigmoid,
+    vectorize,
+)
+from pipeline.contract import Article, ArticleResult, Claim
 
 SEED = 20170823
 HOLDOUT_FOLDS = 5  # one fifth is held out and never seen by training
@@ -33,6 +49,8 @@ EPOCHS = 150  # full-batch Adam steps; 300 and 600 scored the same, so the cheap
 LEARNING_RATE = 0.1
 NB_ALPHA = 0.25  # NB log-count-ratio smoothing; 1.0, 0.5, 0.25, 0.1, 0.05 tried
 WEIGHT_DIGITS = 7  # significant digits kept in the shipped model
+COMBINATION_L2 = (0.1, 1.0, 10.0)  # the combination's ridge, chosen by CV on the training part
+NEWTON_STEPS = 50
 
 FloatArray = NDArray[np.float64]
 
@@ -170,28 +188,131 @@ def best_threshold(scores: Sequence[float], labels: Sequence[int]) -> float:
     return best[1]
 
 
+def cv_folds(n: int, seed: int = SEED) -> list[list[int]]:
+    """The CV folds of the training part: a seeded shuffle of positions dealt into sorted lists."""
+    order = list(range(n))
+    random.Random(seed + 1).shuffle(order)
+    return [sorted(order[fold::CV_FOLDS]) for fold in range(CV_FOLDS)]
+
+
+def out_of_fold(
+    feats: Sequence[Sequence[str]],
+    labels: Sequence[int],
+    spans: Sequence[Sequence[Sequence[str]]] = (),
+    seed: int = SEED,
+) -> tuple[list[float], list[list[float]]]:
+    """Out-of-fold logits of each sentence and of each sentence's extra spans (its claims)."""
+    n = len(feats)
+    sentence_logits = [0.0] * n
+    span_logits: list[list[float]] = [[] for _ in range(n)]
+    for held in cv_folds(n, seed):
+        held_set = set(held)
+        train_idx = [i for i in range(n) if i not in held_set]
+        model = fit([feats[i] for i in train_idx], [labels[i] for i in train_idx])
+        for i, z in zip(held, raw_logits(model, [feats[i] for i in held]), strict=True):
+            sentence_logits[i] = z
+        for i in held if spans else ():
+            span_logits[i] = raw_logits(model, spans[i])
+    return sentence_logits, span_logits
+
+
 def cross_validate(
     feats: Sequence[Sequence[str]], labels: Sequence[int], seed: int = SEED
 ) -> tuple[float, Metrics]:
     """The F1-best threshold on out-of-fold scores of the training part only, and their metrics."""
-    order = list(range(len(feats)))
-    random.Random(seed + 1).shuffle(order)
-    scores = [0.0] * len(feats)
-    for fold in range(CV_FOLDS):
-        held = set(order[fold::CV_FOLDS])
-        train_idx = [i for i in range(len(feats)) if i not in held]
-        model = fit([feats[i] for i in train_idx], [labels[i] for i in train_idx])
-        held_idx = sorted(held)
-        for i, z in zip(held_idx, raw_logits(model, [feats[i] for i in held_idx]), strict=True):
-            scores[i] = sigmoid(z)
+    logits, _ = out_of_fold(feats, labels, seed=seed)
+    scores = [sigmoid(z) for z in logits]
     threshold = best_threshold(scores, labels)
     return threshold, evaluate(scores, labels, threshold)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence as the pipeline sees it: its logit and its claims' (logit, facts)."""
+
+    logit: float
+    claims: tuple[tuple[float, dict[str, float]], ...] = ()
+
+    def rows(self) -> list[tuple[float, dict[str, float]]]:
+        """The combination's rows: one per claim, or one ``no_claim`` row."""
+        return list(self.claims) or [(self.logit, {NO_CLAIM: 1.0})]
+
+
+def sentence_score(weights: dict[str, float], sentence: Sentence) -> float:
+    """What the pipeline would give the sentence: the best of its claims, or the no-claim score."""
+    return sigmoid(max(combined_logit(weights, z, facts) for z, facts in sentence.rows()))
+
+
+def fit_combination(
+    sentences: Sequence[Sentence], labels: Sequence[int], l2: float
+) -> dict[str, float]:
+    """L2 logistic regression (Newton steps) of the label on the terms; claims share a sentence."""
+    terms = sorted({name for s in sentences for _, facts in s.rows() for name in facts})
+    rows, ys, weights = [], [], []
+    for sentence, label in zip(sentences, labels, strict=True):
+        for z, facts in sentence.rows():
+            rows.append([z, *(facts.get(t, 0.0) for t in terms), 1.0])
+            ys.append(float(label))
+            weights.append(1.0 / len(sentence.rows()))  # each sentence counts once
+    x, y, w = np.array(rows), np.array(ys), np.array(weights)
+    ridge = l2 * np.eye(x.shape[1])
+    ridge[-1, -1] = 0.0  # the bias is not shrunk
+    beta = np.zeros(x.shape[1])
+    for _ in range(NEWTON_STEPS):
+        p = 1.0 / (1.0 + np.exp(-(x @ beta)))
+        hessian = x.T @ (x * (w * p * (1.0 - p))[:, None]) + ridge
+        step = np.linalg.solve(hessian, x.T @ (w * (p - y)) + ridge @ beta)
+        beta -= step
+        if float(np.abs(step).max()) < 1e-10:
+            break
+    names = [LOGIT, *terms, BIAS]
+    return {name: _round(float(b)) for name, b in zip(names, beta, strict=True)}
+
+
+def cross_validate_combination(
+    sentences: Sequence[Sentence], labels: Sequence[int], l2: float, seed: int = SEED
+) -> tuple[float, Metrics]:
+    """Out-of-fold sentence scores of the combination on the classifier's folds, thresholded."""
+    scores = [0.0] * len(sentences)
+    for held in cv_folds(len(sentences), seed):
+        held_set = set(held)
+        train_idx = [i for i in range(len(sentences)) if i not in held_set]
+        weights = fit_combination(
+            [sentences[i] for i in train_idx], [labels[i] for i in train_idx], l2
+        )
+        for i in held:
+            scores[i] = sentence_score(weights, sentences[i])
+    threshold = best_threshold(scores, labels)
+    return threshold, evaluate(scores, labels, threshold)
+
+
+def identity_metrics(sentences: Sequence[Sentence], labels: Sequence[int]) -> Metrics:
+    """The classifier alone, scored through the pipeline's claims, at its CV-best threshold."""
+    scores = [sentence_score(IDENTITY, s) for s in sentences]
+    return evaluate(scores, labels, best_threshold(scores, labels))
+
+
+def beats(candidate: Metrics, baseline: Metrics) -> bool:
+    """Better out of fold: no worse on F1 and AP, and better on one of them."""
+    f1, ap = candidate.f1 - baseline.f1, candidate.average_precision - baseline.average_precision
+    return f1 >= 0.0 and ap >= 0.0 and (f1 > 0.0 or ap > 0.0)
+
+
+def shipped_combination(
+    weights: dict[str, float], classifier_threshold: float, threshold: float
+) -> dict[str, float]:
+    """Weights for the shipped classifier's logit (its threshold is in its bias) and 0.5 default."""
+    shift = math.log(classifier_threshold / (1.0 - classifier_threshold))
+    own = math.log(threshold / (1.0 - threshold))
+    out = dict(weights)
+    out[BIAS] = _round(weights.get(BIAS, 0.0) + weights.get(LOGIT, 0.0) * shift - own)
+    return out
 
 
 def with_threshold(model: Model, threshold: float) -> Model:
     """Fold a decision threshold into the bias, so 0.5 becomes the default threshold."""
     shift = math.log(threshold / (1.0 - threshold))
-    return Model(model.idf, model.weights, _round(model.bias - shift), 0.5)
+    return Model(model.idf, model.weights, _round(model.bias - shift), 0.5, model.combination)
 
 
 def prf(scores: Sequence[float], labels: Sequence[int], threshold: float) -> tuple[float, ...]:
@@ -221,3 +342,28 @@ def evaluate(scores: Sequence[float], labels: Sequence[int], threshold: float = 
     """Metrics of a ranking against gold labels."""
     precision, recall, f1 = prf(scores, labels, threshold)
     return Metrics(precision, recall, f1, average_precision(scores, labels), len(labels))
+
+
+def pipeline_claims(examples: Sequence[Example]) -> list[tuple[Claim, ...]]:
+    """The claims the real pipeline takes from each sentence run as a one-sentence article."""
+    from pipeline.run import Settings, process_articles
+
+    articles = [Article(id=str(e.id), text=e.text) for e in examples]
+    found: list[tuple[Claim, ...]] = []
+    for outcome in process_articles(articles, Settings()):
+        found.append(outcome.claims if isinstance(outcome, ArticleResult) else ())
+    return found
+
+
+def pipeline_sentence_scores(examples: Sequence[Example], model: Model) -> list[float]:
+    """Each sentence's score as the pipeline assigns it: its best claim, or the no-claim score."""
+    from pipeline.checkworthiness import combine, logit, parse_texts
+
+    claims = pipeline_claims(examples)
+    docs = parse_texts([e.text for e in examples])
+    return [
+        max(c.checkworthiness or 0.0 for c in found)
+        if found
+        else combine(model, logit(model, doc), {NO_CLAIM: 1.0})
+        for found, doc in zip(claims, docs, strict=True)
+    ]

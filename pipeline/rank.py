@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
-from pipeline.checkworthiness import combine, load_model, score_docs
+from pipeline.checkworthiness import combine, load_model, logit
 from pipeline.claim_key import claim_key
 from pipeline.contract import Claim
 from pipeline.quantities import checkworthy
@@ -29,22 +29,35 @@ def _named_source(claim: Claim) -> bool:
     )
 
 
+def claim_facts(claim: Claim) -> dict[str, float]:
+    """What the pipeline knows about a claim, as the combination's terms (only those present)."""
+    found = {
+        "quantity": any(checkworthy(q) for q in claim.quantities),
+        "resolved_date": any(d.value is not None for d in claim.dates),
+        "named_source": _named_source(claim),
+        "attribution": claim.attribution is not None,
+        "check": bool(claim.checks),
+        "entity": bool(claim.entities),
+        "type:" + claim.type: True,
+    }
+    return {name: 1.0 for name, present in sorted(found.items()) if present}
+
+
+def failed_check(claim: Claim) -> bool:
+    """A figure the article's own numbers contradict."""
+    return any(c.consistent is False for c in claim.checks)
+
+
 def rank_claims(doc: Doc, claims: Sequence[Claim]) -> tuple[Claim, ...]:
     """Each claim with its ``checkworthiness`` in [0, 1] and its ``claim_key`` (pure)."""
-    spans: list[Doc | Span] = [
-        doc.char_span(c.start, c.end, alignment_mode="expand") or doc[0:0] for c in claims
-    ]
-    scores = score_docs(load_model(), spans) if claims else ()
+    model = load_model()
     ranked = []
-    for claim, score in zip(claims, scores, strict=True):
-        has_quantity = any(checkworthy(q) for q in claim.quantities)
-        resolved = any(d.value is not None for d in claim.dates)
+    for claim in claims:
+        span: Doc | Span = (
+            doc.char_span(claim.start, claim.end, alignment_mode="expand") or doc[0:0]
+        )
         worthiness = combine(
-            score,
-            has_quantity=has_quantity,
-            has_named_source=_named_source(claim),
-            failed_check=any(c.consistent is False for c in claim.checks),
-            has_checkable=has_quantity or resolved or bool(claim.checks),
+            model, logit(model, span), claim_facts(claim), failed_check=failed_check(claim)
         )
         ranked.append(replace(claim, checkworthiness=worthiness, claim_key=claim_key(claim)))
     return tuple(ranked)
