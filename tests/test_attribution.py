@@ -102,8 +102,8 @@ def test_unclosed_quote_does_not_stop_the_rest(
         ("“First paragraph goes on\n\n“and on here.”", [("“First paragraph goes on", False),
                                                         ("“and on here.”", True)]),
         # An opening mark typed where the closing one belongs still closes the quote.
-        ("“It could create real problems for her here,“ said Jim Clyburn. “Next one.”",
-         [("“It could create real problems for her here,“", True), ("“Next one.”", True)]),
+        ("“It could cause real trouble for him there,“ said Ann Delaney. “Next one.”",
+         [("“It could cause real trouble for him there,“", True), ("“Next one.”", True)]),
     ],
 )
 def test_find_quotes(text: str, expected: list[tuple[str, bool]]) -> None:
@@ -220,18 +220,18 @@ def test_seed_article(base_nlp: Language, entities_stage: EntitiesComponent) -> 
     [
         # A short quote with its cue written right after it.
         ("“No,” she said.", "No", "she", True),
-        ('"Absolutely not," he said of the possibility of a recount.', "Absolutely", "he", True),
+        ('"Definitely not," he said of the prospect of a second ballot.', "Definitely", "he", True),
         # The speaker named after the cue, with a role before the name.
-        ('"I\'m not going to say it is a mistake, so forget about it," said retired neurosurgeon '
-         "Ben Carson, asked about his claims.", "a mistake", "Ben Carson", True),
+        ('"I\'m not going to say it was a blunder, so forget it," said retired pilot '
+         "Dan Whitmore, asked about his remarks.", "a blunder", "Dan Whitmore", True),
         # A quote introduced by a clause and a colon.
-        ("Or, as Tom Ridge, a former secretary of homeland security, put it: \"The barbarians are "
-         'no longer at the gate. They\'re inside."', "barbarians", "Tom Ridge", True),
+        ("Or, as Paul Whitaker, a former director of the port authority, put it: \"The trucks are "
+         'no longer at the border. They\'re already here."', "trucks", "Paul Whitaker", True),
         # A name as the label of a quote, headline style.
         ("Trump: ‘We are going to win so much.’", "win so much", "Trump", True),
-        ("IOWA POLLS NOT WRONG - Mark Blumenthal and Jon Cohen: “Although the polls failed to "
-         "predict the result, it isn’t because they were dead wrong.”", "dead wrong",
-         "Mark Blumenthal", True),
+        ("OHIO POLLS NOT WRONG - Laura Finch and Omar Reyes: “Although the models missed the "
+         "final margin, it isn’t because they were badly built.”", "badly built",
+         "Laura Finch", True),
         # A quote that a reported clause runs into is indirect speech, as in PolNeAR.
         ("The senator said that “the bill is a disaster for working families across the state.”",
          "working families", "The senator", False),
@@ -266,11 +266,11 @@ def test_cue_in_next_paragraph_is_not_the_quotes(
     base_nlp: Language, entities_stage: EntitiesComponent
 ) -> None:
     text = (
-        "“He started out by insulting Hispanics, and that is insulting,” Barkley said.\n\n"
-        "“Then you have these losers who love that.”\n\n"
-        "Barkley, who said he typically votes democratic, said he likes John Kasich."
+        "“He started out by mocking farmers, and that is wrong,” Dalton said.\n\n"
+        "“Then you have these fans who cheer for that.”\n\n"
+        "Dalton, who said he usually votes independent, said he likes the mayor."
     )
-    losers = _containing(_attributions(base_nlp, entities_stage, text), "losers")
+    losers = _containing(_attributions(base_nlp, entities_stage, text), "cheer")
     assert losers.direct
     assert losers.source is not None and losers.source.start < text.index("\n")
 
@@ -279,31 +279,31 @@ def test_cue_in_next_paragraph_is_not_the_quotes(
     ("text", "content_words", "source", "cue"),
     [
         # The source the parse left inside the reported clause is the quote's speaker.
-        ('"The risk," said Edward Brown, an economist who is the director of the state forecast, '
-         '"is that we lose jobs."', "The risk",
-         "Edward Brown, an economist who is the director of the state forecast", "said"),
+        ('"The danger," said Helen Ortiz, an analyst who is the head of the county budget office, '
+         '"is that we lose revenue."', "The danger",
+         "Helen Ortiz, an analyst who is the head of the county budget office", "said"),
         # The closing mark the parser hung on the subject is the quote's, not the source's.
-        ('"You see people wearing scarves, people are pointing fingers at them and throwing them '
-         'out of flights and all of that," Khizr Khan, 66, said on Capital Download.',
-         "scarves", "Khizr Khan, 66", "said"),
+        ('"You see people carrying signs, people are shouting at them and pushing them '
+         'out of meetings and all of that," Rosa Delgado, 58, said on Morning Edition.',
+         "carrying signs", "Rosa Delgado, 58", "said"),
         # A long appositive between the quote and the cue is still the speaker.
-        ('"We need people who will bring people together rather than further alienate '
-         'everyone," Harry Bond, 30, of Raleigh, N.C., who was among those polled, said in a '
-         "follow-up interview.", "bring people together",
-         "Harry Bond, 30, of Raleigh, N.C., who was among those polled", "said"),
+        ('"We need leaders who will bring neighbors together rather than further divide '
+         'everyone," Nora Palmer, 42, of Tacoma, Wash., who was among those surveyed, said in a '
+         "second interview.", "bring neighbors together",
+         "Nora Palmer, 42, of Tacoma, Wash., who was among those surveyed", "said"),
         # "by saying": the subject of the verb the preposition hangs on.
         ('When he returned, the judge began by saying, "I don\'t think it is necessary to send '
          'him to jail."', "necessary", "the judge", "saying"),
         # Reported through a newspaper: PolNeAR's source is the outer one.
-        ('"There has been a constant drip of declarations. When does it stop?" the judge said, '
-         "according to the Post.", "constant drip", "the Post", "according to"),
+        ('"There has been a steady stream of leaks. When will it end?" the mayor said, '
+         "according to the Herald.", "steady stream", "the Herald", "according to"),
         # No parsed subject: the name before the cue, not the adverbial that opens the sentence.
-        ('In a statement to the Observer, her senior policy adviser, Jake Sullivan, said: "She '
-         'values a strong Europe."', "strong Europe",
-         "her senior policy adviser, Jake Sullivan", "said"),
+        ('In a statement to the Gazette, his chief economic adviser, Laura Benton, said: "He '
+         'supports a stable currency."', "stable currency",
+         "his chief economic adviser, Laura Benton", "said"),
         # A sentence parsed over a paragraph break has two subjects: the one next to the cue.
-        ('"Never, never Hillary."\n\nAnother commenter said, "We all know how she feels about '
-         'the police."', "the police", "Another commenter", "said"),
+        ('"Never, never Susan."\n\nAnother caller said, "We all know how he feels about '
+         'the unions."', "the unions", "Another caller", "said"),
         # "emailed supporters saying": the sender, not the addressees.
         ('The senator emailed supporters saying: "The struggle continues."', "struggle",
          "The senator", "saying"),
@@ -311,53 +311,56 @@ def test_cue_in_next_paragraph_is_not_the_quotes(
         ('The delay prompted the tabloid to run a cover saying "Don\'t be a bum, Hil!"',
          "a bum", "the tabloid", "saying"),
         # A subject inherited from inside the quote is replaced by the clause before the cue.
-        ("Clinton seemed to be ready to riff on the incident in Iowa, telling the crowd, "
-         '"Some people get a little carried away."', "carried away", "Clinton", "telling"),
+        ("Harper seemed to be ready to joke about the mix-up in Denver, telling the crowd, "
+         '"Some folks get a bit too excited."', "too excited", "Harper", "telling"),
         # A cue without a subject hung on the name: the name before it.
-        ("Mitt Romney, the 2012 Republican presidential nominee, tweeted in response: "
-         '"Important distinction: thugs kill journalists; our presidents kill terrorists."',
-         "distinction", "Mitt Romney, the 2012 Republican presidential nominee", "tweeted"),
+        ("Jane Holloway, the 2018 Democratic gubernatorial nominee, tweeted in response: "
+         '"Simple distinction: critics ask questions; our governors answer them."',
+         "distinction", "Jane Holloway, the 2018 Democratic gubernatorial nominee", "tweeted"),
         # "tells Breitbart News": the object of "tell" is the one spoken to.
-        ('"Yes, I support Ted Cruz," Brent Bozell III, founder of the Media Research Center, '
-         "tells Breitbart News in an exclusive interview.", "support Ted Cruz",
-         "Brent Bozell III, founder of the Media Research Center", "tells"),
+        ('"Yes, I endorse Ben Carter," Peter Lowell III, founder of the Civic Budget Project, '
+         "tells Capitol Report News in an exclusive interview.", "endorse Ben Carter",
+         "Peter Lowell III, founder of the Civic Budget Project", "tells"),
         # Brackets belong to the name before the cue.
-        ("But Sen. Richard J. Durbin (D-Ill.), noting the size of Sanders's following, said, "
-         '"Let me tell you, he has got a heck of an email list."', "email list",
-         "Sen. Richard J. Durbin (D-Ill.)", "said"),
+        ("But Rep. Susan M. Carver (R-Ohio), noting the size of Walker's crowds, said, "
+         '"Let me tell you, she has got a huge donor network."', "donor network",
+         "Rep. Susan M. Carver (R-Ohio)", "said"),
         # A capital pronoun after the quote's full stop opens a new sentence, not its cue.
-        ('Growing sharper as he spoke, Mr. Lee continued: "The worst attack ever in this country? '
-         'It was during his watch." He added that praising the governor was odd.',
-         "worst attack", "Mr. Lee", "continued"),
+        ('Growing louder as he spoke, Mr. Novak continued: "The worst flood ever in this county? '
+         'It happened on her watch." He added that thanking the mayor was strange.',
+         "worst flood", "Mr. Novak", "continued"),
         # A quoted paragraph signed with a dash on the next line, fact-check style.
-        ('We checked the claims made in the debate.\n\n"Almost all new income and wealth is going '
-         'to the top 1 percent of earners in this country."\n\n- Bernie Sanders.\n\nThe figure '
-         "comes from a study of tax returns.", "top 1 percent", "Bernie Sanders", "-"),
+        ('We checked the claims made at the forum.\n\n"Nearly all new jobs in this state are going '
+         'to the two largest cities."\n\n- Maria Lopez.\n\nThe figure '
+         "comes from a survey of employers.", "largest cities", "Maria Lopez", "-"),
         # "said when Boyle asked": the clause under the cue is not the cue, nor its subject.
-        ('"Very good reporter, very good reporter this guy," Trump, the 2016 GOP presidential '
-         "frontrunner nationally and current polling leader in South Carolina by a wide margin "
-         "after winning the New Hampshire primaries, said when Boyle asked him a question.",
-         "this guy", "Trump, the 2016 GOP presidential frontrunner nationally and current polling "
-         "leader in South Carolina by a wide margin after winning the New Hampshire primaries",
+        ('"Very fine writer, very fine writer this guy," Baker, the 2018 GOP gubernatorial '
+         "frontrunner statewide and current fundraising leader in Ohio by a wide margin after "
+         "winning the state convention, said when Morgan asked him a question.",
+         "this guy", "Baker, the 2018 GOP gubernatorial frontrunner statewide and current "
+         "fundraising leader in Ohio by a wide margin after winning the state convention",
          "said"),
         # A pronoun standing alone after the cue.
         ('"America is great! The mayor is disgusting," read one.', "America is great", "one",
          "read"),
         # Newsroom speech verbs from the cue table.
         ('"This is a big political win for me," I confessed.', "political win", "I", "confessed"),
-        ('"People are afraid of wasting their votes," he surmised.', "wasting", "he", "surmised"),
-        ('"Obama said in his speech that Muslims are our sports heroes. Is Obama profiling?" '
-         "reacted Trump.", "sports heroes", "Trump", "reacted"),
+        ('"Voters are tired of hearing the same promises," he surmised.', "same promises", "he",
+         "surmised"),
+        ('"Davis said in his speech that farmers are our real heroes. Is Davis pandering?" '
+         "reacted Porter.", "real heroes", "Porter", "reacted"),
         # The cue between the parts of a split quote wins over an earlier one.
-        ('When someone in the crowd shouted, "Rubio," Walsh joked, again using an exaggerated '
-         'accent, "Amen, brother! Come on up and get baptized!"', "Amen", "Walsh", "joked"),
+        ('When someone in the crowd shouted, "Taxes," Greene joked, again using a thick '
+         'drawl, "Hallelujah, friend! Come on up and get saved!"', "Hallelujah", "Greene",
+         "joked"),
         # Phrasal speech verbs: the verb and its particle are the cue together.
-        ('"Jeb wants to be a tough guy tonight," Trump shot back.', "tough guy", "Trump",
+        ('"Frank wants to be a hard man tonight," Gordon shot back.', "hard man", "Gordon",
          "shot back"),
         ('"They\'re all here because he\'s promising free stuff," Bennett shot back with a laugh.',
          "free stuff", "Bennett", "shot back"),
-        ('When Trump suggested that Cuba would sue, Rubio fired back forcefully: "If they sue us '
-         'in a court in Miami, they\'re going to lose."', "court in Miami", "Rubio", "fired back"),
+        ('When Baker suggested that the union would strike, Moreno fired back sharply: "If they '
+         'walk out in the middle of winter, they\'re going to regret it."', "middle of winter",
+         "Moreno", "fired back"),
         ('"You know, it happens, right?" Trump went on, as if he didn\'t hear her.', "it happens",
          "Trump", "went on"),
         # A capitalised modal right after the quote is a surname, not an auxiliary.
@@ -366,61 +369,62 @@ def test_cue_in_next_paragraph_is_not_the_quotes(
         ('"Britain will not be rushed into anything at all," May said on Sunday.', "rushed",
          "May", "said"),
         # A colon after a free relative ("what happened") hands the quote to the outer clause.
-        ('Clinton has since apologized for what happened: "I should have used two email '
-         'addresses. Not doing so was a mistake."', "two email", "Clinton", "apologized"),
+        ('Porter has since apologized for what happened: "I should have checked the figures '
+         'twice. Not doing so was careless."', "figures twice", "Porter", "apologized"),
         # The second of two coordinated relative clauses stands for the same person.
-        ("The senator was rallying for an academic named Eric Kingson, who is running for "
-         'Congress and who worked the crowd, praising "the senator\'s genuineness and '
-         'indisputable integrity" as he spoke.', "genuineness",
-         "an academic named Eric Kingson, who is running for Congress and who", "praising"),
+        ("The mayor was rallying for an academic named Eric Dalton, who is running for "
+         'governor and who worked the hall, praising "the mayor\'s candour and steady '
+         'leadership" as he spoke.', "candour",
+         "an academic named Eric Dalton, who is running for governor and who", "praising"),
         # A sentence opened by a bare participle cue continues the previous one's subject.
-        ('Later in the show, Maher stated that the report "wasn\'t good." Adding, "Now, like '
-         'with all Clinton scandals, what they actually do is never that bad."', "never that bad",
-         "Maher", "Adding"),
+        ('Later in the program, Jensen stated that the audit "wasn\'t pretty." Adding, "Now, as '
+         'with all city audits, what they really find is never that bad."', "never that bad",
+         "Jensen", "Adding"),
         # Title words after the cue, however parsed, end in the speaker's name.
-        ('"Republicans are so frustrated with the decision that they are now unloading on her," '
-         "said Oversight ranking Democrat Elijah Cummings (D-Md.).", "frustrated",
-         "Democrat Elijah Cummings (D-Md.)", "said"),
+        ('"Democrats are so upset with the ruling that they are now turning on him," '
+         "said Budget ranking Republican Thomas Reed (R-Ky.).", "upset",
+         "Republican Thomas Reed (R-Ky.)", "said"),
         # A possessive in the speaker after the cue.
-        ('"Gun owners should leave their weapons at home," opined Cleveland\'s Plain Dealer.',
-         "weapons", "Cleveland's Plain Dealer", "opined"),
+        ('"Drivers should leave their cars at home this weekend," opined Portland\'s Evening '
+         "Courier.", "cars at home", "Portland's Evening Courier", "opined"),
         # "said it was early but added": the second cue shares the reporting clause's subject.
-        ('Suu Kyi said it was too early to congratulate winners but added, "I think you all have '
-         'an idea of the results."', "idea of the results", "Suu Kyi", "added"),
+        ('Ama Mensah said it was too early to congratulate the winners but added, "I think you '
+         'all have a sense of the outcome."', "sense of the outcome", "Ama Mensah", "added"),
         # A cue coordinated after the quote shares its subject; what follows it is an object.
-        ('Chancellor Angela Merkel of Germany condemned "such a murderous attack" and declared a '
-         "determination to carry on.", "murderous", "Chancellor Angela Merkel of Germany",
+        ('President Luis Ortega of Chile condemned "such a cowardly assault" and declared a '
+         "resolve to carry on.", "cowardly", "President Luis Ortega of Chile",
          "condemned"),
         # Words between the quote and a coordinated cue are not its speaker.
-        ('Supporters of the senator are crying "fraud" over delegate selection and threatening '
-         "to sit out the election.", "fraud", "Supporters of the senator", "threatening"),
+        ('Backers of the mayor are crying "theft" over the ballot count and threatening '
+         "to boycott the runoff.", "theft", "Backers of the mayor", "threatening"),
         # A cue right before the quote, with a colon or comma, beats an outer clause holding it.
-        ("Clinton said that experts had found her proposals effective and strong, to which "
-         'O\'Malley interjected: "It\'s just not true at all, and everyone here knows it."',
-         "not true", "O'Malley", "interjected"),
-        ("The debate grew so heated over who supported which Senate bill that New Jersey Gov. "
-         'Chris Christie said, "I feel like I need a Washington-to-English converter."',
-         "converter", "New Jersey Gov. Chris Christie", "said"),
+        ("Harris said that analysts had called her plan bold and sound, to which "
+         'O\'Brien interjected: "That\'s simply not true, and everyone in this room knows it."',
+         "not true", "O'Brien", "interjected"),
+        ("The hearing grew so tense over who backed which tax plan that Ohio Gov. "
+         'Dana Whitman said, "I feel like I need a lobbyist-to-English dictionary."',
+         "dictionary", "Ohio Gov. Dana Whitman", "said"),
         # ... but speech reported inside speech keeps the outer source.
-        ("His wife had warned him to act presidential, but Trump said he responded: \"When you "
-         'have incoming, you can\'t be too presidential."', "incoming", "Trump", "said"),
+        ("Her aides had warned her to stay calm, but Ramirez said she replied: \"When you "
+         'are under attack, you can\'t be too calm."', "under attack", "Ramirez", "said"),
         # A live blog's label after a dash, also as "More from …".
-        ("But polls did predict the Democratic caucus - HuffPollster: \"While the Iowa caucuses "
-         'provided a polling upset on the Republican side, most pollsters got the Democrats '
-         'right."', "polling upset", "HuffPollster", ":"),
-        ("It is not enough to get the sample to look representative - More from the report: "
-         '"Today numerous online survey vendors condition their samples on nondemographic '
-         'variables."', "survey vendors", "the report", ":"),
+        ("But surveys did forecast the Senate runoff - PollWatch: \"While the Georgia runoff "
+         'delivered a turnout surprise on one side, most surveys got the winner '
+         'right."', "turnout surprise", "PollWatch", ":"),
+        ("It is not enough to get the panel to look balanced - More from the report: "
+         '"Today many web panel providers condition their samples on attitudinal '
+         'measures."', "panel providers", "the report", ":"),
         # A closing mark glued to the speaker's name ("…,”Clinton said").
         ("Clinton appeared on the show. “I think it is surprising to see him traffic in "
          "prejudice,”Clinton said.", "surprising", "Clinton", "said"),
         # An infinitive cue before the colon speaks with the subject of the verb it completes.
-        ('"It is going to be close," Tenney said. She went on to say:\n\n"Incredibly, none of '
-         'them will come out and support the nominee."', "Incredibly", "She", "say"),
+        ('"It will be a tight race," Lindqvist said. She went on to say:\n\n"Remarkably, not '
+         'one of them will stand up and endorse the candidate."', "Remarkably", "She", "say"),
         # "As X reported …:" names the source of the block quoted after the colon.
-        ("As the newspaper's Joel Pollak reported after the FBI appears to have left the "
-         'scene:\n\n"The government has done almost nothing with the trove of intelligence it '
-         'recovered during the raid."', "trove", "the newspaper's Joel Pollak", "reported"),
+        ("As the magazine's Dana Keller reported after the FBI appears to have cleared the "
+         'building:\n\n"The city has done almost nothing with the pile of records it '
+         'seized during the search."', "pile of records", "the magazine's Dana Keller",
+         "reported"),
         # A capital conjunction after the quote's full stop opens the next sentence.
         ('Senator Capito put it bluntly: "His comments are not helping the party at all." But '
          "Ms. Murkowski said in an interview that her state was pessimistic.", "His comments",
@@ -443,25 +447,25 @@ def test_quote_sources(
     ("text", "sources"),
     [
         # A full stop between two quotes ends the sentence: two attributions, two speakers.
-        ('"That never happened," Bob said. Eyebrows raised, he asked, "I was going to stay '
-         'behind by myself?"', ["Bob", "he"]),
-        ('"It\'s not a one-way street," Reid said in an interview Tuesday. Reflecting on his '
-         'career, the Senate leader said, "I never knew what was going to happen."',
-         ["Reid", "the Senate leader"]),
+        ('"That never came up," Tom said. Brows raised, he asked, "I was going to walk home '
+         'by myself?"', ["Tom", "he"]),
+        ('"It\'s not a simple choice," Varga said in an interview Monday. Looking back on her '
+         'tenure, the council leader said, "I never knew what each day would bring."',
+         ["Varga", "the council leader"]),
         # A quote after a full stop with a cue of its own is a new attribution.
         ('"It is like we are a bridge," Franken said. "You were for Bernie and I am for '
          'Hillary, so we are like a bridge over troubled…" he said, laughing.',
          ["Franken", "he"]),
         # So is a paragraph carrying on an open quote with its own cue ("he continued").
-        ('"Trump says the things people want to say," Rubio said. "But presidents cannot say '
-         'anything they want.\n\n"I am not interested in being politically correct," he '
-         'continued. "We have to work together."', ["Rubio", "he"]),
+        ('"Walker says the things voters want to hear," Ortiz said. "But governors cannot '
+         'promise anything they like.\n\n"I am not interested in being polite about it," he '
+         'continued. "We have to work together."', ["Ortiz", "he"]),
         # A cue with its own complement after the full stop reports what follows.
         ('"We are refugees," Ms. Alawee said. "We are not terrorists." Mr. Zahed said the '
          "attack was the work of extremists like the ones they had fled.", ["Ms. Alawee"]),
-        ('"He wants to keep this movement going," she said. "Nobody else wants to do it." '
-         'Asked what that might look like, she said: "We will figure that out."',
-         ["she", "she"]),
+        ('"She wants to keep this campaign alive," he said. "Nobody else is willing to do it." '
+         'Asked what that might mean, he said: "We will work that out."',
+         ["he", "he"]),
     ],
 )
 def test_quotes_in_two_sentences_are_not_one_split_quote(
@@ -547,12 +551,12 @@ def test_relative_pronoun_source_spans_its_antecedent(
     base_nlp: Language, entities_stage: EntitiesComponent
 ) -> None:
     text = (
-        "On Thursday, Cruz scored his first endorsement from a colleague, Mike Lee, who declared "
-        'in the spin room, "I\'m sending the signal that it\'s time to unite."'
+        "On Tuesday, Patel scored his first endorsement from a colleague, Tom Hale, who declared "
+        'in the press room, "I\'m sending the message that it\'s time to come together."'
     )
-    found = _containing(_attributions(base_nlp, entities_stage, text), "time to unite")
+    found = _containing(_attributions(base_nlp, entities_stage, text), "come together")
     # PolNeAR marks either the pronoun or the name; the span holds both.
-    assert found.source is not None and found.source.text == "a colleague, Mike Lee, who"
+    assert found.source is not None and found.source.text == "a colleague, Tom Hale, who"
 
 
 @pytest.mark.parametrize(
