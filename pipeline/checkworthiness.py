@@ -188,16 +188,10 @@ def load_model(model_dir: str = str(MODEL_DIR)) -> Model:
 
 @cache
 def _parser(name: str) -> Language:
-    """The parse the pipeline runs (base model, its tokenizer fix, lean morphology), offline."""
-    import spacy
+    """The parse the pipeline runs, without its stages, loaded once, offline."""
+    from pipeline.nlp import DEFAULT_MODEL, load_parse
 
-    from pipeline.morphology import make_lean
-    from pipeline.nlp import DEFAULT_MODEL, split_glued_quotes
-
-    nlp = spacy.load(name or DEFAULT_MODEL)
-    split_glued_quotes(nlp)
-    make_lean(nlp)
-    return nlp
+    return load_parse(name or DEFAULT_MODEL)
 
 
 def score_spans(

@@ -38,15 +38,21 @@ def split_glued_quotes(nlp: Language) -> None:
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer  # type: ignore[union-attr]
 
 
+def load_parse(model: str = DEFAULT_MODEL, lean: bool = True) -> Language:
+    """The base model as the pipeline parses with it (tokenizer fix, lean morphology), no stages."""
+    nlp = spacy.load(model)
+    split_glued_quotes(nlp)
+    if lean:
+        make_lean(nlp)
+    return nlp
+
+
 def build_nlp(
     model: str = DEFAULT_MODEL, models_dir: Path = MODELS_DIR, lean: bool = True
 ) -> Language:
     """Load the base model and add the project's stages after it."""
     _register_stages()
-    nlp = spacy.load(model)
-    split_glued_quotes(nlp)
-    if lean:
-        make_lean(nlp)
+    nlp = load_parse(model, lean)
     for factory in STAGE_FACTORIES:
         config = {"models_dir": str(models_dir)} if factory == "claims_entities" else {}
         nlp.add_pipe(factory, config=config)

@@ -1,7 +1,7 @@
 """Train the check-worthiness model on four fifths of ClaimBuster and ship it in models/.
 
 Usage: python scripts/train_checkworthiness.py [--data PATH] [--out DIR]
-Sentences are parsed by the pipeline's own lean parse (base model + ``make_lean``), the parse the
+Sentences are parsed by the pipeline's own parse (``pipeline.nlp.load_parse``), the parse the
 claims are scored on, and run through the real pipeline as one-sentence articles for the facts
 the combination weighs. Reproducible: fixed seeds, full-batch training, no sampling (a retrain
 writes a byte-identical model file); prints the CV figures and the held-out classifier line.
@@ -14,8 +14,6 @@ import json
 import sys
 import time
 from pathlib import Path
-
-import spacy
 
 from pipeline.checkworthiness import IDENTITY, MODEL_DIR, Model, features, score_docs, sigmoid
 from pipeline.checkworthiness_train import (
@@ -35,8 +33,7 @@ from pipeline.checkworthiness_train import (
     split,
     with_threshold,
 )
-from pipeline.morphology import make_lean
-from pipeline.nlp import DEFAULT_MODEL
+from pipeline.nlp import load_parse
 from pipeline.rank import claim_facts
 
 DATA = Path("../shared/data/claimbuster/claimbuster-train.json")
@@ -52,8 +49,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     started = time.monotonic()
     train, heldout = split(load_examples(args.data))
-    nlp = spacy.load(DEFAULT_MODEL)
-    make_lean(nlp)  # train on the parse the pipeline scores claims on
+    nlp = load_parse()  # train on the parse the pipeline scores claims on
     train_docs = list(nlp.pipe([e.text for e in train], batch_size=256))
     feats = [features(doc) for doc in train_docs]
     labels = [e.label for e in train]

@@ -9,7 +9,6 @@ import math
 from pathlib import Path
 
 import pytest
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -53,8 +52,7 @@ from pipeline.checkworthiness_train import (
     with_threshold,
 )
 from pipeline.contract import Article, ArticleResult, Claim
-from pipeline.morphology import make_lean
-from pipeline.nlp import DEFAULT_MODEL
+from pipeline.nlp import load_parse
 from pipeline.rank import claim_facts, failed_check
 from pipeline.run import Settings, process_articles
 
@@ -85,9 +83,7 @@ NOTHING_TO_CHECK = [
 @pytest.fixture(scope="session")
 def lean_nlp() -> Language:
     """The parse the pipeline runs: the base model with the lean morphology."""
-    nlp = spacy.load(DEFAULT_MODEL)
-    make_lean(nlp)
-    return nlp
+    return load_parse()
 
 
 @pytest.fixture(scope="module")
