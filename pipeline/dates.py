@@ -40,6 +40,10 @@ YEAR_SPAN = re.compile(r"\s*(?:[-–]|to|through|and)\s*(?:1[6-9]|20)\d\d\b")
 RANGE_OPEN = re.compile(r"\b(?P<open>from|between)\s+(?:the\s+)?$", re.IGNORECASE)
 RANGE_JOIN = re.compile(r"\s*(?:(?P<word>to|until|till|through|thru|and)\s+(?:the\s+)?|[-–—]\s*)$",
                         re.IGNORECASE)
+ASIDE = re.compile(r"\b(?:after|before|since|than)\s+(?:a|an|the|its|their)?\s*(?:\w+\s+)?$",
+                   re.IGNORECASE)
+MODAL_BEFORE = re.compile(r"\b(?:will|would|may|might|could|can|shall|should|'ll)\s+$",
+                          re.IGNORECASE)
 NAME_AFTER = re.compile(r"\s+(?:for|of|on)\s+(?:the\s+)?[A-Z]")
 TITLE_RULES = frozenset({"rel_unit", "duration", "deictic", "weekday"})
 COUNT_BEFORE = re.compile(r"(?:\bNo\.|\bpages?|\bp\.|\bRoute|\bFlight|\bRoom|#)\s*$", re.IGNORECASE)
@@ -247,6 +251,10 @@ def _resolve(doc: Doc, text: str, chosen: list[Candidate], published: str | None
         tense = context_tense(doc, text, c.start, c.end, c.rule)
         ctx = Context(anchor, tense, sent_years.get(sent_start), ref_quarter, ref_day, ref_month)
         value = evaluate(c.rank, c.match, ctx)
+        if c.rule == "duration" and c.match.group(0).lower() == "one day" and MODAL_BEFORE.search(
+                text, max(0, c.start - 12), c.start):
+            # "will one day lead it": "some day", not a 24-hour span (TIMEX3 FUTURE_REF)
+            value = Value("FUTURE_REF")
         if value is None and c.rule == "quarter_bare" and _quarter_ended(text, c.end, ctx):
             value = Value("", relative=True)  # "the quarter ended Sept. 30": filled in below
         if value is None:
@@ -264,8 +272,10 @@ def _resolve(doc: Doc, text: str, chosen: list[Candidate], published: str | None
             # once a fiscal quarter is named, articles keep to its numbering
             ref_quarter = ended
             value = replace(value, value=cal.quarter_value(*ended))
-        elif q and c.rule == "quarter" and tense != "future":
-            # "expects fourth-quarter profit to fall": a forecast is not the quarter reported on
+        elif q and c.rule == "quarter" and tense in ("past", None) and not ASIDE.search(
+                text, max(0, c.start - 40), c.start):
+            # "expects fourth-quarter profit to fall": a forecast is not the quarter reported on;
+            # "after a flat second quarter": a quarter set against the one reported on
             ref_quarter = (int(q.group(1)), int(q.group(2)))
         if DAY_RE.match(v[:10]) and value.type != "DURATION":
             ref_day = parse_anchor(v[:10])

@@ -198,9 +198,12 @@ def h_quarter_ord(g: dict[str, str | None], ctx: Context) -> Value | None:
 def h_quarter_rel(g: dict[str, str | None], ctx: Context) -> Value | None:
     if g["yq"]:
         year = _year(g["yq"])
-        if ctx.ref_quarter is None:
-            return Value(f"{year:04d}")
-        return Value(cal.quarter_value(year, ctx.ref_quarter[1]), relative=True)
+        quarter = ctx.ref_quarter[1] if ctx.ref_quarter else None
+        if quarter is None and (g["unit"] or "").lower() == "quarter" and ctx.anchor:
+            # "the 1988 quarter", none named yet: the last one closed before publication
+            quarter = _quarter_shift(cal.quarter_of(ctx.anchor), -1)[1]
+        return Value(cal.quarter_value(year, quarter), relative=True) if quarter else Value(
+            f"{year:04d}")
     adj = " ".join((g["adj"] or "").lower().replace("-", " ").split())
     unit = (g["unit"] or "").lower()
     if unit == "period" and ctx.ref_quarter is None and adj not in ("latest", "most recent"):

@@ -94,7 +94,7 @@ RULES: tuple[tuple[str, str, Handler], ...] = (
      h_month),
     ("year", r"(?:(?:" + MOD + r"|fiscal|calendar|the\s+year|FY)[\s-]*)?(?P<year>" + YEAR + r")",
      h_year),
-    ("decade", r"(?:(?:early|mid|late)[\s-]+)?(?:(?P<dec>(?:1[5-9]|20)\d0)'?s|"
+    ("decade", r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?P<dec>(?:1[5-9]|20)\d0)'?s|"
      r"'(?P<short>\d0)s|(?<=the\s)(?P<word>" + _alt(list(W["decade_words"])) + r"))", h_decade),
     ("century", r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<n>\d{1,2}(?:st|nd|rd|th)|"
      + _alt(list(W["ordinals"])) + r")[\s-]+century", h_century),
@@ -239,7 +239,7 @@ def normalize(text: str, anchor: date | str | None, tense: Tense = None,
         anchor = cal.parse_anchor(anchor)
     ctx = replace(context, anchor=anchor, tense=tense) if context else Context(anchor, tense)
     text = " ".join(text.split())
-    # TIMEX3 extents leave out some articles ("the 1990s" is tagged "1990s"); accept them here
+    # TIMEX3 extents leave out some articles ("the spring" is often tagged "spring"); accept both
     bare = text[4:] if text.lower().startswith("the ") else text
     for candidate in dict.fromkeys((text, bare)):
         for rule in compiled():

@@ -19,7 +19,9 @@ PLAN_LEMMAS = frozenset({"plan", "schedule", "slate", "expect", "intend", "hope"
 SOON = re.compile(r"\bas\s+(?:soon|early)\s+as\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 UNTIL = re.compile(r"\b(?:until|till|by)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 # "postponed until Tuesday", "has given them until Friday": a deadline set or moved lies ahead
-DEFER = re.compile(r"\b(?:until|till)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+DEFER = re.compile(r"\b(?:until|till|through)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+# "a pact effective June 1", "effective Feb. 1": the day a change takes force, announced ahead
+EFFECTIVE = re.compile(r"\beffective\s+(?:on\s+)?$", re.IGNORECASE)
 DEFER_LEMMAS = frozenset({"give", "extend", "postpone", "delay", "defer", "adjourn", "grant",
                           "push", "suspend", "recess"})
 POSSESSIVE = re.compile(r"['’]s\b")
@@ -35,6 +37,8 @@ def verb_tense(verb: Token) -> Tense:
         return "future"  # "planned a rally on Saturday", "was planned for March": the rally's date
     if any(a.tag_ in PAST_TAGS for a in auxes) or lowered & {"has", "have"}:
         return "past"
+    if "to" in lowered and verb.tag_ == "VB" and verb.dep_ == "acl":
+        return "future"  # "an agreement to acquire it in January": the noun's aim lies ahead
     if "to" in lowered and verb.tag_ == "VB" and verb.head.i != verb.i:
         # "declined to comment Saturday": the tense is the governing verb's
         # "is scheduled to close Monday": an infinitive under a present verb looks ahead
@@ -91,6 +95,6 @@ def context_tense(doc: Doc, text: str, start: int, end: int, rule: str) -> Tense
         tense = "future"  # "until Tuesday", "by Jan. 14": deadlines lie ahead
     elif verb is not None and verb.lemma_ in DEFER_LEMMAS and DEFER.search(text, before, start):
         tense = "future"  # "postponed until Tuesday morning": the new date is still to come
-    if SOON.search(text, before, start):
-        tense = "future"  # "as soon as Tuesday", "as early as next week"
+    if SOON.search(text, before, start) or EFFECTIVE.search(text, before, start):
+        tense = "future"  # "as soon as Tuesday", "as early as next week", "effective May 1"
     return tense

@@ -14,6 +14,9 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
           r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 # Numbers that are dates, times, ordinals or parts of names, never quantities.
 _BLOCKED_RE = re.compile(
+    # Every branch starts at a digit, a capital, an apostrophe, `h`/`w` (URLs) or a word-initial
+    # o/d/n/a/e (the idioms); testing that first skips other positions cheaply (same matches).
+    r"(?=[\dA-Z'hw]|\b[odnae])(?:"
     r"(?:https?://|www\.)\S+"  # URLs and their %-escapes
     rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|per\s?cent))"
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?![a-z])"
@@ -28,7 +31,7 @@ _BLOCKED_RE = re.compile(
     r"|Blvd|Boulevard|Lane|Ln|Drive|Dr|Place|Pl|Court|Ct|Terrace|Parkway|Square)\b"  # addresses
     # Idioms with "one" that count nothing: "one day the US might", "day one", "one kind of".
     r"|(?<!\bfor )(?<!\bin )\b[Oo]ne\s+day\b|\b[Dd]ay\s+one\b|\b(?:[Nn]o|[Aa]ny|[Ee]very)\s*one\b"
-    r"|\b[Oo]ne\s+(?:another|(?:type|kind|sort|form|way|thing|part|piece|bit)s?\s+of)\b",
+    r"|\b[Oo]ne\s+(?:another|(?:type|kind|sort|form|way|thing|part|piece|bit)s?\s+of)\b)",
 )
 _QUALIFIER_RE = re.compile(
     r"(?P<q>about|around|roughly|approximately|nearly|almost|some|more\s+than|over|under"
