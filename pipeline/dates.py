@@ -96,13 +96,13 @@ def _plausible(doc: Doc, text_all: str, c: Candidate) -> bool:
     if c.rule == "month" and text[-1:].isalpha() and text.lower() in SHORT_MONTHS:
         return False
     if c.rule == "month" and text == g.get("month") and NAME_AFTER.match(text_all, c.end):
-        return False  # "the March for Life", "the March of the Combatant Mothers"
+        return False  # "the March for Peace", "the March of Dimes"
     if c.rule in TITLE_RULES and _title(doc, text_all, c):
         return False  # ABC's "This Week", CBS's "60 Minutes"
     if c.rule == "holiday" and not g.get("rel") and c.start > 0:
         span = doc.char_span(c.start, c.end, alignment_mode="expand")
         if span is not None and span.start > 0 and doc[span.start - 1].tag_ == "NNP":
-            return False  # "illustrator Johnnie Christmas"
+            return False  # "colourist Holly Christmas"
     if c.rule == "ref" and re.search(r"\bevery\s+$", before) and (
             re.match(r"\s+and\s+(?:then|again)\b", text_all[c.end:c.end + 12])):
         return False  # "every now and then" says how often, not when

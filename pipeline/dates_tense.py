@@ -86,7 +86,7 @@ def context_tense(doc: Doc, text: str, start: int, end: int, rule: str) -> Tense
     """The tense a date at ``start:end`` is read in: its verb's, corrected by its context."""
     before = max(0, start - 30)
     if rule == "weekday" and POSSESSIVE.match(text, end):
-        # "get around Wednesday's ruling": the possessive names an event the story already
+        # "appeal Wednesday's verdict": the possessive names an event the story already
         # knows of, whatever the tense of the clause around it; news reports look back
         return None
     verb = _verb_at(doc, start, end)

@@ -29,7 +29,7 @@ _BLOCKED_RE = re.compile(
     r"|(?<![\d,.])'\d{2}s?\b|\b\d{4}s\b|\b\d0s\b"  # '90s, 1990s
     r"|\b\d+[A-Za-z]?(?:-\d+)?\s+(?:(?:[A-Z][\w.]*|\d+(?:st|nd|rd|th))\s+){0,3}(?:St|Street|Ave|Avenue|Road|Rd|Way"
     r"|Blvd|Boulevard|Lane|Ln|Drive|Dr|Place|Pl|Court|Ct|Terrace|Parkway|Square)\b"  # addresses
-    # Idioms with "one" that count nothing: "one day the US might", "day one", "one kind of".
+    # Idioms with "one" that count nothing: "one day the city might", "day one", "one kind of".
     r"|(?<!\bfor )(?<!\bin )\b[Oo]ne\s+day\b|\b[Dd]ay\s+one\b|\b(?:[Nn]o|[Aa]ny|[Ee]very)\s*one\b"
     r"|\b[Oo]ne\s+(?:another|(?:type|kind|sort|form|way|thing|part|piece|bit)s?\s+of)\b)",
 )

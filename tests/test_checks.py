@@ -42,7 +42,7 @@ SEED_SENTENCE = ("The value of USA goods exported to Korea fell 0.03 percent fro
 @pytest.mark.parametrize(("text", "expected"), [
     (SEED_SENTENCE, [("percent_change", -0.03, -2.76, False),
                      ("fraction_not_percent", -0.03, -0.0276, True)]),
-    ("Sales rose 5% to $3 billion from $2.86 billion a year earlier.",
+    ("Revenue climbed 5% to $3 billion from $2.86 billion a year earlier.",
      [("percent_change", 5.0, 4.9, True)]),
     ("Turnover was up 10 percent to $5.42 billion from $4.99 billion in the prior year.",
      [("percent_change", 10.0, 8.62, False)]),

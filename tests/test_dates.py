@@ -69,7 +69,7 @@ def test_seed_dates(dates_nlp: Language, text: str, expected: dict[str, str]) ->
     ("The company said Friday it would cut 200 jobs.", "1998-08-08", {"Friday": "1998-08-07"}),
     ("Officials said Saturday the toll had risen.", "1998-08-08", {"Saturday": "1998-08-08"}),
     ("The board will meet on Monday to vote.", "1998-08-08", {"Monday": "1998-08-10"}),
-    ("The relatives have until 9 a.m. Tuesday to sign.", "2000-04-03",
+    ("The tenants have until 9 a.m. Tuesday to move out.", "2000-04-03",
      {"9 a.m. Tuesday": "2000-04-04T09:00"}),
     ("Profit rose in the third quarter.", "1989-11-02", {"the third quarter": "1989-Q3"}),
     ("Fourth-quarter profit fell sharply.", "1990-02-10", {"Fourth-quarter": "1989-Q4"}),
@@ -125,28 +125,29 @@ def test_durations_kept_apart(dates_nlp: Language, text: str,
 
 @pytest.mark.parametrize(("text", "published", "expected"), [
     # plans, schedules and "as soon as" look ahead even when reported in the past tense
-    ("The team planned to leave Nairobi on Thursday for Dar es Salaam.", "1998-09-30",
+    ("The delegation planned to fly from Lisbon on Thursday to Oslo.", "1998-09-30",
      {"Thursday": "1998-10-01"}),
-    ("Exiles planned a large demonstration in Little Havana on Saturday.", "2000-01-07",
+    ("Farmers planned a big rally outside the statehouse on Saturday.", "2000-01-07",
      {"Saturday": "2000-01-08"}),
-    ("The group could leave for the United States as soon as Tuesday, Castro said.",
+    ("The crew could head back to Canada as soon as Tuesday, Moreau said.",
      "2000-04-03", {"Tuesday": "2000-04-04"}),
-    ("The offer had been scheduled to expire at midnight Friday.", "1989-10-30",
+    ("The truce had been scheduled to lapse at midnight Friday.", "1989-10-30",
      {"midnight Friday": "1989-10-27T24:00"}),
-    ("Neither he nor his grandparents could be located Wednesday in Cardenas.", "2000-01-06",
+    ("Neither she nor her cousins could be reached Wednesday in Toledo.", "2000-01-06",
      {"Wednesday": "2000-01-05"}),
     # "until" looks ahead only when the clause does not say it is over
-    ("Until Thursday, they had not called Kopp a suspect.", "1999-05-07",
+    ("Until Thursday, police had not named Ruiz as a witness.", "1999-05-07",
      {"Thursday": "1999-05-06"}),
-    ("The relatives have until Tuesday to sign.", "2000-04-03", {"Tuesday": "2000-04-04"}),
+    ("The tenants have until Tuesday to reply.", "2000-04-03", {"Tuesday": "2000-04-04"}),
     # an unmarked month within four months of publication is the nearest one
-    ("Properties, worth $130 million in October, are worth only half that now.", "1998-01-08",
+    ("The stake, valued at $40 million in October, fetches barely a third of that now.",
+     "1998-01-08",
      {"October": "1997-10", "now": "PRESENT_REF"}),
     # TIMEX3 extents: no possessive, no "earlier"/"later", no "its", no "by"; decades keep "the"
     ("In Sunday's forum against Hale, Moreno pushed back.", "1998-10-26",
      {"Sunday": "1998-10-25"}),
     ("Earlier Friday, the union filed an appeal.", "2000-01-07", {"Friday": "2000-01-07"}),
-    ("The commemorations began early Friday morning.", "2000-01-28",
+    ("The vigil started early Friday morning.", "2000-01-28",
      {"Friday morning": "2000-01-28TMO"}),
     ("The company reported its third-quarter loss.", "1989-10-26",
      {"third-quarter": "1989-Q3"}),
@@ -154,21 +155,23 @@ def test_durations_kept_apart(dates_nlp: Language, text: str,
     ("Tensions eased in the early 1990s.", "2000-02-24",
      {"the early 1990s": "199"}),
     # quarterly results: the quarter a closing date ends, year-ago quarters
-    ("In the quarter ended July 31, Jayark had an average of 2 million shares.", "1989-10-30",
+    ("In the quarter ended July 31, Bexley Tools earned 4 cents a share.", "1989-10-30",
      {"the quarter": "1989-Q2", "July 31": "1989-07-31"}),
-    ("In the year-earlier third quarter, the bank had net income of $1 million.", "1989-10-27",
+    ("In the year-earlier third quarter, the retailer posted a profit of $4 million.",
+     "1989-10-27",
      {"the year-earlier third quarter": "1988-Q3"}),
-    ("Profit rose in the third quarter. U.K. sales for last year's quarter were $3 million.",
+    ("Earnings climbed in the third quarter. German revenue for last year's quarter was "
+     "$8 million.",
      "1989-11-01", {"the third quarter": "1989-Q3", "last year's quarter": "1988-Q3"}),
     # "current" is left out: annotators tag it in under half its uses (TimeBank), GUM never
     ("The company cited current market conditions.", "1989-10-30", {}),
     # names and titles are not dates
-    ("Police scanned protesters at the annual March for Life on Capitol Hill.", "1999-01-22", {}),
-    ('Baker, speaking on ABC News\' "This Week," said the request gives the U.S. a legal basis.',
+    ("Volunteers handed out water at the annual March for Peace downtown.", "1999-01-22", {}),
+    ('In an interview on ABC\'s "This Week," the senator called the vote a setback.',
      "1990-08-13", {}),
-    ("Gonzalez said on CBS's ''60 Minutes.''", "2000-04-17", {}),
-    ("She wrote the novel with illustrator Johnnie Christmas.", "2016-09-07", {}),
-    ("The net produces these events every now and again.", "2008-01-20", {}),
+    ("The coach told CBS's ''60 Minutes'' he would retire.", "2000-04-17", {}),
+    ("He drew the comic with colourist Holly Christmas.", "2016-09-07", {}),
+    ("The old boiler makes that noise every now and again.", "2008-01-20", {}),
 ])
 def test_tense_extent_and_names(dates_nlp: Language, text: str, published: str,
                                 expected: dict[str, str]) -> None:
@@ -177,12 +180,12 @@ def test_tense_extent_and_names(dates_nlp: Language, text: str, published: str,
 
 @pytest.mark.parametrize(("text", "published", "expected"), [
     # a possessive weekday names an event already known, whatever the clause's tense
-    ("Lawyers said they would look for ways to get around Wednesday's ruling.", "2000-01-07",
+    ("Critics said they would try to overturn Wednesday's verdict.", "2000-01-07",
      {"Wednesday": "2000-01-05"}),
     # a deadline set or moved with "until" lies ahead even when the move is told in the past
-    ("Officials postponed until Tuesday morning any action on the case.", "2000-03-30",
+    ("The council postponed until Tuesday morning its vote on the budget.", "2000-03-30",
      {"Tuesday morning": "2000-04-04TMO"}),
-    ("The agency has given the family until 9 a.m. Tuesday to sign.", "2000-04-03",
+    ("The landlord has given the tenants until 9 a.m. Tuesday to leave.", "2000-04-03",
      {"9 a.m. Tuesday": "2000-04-04T09:00"}),
     ("The talks lasted until Tuesday, when both sides left.", "2000-04-06",
      {"Tuesday": "2000-04-04"}),
@@ -197,7 +200,7 @@ def test_tense_extent_and_names(dates_nlp: Language, text: str, published: str,
     ("Two cargo planes collided this past February.", "1998-03-01",
      {"this past February": "1998-02"}),
     # "the previous Friday" counts from the day the story last named
-    ("Stocks closed Friday at 2082.1, down 4.5% from the previous Friday.", "1989-10-30",
+    ("The index ended Friday at 1415.6, off 3.2% from the previous Friday.", "1989-10-30",
      {"Friday": "1989-10-27", "the previous Friday": "1989-10-20"}),
     # the bare second day of a pair takes the first one's month and year
     ("The summit will be held in Washington on April 24 and 25.", "1999-02-10",
@@ -217,20 +220,21 @@ def test_tense_extent_and_names(dates_nlp: Language, text: str, published: str,
     ("The company reported fourth-quarter results. In the latest quarter, it lost $23 million.",
      "1989-11-02", {"fourth-quarter": "1989-Q4", "the latest quarter": "1989-Q4"}),
     # anaphoric days and years: counted from the last one named, else from publication
-    ("He was last seen Nov. 3, the day before police issued a warrant.", "1999-05-07",
+    ("She was last heard from Nov. 3, the day before police found her car.", "1999-05-07",
      {"Nov. 3": "1998-11-03", "the day before": "1998-11-02"}),
-    ("The case may be settled at a hearing the week of March 6, his cousin said.", "2000-02-24",
+    ("The dispute could be resolved at a meeting the week of March 6, her lawyer said.",
+     "2000-02-24",
      {"the week of March 6": "2000-W10"}),
     ("He appeared in court on Feb. 21 and again the next morning.", "2000-02-24",
      {"Feb. 21": "2000-02-21", "the next morning": "2000-02-22TMO"}),
-    ("Support fell to 30 percent, from 40 percent the year before.", "2015-05-07",
+    ("Approval slipped to 30 percent, down from 40 percent the year before.", "2015-05-07",
      {"the year before": "2014"}),
-    ("Police came to the house the day after his death.", "1998-11-21", {}),
+    ("Neighbours gathered at the farm the day after the fire.", "1998-11-21", {}),
     ("Prices had fallen sharply the day before.", None, {"the day before": None}),
     ("The bomb exploded on Aug. 7. That day, crowds gathered.", "1998-08-10",
      {"Aug. 7": "1998-08-07", "That day": "1998-08-07"}),
-    ("Market makers can suffer huge losses on trades made that day.", "1989-10-30", {}),
-    ("She spent five hours in Nairobi, the day before returning home.", "1998-08-17",
+    ("Small investors may take heavy losses on orders placed that day.", "1989-10-30", {}),
+    ("She spent five hours in Lagos, the day before flying home.", "1998-08-17",
      {"five hours": "PT5H"}),
     # "over" before a year marks a count ("over 2000 people"), but not a span of years
     ("They modelled crop losses over 2000-2050 across the world.", "2014-07-28",
@@ -242,10 +246,10 @@ def test_tense_extent_and_names(dates_nlp: Language, text: str, published: str,
     ("The merger could hurt profits in the short term.", "1989-10-30",
      {"the short term": "FUTURE_REF"}),
     ("The rest will be paid at a later date.", "1989-10-26", {"a later date": "FUTURE_REF"}),
-    ("It doesn't bode well for coming quarters, the analyst said.", "1989-10-26",
+    ("That is a bad sign for coming quarters, the analyst said.", "1989-10-26",
      {"coming quarters": "FUTURE_REF"}),
-    ("There were sell programs in past years, too.", "1989-10-30", {"past years": "PAST_REF"}),
-    ("Orders rose from the low levels of the early summer.", "1989-10-26",
+    ("Prices dipped at harvest in past years, too.", "1989-10-30", {"past years": "PAST_REF"}),
+    ("Bookings recovered from the weak pace of the early summer.", "1989-10-26",
      {"the early summer": "1989-SU"}),
     # two quarters of a named year are its half; without a year they stay a duration
     ("Losses will continue through the first two quarters of 1990.", "1989-10-26",
@@ -268,7 +272,7 @@ def test_context_rules(dates_nlp: Language, text: str, published: str | None,
     ("The survey covered 1994-1997 and again 2001 to 2003.",
      [("1994", "1994", 0), ("1997", "1997", 0), ("2001", "2001", None),
       ("2003", "2003", None)]),
-    ("He was in office between 2001 and 2009 and again from 2013 until 2017.",
+    ("She held the post between 2001 and 2009 and again from 2013 until 2017.",
      [("2001", "2001", 0), ("2009", "2009", 0), ("2013", "2013", 1), ("2017", "2017", 1)]),
     ("He met them in 2011 and 2016.", [("2011", "2011", None), ("2016", "2016", None)]),
     ("Exports fell from $43.5 billion in 2011 to $42.3 billion in 2016.",
@@ -302,7 +306,7 @@ def test_range_gives_start_and_end(dates_nlp: Language) -> None:
     "The index rose 2.5 to 1987.50 points.",
     "See page 2011 of the report.",
     "Some 1800 workers lost their jobs.",
-    "Foreign Minister Jan Kavan said he was pleased.",
+    "Trade Minister Jan Lindqvist said she was pleased.",
     "The rate rose to 2015 percent under hyperinflation.",
 ])
 def test_no_false_dates(dates_nlp: Language, text: str) -> None:
@@ -349,7 +353,8 @@ def test_previous_year_follows_the_year_in_the_sentence(dates_nlp: Language) -> 
 
 
 def test_year_ago_follows_the_quarter_discussed(dates_nlp: Language) -> None:
-    text = ("Net income rose in the third quarter to $5 million from $3 million a year earlier.")
+    text = ("Operating profit climbed in the third quarter to $5 million from $3 million a year "
+            "earlier.")
     assert values(dates_nlp, text, "1989-11-02") == {
         "the third quarter": "1989-Q3", "a year earlier": "1988-Q3"}
 
