@@ -7,17 +7,12 @@ from dataclasses import replace
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from pipeline import spans
 from pipeline.attribution_adjacent import (
-    colon_cue,
     label_cue,
-    labelled,
     leading_cue,
-    own_cue,
-    signature_cue,
-    source_beside,
     trailing_cue,
 )
 from pipeline.attribution_cues import (
@@ -27,13 +22,21 @@ from pipeline.attribution_cues import (
     after_cue,
     cue_attributions,
     source_span,
-    speaker_of,
+)
+from pipeline.attribution_direct import (
+    adjacent,
+    fragment_speaker,
+    paragraphs_of,
+    previous_subject,
+    reported_before,
+    reported_by,
+    runs_into,
+    with_speaker,
+    written_cue,
 )
 from pipeline.attribution_lexicon import (
     CueLexicon,
-    cue_extent,
     default_lexicon,
-    particle_of,
     read_lexicon,
 )
 from pipeline.attribution_quotes import (
@@ -82,7 +85,7 @@ def _quote_attributions(
     previous: Found | None = None
     for quote in quotes:
         span = (quote.start, quote.end)
-        low, high = _paragraphs_of(text, quote)
+        low, high = paragraphs_of(text, quote)
         best, best_score = None, 0.0
         for n, cue in enumerate(cues):
             if cue.cue is not None and not low <= cue.cue[0] < high:
@@ -96,7 +99,7 @@ def _quote_attributions(
         if best is not None and best_score >= 0.5:
             used.add(best)
             prefix = text[cues[best].content[0] : quote.start]
-            if _runs_into(prefix):
+            if runs_into(prefix):
                 # "said that “…”": the quote is part of a reported clause, not a direct quote.
                 content = (cues[best].content[0], max(quote.end, cues[best].content[1]))
                 found = replace(cues[best], content=content)
@@ -107,13 +110,16 @@ def _quote_attributions(
                 # Dropped for lying inside the parsed clause; the quote alone is the content now.
                 found = replace(found, source=source_span(doc[head], text, in_quote))
             if found.direct:
-                # "- HuffPollster: “…”": a name given as the quote's label beats a parse that
-                # ran the sentence before over it.
-                found = labelled(found, label_cue(doc, text, starts, quote.start))
-                found = own_cue(doc, text, starts, quote.start, found, in_quote, lexicon)
-                found = _split_cue(doc, text, starts, quote, in_quote, lexicon) or found
+                found = written_cue(doc, text, starts, quote, found, in_quote, lexicon)
         else:
-            found = _adjacent(doc, text, starts, quote, in_quote, lexicon)
+            found = adjacent(doc, text, starts, quote, in_quote, lexicon)
+        if found is None and previous is not None and not quote.continued:
+            folded = reported_before(text, quote, previous, cues, used)
+            if folded is not None:
+                # PolNeAR's convention: '… Kim said he was "meticulous." "If we …"': a quote
+                # with no cue after someone else's reported speech carries that speech on.
+                cues[folded] = replace(cues[folded], content=(cues[folded].content[0], quote.end))
+                continue
         if found is None and previous is not None and (
             quote.continued or quote.start - previous.content[1] < MERGE_GAP
         ):
@@ -121,7 +127,7 @@ def _quote_attributions(
             direct[-1] = previous = replace(previous, content=(previous.content[0], quote.end))
             continue
         if found is None:
-            found = _previous_subject(doc, text, quote, in_quote)
+            found = previous_subject(doc, text, quote, in_quote)
         if found is None:
             # No cue, no speaker in sight: more often a title or a document quoted than speech.
             continue
@@ -130,168 +136,14 @@ def _quote_attributions(
             found.cue_token is not None
         ):
             # No subject, or one inherited from the quoted words: look beside the cue.
-            found = _with_speaker(text, found, doc[found.cue_token], in_quote)
+            found = with_speaker(text, found, doc[found.cue_token], in_quote)
         if found.source is None and found.cue_token is not None:
-            found = _fragment_speaker(doc, text, quote, found, in_quote)
-        found = _reported_by(doc, text, quote, found, cues)
+            found = fragment_speaker(doc, text, quote, found, in_quote)
+        found = reported_by(doc, text, quote, found, cues)
         direct.append(found)
         previous = found
     rest = [c for n, c in enumerate(cues) if n not in used]
     return direct, rest
-
-
-def _split_cue(
-    doc: Doc, text: str, starts: Sequence[int], quote: Quote, in_quote: list[bool],
-    lexicon: CueLexicon,
-) -> Found | None:
-    """``"…," Kim said, "…"``: the cue written between the parts of a split quote wins."""
-    inside = doc.char_span(quote.start, quote.end, alignment_mode="expand")
-    if inside is None:
-        return None
-    gap = next((t for t in inside if not in_quote[t.i] and not t.is_space), None)
-    if gap is None or gap.idx >= quote.end:
-        return None
-    found = trailing_cue(doc, text, starts, gap.idx, lexicon)
-    if found is None or found.cue is None or found.cue[1] > quote.end:
-        return None
-    return replace(found, content=(quote.start, quote.end))
-
-
-def _reported_by(doc: Doc, text: str, quote: Quote, found: Found, cues: Sequence[Found]) -> Found:
-    """``"…," Kim said, according to Reuters``: the outer source the words reached us through."""
-    if found.cue is None or found.cue_token is None or found.cue[0] < quote.start:
-        return found
-    limit = doc[found.cue_token].sent.end_char
-    for cue in cues:
-        if cue.cue is None or not found.cue[1] <= cue.cue[0] < limit:
-            continue
-        between = text[found.cue[1] : cue.cue[0]]
-        if cue.direct or "\n" in between or any(c in QUOTE_MARKS for c in between):
-            continue
-        if cue.cue_token is not None and doc[cue.cue_token].lower_ == "according":
-            return replace(found, source=cue.source, source_head=cue.source_head, cue=cue.cue)
-    return found
-
-
-def _adjacent(
-    doc: Doc, text: str, starts: Sequence[int], quote: Quote, in_quote: list[bool],
-    lexicon: CueLexicon,
-) -> Found | None:
-    """A cue written beside the quote, else one in its sentence, else a colon's subject."""
-    span = (quote.start, quote.end)
-    found = trailing_cue(doc, text, starts, quote.end, lexicon)
-    if found is None:
-        found = signature_cue(doc, text, starts, quote.end)
-    if found is None:
-        found = label_cue(doc, text, starts, quote.start)
-    if found is None:
-        found = _nearby_cue(doc, text, quote, in_quote, lexicon)
-    if found is None:
-        found = colon_cue(doc, text, starts, quote.start, in_quote, lexicon)
-    return replace(found, content=span) if found is not None else None
-
-
-def _runs_into(prefix: str) -> bool:
-    """Whether a clause's words run into the quote after them (``that “…”``, not ``: “…”``)."""
-    return (
-        "\n" not in prefix
-        and any(c.isalnum() for c in prefix)
-        and not prefix.rstrip().endswith((",", ":", "—", "–", "-"))
-    )
-
-
-def _paragraphs_of(text: str, quote: Quote) -> tuple[int, int]:
-    """Start of the paragraph where the quote opens, end of the one where it closes."""
-    high = text.find("\n", quote.end)
-    return text.rfind("\n", 0, quote.start) + 1, len(text) if high < 0 else high
-
-
-def _nearby_cue(
-    doc: Doc,
-    text: str,
-    quote: Quote,
-    in_quote: list[bool],
-    lexicon: CueLexicon,
-) -> Found | None:
-    """The cue of a quote that does not govern it: ``"…," he said.`` in the same sentence."""
-    span = (quote.start, quote.end)
-    inside = doc.char_span(quote.start, quote.end, alignment_mode="expand")
-    best: Token | None = None
-    if inside is not None:
-        first, last = inside[0].sent, inside[-1].sent
-        start = first.start
-        # The parser's sentences may run over a paragraph break; a cue does not.
-        low, high = _paragraphs_of(text, quote)
-        before = doc[first.start - 1].sent if first.start > 0 else None
-        if before is not None and before.text.rstrip().endswith(":"):
-            # "Clinton said in a statement:" introducing the quote.
-            start, low = before.start, before.start_char
-        for token in doc[start : last.end]:
-            if in_quote[token.i] or token.pos_ != "VERB" or not low <= token.idx < high:
-                continue
-            if token.lemma_.lower() not in lexicon.clausal and particle_of(token, lexicon) is None:
-                continue
-            if best is None or _distance(token, quote) < _distance(best, quote):
-                best = token
-    if best is not None:
-        subject = speaker_of(best)
-        return Found(
-            span,
-            cue_extent(best, lexicon),
-            source_span(subject, text, in_quote) if subject is not None else None,
-            subject.i if subject is not None else None,
-            best.i,
-            direct=True,
-        )
-    return None
-
-
-def _previous_subject(doc: Doc, text: str, quote: Quote, in_quote: list[bool]) -> Found | None:
-    """A quote standing alone after a sentence about someone: that sentence's subject speaks."""
-    inside = doc.char_span(quote.start, quote.end, alignment_mode="expand")
-    if inside is None or inside.start == 0:
-        return None
-    sentence = doc[inside.start - 1].sent
-    root = sentence.root
-    subjects = [c for c in root.children if c.dep_ in ("nsubj",) and not in_quote[c.i]]
-    if not subjects or subjects[0].pos_ not in ("PROPN", "PRON"):
-        return None
-    subject = subjects[0]
-    if subject.pos_ == "PRON" and subject.lower_ not in ("he", "she", "i", "we", "they"):
-        return None
-    source = source_span(subject, text, in_quote)
-    return Found((quote.start, quote.end), None, source, subject.i, None, direct=True)
-
-
-def _fragment_speaker(
-    doc: Doc, text: str, quote: Quote, found: Found, in_quote: list[bool]
-) -> Found:
-    """``Maher stated … Adding, “…”``: a sentence opened by a bare participle cue continues
-    the previous sentence, whose subject speaks."""
-    assert found.cue_token is not None
-    cue = doc[found.cue_token]
-    if cue.tag_ != "VBG" or not cue.is_sent_start:
-        return found
-    before = _previous_subject(doc, text, Quote(cue.idx, quote.end, closed=True), in_quote)
-    if before is None:
-        return found
-    return replace(found, source=before.source, source_head=before.source_head)
-
-
-def _with_speaker(text: str, found: Found, verb: Token, in_quote: list[bool]) -> Found:
-    """Replace a missing source, or one taken from inside a quote, by the name beside the cue."""
-    beside = source_beside(verb, text, verb.i, in_quote)
-    if beside is None:
-        return replace(found, source=None, source_head=None)
-    return replace(found, source=beside[0], source_head=beside[1].i)
-
-
-def _distance(token: Token, quote: Quote) -> int:
-    if token.idx >= quote.end:
-        return token.idx - quote.end
-    if token.idx < quote.start:
-        return quote.start - token.idx
-    return 0
 
 
 def _univocal(found: list[Found]) -> list[Found]:
@@ -330,7 +182,10 @@ def find_attributions(
             lex.min_quote_words,
             lex.short_quote_words,
             after_cue(doc, q.start, lex),
-            q.start in trailed or leading_cue(doc, starts, q.start, lex),
+            q.start in trailed
+            or leading_cue(doc, starts, q.start, lex)
+            # A headline's "Blumenthal: ‘No Idea’": a short quote labelled with its speaker.
+            or label_cue(doc, text, starts, q.start) is not None,
         )
     )
     in_quote = _token_flags(doc, raw)

@@ -17,6 +17,7 @@ from pipeline.attribution_cues import (
     postposed_subject,
     source_of,
     source_span,
+    subordinated,
     subtree_span,
 )
 from pipeline.attribution_lexicon import CueLexicon, cue_before, cue_extent, is_cue_verb
@@ -74,7 +75,10 @@ def trailing_cue(
         if token.pos_ in ("VERB", "AUX") and not _is_auxiliary(token):
             verb = token
             break
-    if verb is None or not is_cue_verb(verb, lexicon):
+    if verb is None or not is_cue_verb(verb, lexicon) or subordinated(doc[index : verb.i]):
+        return None
+    if any(c.dep_ == "neg" and c.i >= index for c in verb.children):
+        # '“….” The campaign did not elaborate.': a cue denied reports nothing.
         return None
     if closed in (".", "?", "!") and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
         # '“… over.” Kim said he would …' / 'Kim said: “…”': after a full stop, a cue with

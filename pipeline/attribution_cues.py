@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -99,11 +99,14 @@ def source_of(verb: Token) -> Token | None:
     current = verb
     for _ in range(4):
         subjects = [c for c in current.children if c.dep_ in SUBJECTS]
+        agent = [c for c in current.children if c.dep_ == "agent"]
+        if agent and current is verb and all(c.dep_ == "nsubjpass" for c in subjects):
+            # "Kim was asked by host Lee, “…”": the passive's agent speaks, not its subject.
+            subjects = []
         if subjects:
             # Two subjects mean a misparse across a quote: the one next to the verb speaks.
             at = current.i
             return min(subjects, key=lambda c: abs(c.i - at))
-        agent = [c for c in current.children if c.dep_ == "agent"]
         if agent:
             objects = [c for c in agent[0].children if c.dep_ == "pobj"]
             return objects[0] if objects else None
@@ -160,14 +163,22 @@ def speaker_of(verb: Token) -> Token | None:
     after = postposed_subject(verb, sent.end)
     if after is not None:
         return after
+    doc = verb.doc
     before = verb.i - 1
-    while before >= sent.start and verb.doc[before].pos_ in ("ADV", "AUX", "PART"):
+    while before >= sent.start and doc[before].pos_ in ("ADV", "AUX", "PART"):
         before -= 1
-    if before >= sent.start and verb.doc[before].pos_ in NOMINAL:
-        token = verb.doc[before]
+    if before > sent.start and doc[before].text == ")":
+        # "Rep. Kim Lee (R-Ohio) said": the name before the bracketed affiliation.
+        opening = next((i for i in range(before - 1, sent.start, -1) if doc[i].text == "("), None)
+        before = opening - 1 if opening is not None else before
+    if before >= sent.start and doc[before].pos_ in NOMINAL:
+        token = doc[before]
         while token.head.i != token.i and token.head.i < verb.i and token.dep_ != "ROOT":
+            if token.dep_ == "relcl" and token.head.pos_ in NOMINAL:
+                # "an official who spoke to discuss strategy said": the noun the clause is on.
+                return token.head
             token = token.head
-        return token if token.pos_ in NOMINAL else verb.doc[before]
+        return token if token.pos_ in NOMINAL else doc[before]
     return None
 
 
@@ -243,6 +254,21 @@ def _title_word(token: Token) -> bool:
     )
 
 
+def subordinated(words: Iterable[Token]) -> bool:
+    """Whether the words open a subordinate clause (``since``, ``if``), which reports nothing.
+
+    ``"…," since the cases were decided`` / ``‘No Idea’ If I Would Have Told``: the verb after
+    them is not the quote's cue; ``as Kim said`` and ``that`` do introduce one.
+    """
+    return any(t.dep_ == "mark" and t.lower_ not in ("as", "that") for t in words)
+
+
+def own_words(verb: Token) -> list[Token]:
+    """The verb's own dependents and its subject's (where a parser may hang ``since``)."""
+    children = list(verb.children)
+    return children + [c for s in children if s.dep_ in ("nsubj", "nsubjpass") for c in s.children]
+
+
 def content_of(verb: Token, lexicon: CueLexicon, text: str) -> tuple[int, int] | None:
     lemma = verb.lemma_.lower()
     children = list(verb.children)
@@ -263,7 +289,8 @@ def content_of(verb: Token, lexicon: CueLexicon, text: str) -> tuple[int, int] |
     own_subject = any(c.dep_ in SUBJECTS for c in children)
     trailing = verb.dep_ in ("conj", "advcl") and own_subject and verb.head.i < verb.i
     # "…," Trump said when Boyle asked him: the clause hangs off a cue of its own.
-    reported = not lexicon.is_cue(verb.head.lemma_.lower())
+    # "…," since the cases were decided: a subordinate clause's verb reports nothing.
+    reported = not lexicon.is_cue(verb.head.lemma_.lower()) and not subordinated(own_words(verb))
     if (verb.dep_ == "parataxis" or (trailing and reported)) and lemma in lexicon.clausal:
         # "The deal is fair, he said": the cue hangs off the clause it reports.
         return subtree_span(verb.head, text, exclude=verb)

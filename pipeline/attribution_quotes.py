@@ -58,8 +58,10 @@ def find_quotes(text: str) -> tuple[Quote, ...]:
             char = text[i]
             width = 1
             if char == "'" and text[i + 1 : i + 2] == "'":
-                # Two apostrophes stand for a straight double quote in some archives (NYT).
-                char, width = STRAIGHT, 2
+                # Two apostrophes stand for a straight double quote in some archives (NYT);
+                # a third one first closes a single-quoted question inside it ("What?''').
+                triple = open_at is not None and text[i + 2 : i + 3] == "'"
+                char, width = STRAIGHT, 3 if triple else 2
             if char in OPENING and open_at is not None and _closes_typo(text, i, p_end):
                 # '…here,“ said Kim': an opening mark typed where the closing one belongs.
                 char = CLOSING[0]
