@@ -139,7 +139,7 @@ def source_beside(
     if any(t.pos_ == "CCONJ" for t in before) and not any(
         t.dep_ in ("nsubj", "nsubjpass") and t.head.i == verb.i for t in before
     ):
-        # '"…" - and stressed the state's importance': a second predicate; what follows
+        # '"…" - and underlined the county's role': a second predicate; what follows
         # the verb is its object, and its subject is the one it shares with the first.
         shared = source_of(verb)
         source = source_span(shared, text, in_quote) if shared is not None else None
@@ -213,7 +213,7 @@ def _stretch_start(doc: Doc, verb: Token, in_quote: Sequence[bool]) -> int:
 
 
 def _ends_stretch(token: Token) -> bool:
-    """A window's end, save brackets: ``Sen. Richard J. Durbin (D-Ill.), noting …, said``."""
+    """A window's end, save brackets: ``Sen. Ann B. Marsh (D-Vt.), noting …, said``."""
     return _ends_window(token) and token.text not in BRACKETS
 
 
@@ -292,7 +292,7 @@ def colon_cue(
         verb = verb.head
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < index]
     while subjects and subjects[0].tag_ == "WP" and verb.dep_ in ("pcomp", "pobj", "ccomp"):
-        # "Clinton has since apologized for what happened:": the clause the free relative is in.
+        # "The mayor has since regretted what occurred:": the clause the free relative is in.
         verb = verb.head
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head

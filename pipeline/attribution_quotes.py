@@ -137,7 +137,7 @@ def is_speech(
     words = quote.words(text)
     line_start = text.rfind("\n", 0, quote.start) + 1
     before = text[line_start : quote.start].rstrip()
-    # A quote that goes on a clause ("has “always run a lean campaign”") is part of it;
+    # A quote that goes on a clause ("has “never wasted a dime”") is part of it;
     # one that opens its paragraph or follows a closed quotation stands on its own.
     opens_clause = after_cue or not before or before[-1] in ":,.?!;—–-" + CLOSING + STRAIGHT
     if not opens_clause or words == 0:
