@@ -184,7 +184,7 @@ def find_attributions(
             after_cue(doc, q.start, lex),
             q.start in trailed
             or leading_cue(doc, starts, q.start, lex)
-            # A headline's "Blumenthal: ‘No Idea’": a short quote labelled with its speaker.
+            # A headline's "Jane Ortiz: ‘No Clue’": a short quote labelled with its speaker.
             or label_cue(doc, text, starts, q.start) is not None,
         )
     )

@@ -29,7 +29,7 @@ WINDOW = 12
 BACK_WINDOW = 30
 BRACKETS = frozenset("()[]")
 NEW_SENTENCE = frozenset({"He", "She", "They", "We"})
-# A quoted paragraph signed on the next line: '\n\n- Hillary Clinton.' (fact-check style).
+# A quoted paragraph signed on the next line: '\n\n- Maria Lopez.' (fact-check style).
 SIGNATURE = re.compile(r"[ \t]*\n\s*([-—–])[ \t]*(?=[A-Z])")
 LABEL_WORDS = 7
 CLOSING_MARKS = ("”", '"', "''")
@@ -171,7 +171,7 @@ def _capital_modal(token: Token) -> bool:
 
 
 def signature_cue(doc: Doc, text: str, starts: Sequence[int], end: int) -> Found | None:
-    """``"…"`` then a line ``- Bernie Sanders.``: the name signed under a quoted paragraph."""
+    """``"…"`` then a line ``- Maria Lopez.``: the name signed under a quoted paragraph."""
     found = SIGNATURE.match(text, end)
     if found is None:
         return None
@@ -227,7 +227,7 @@ def leading_cue(doc: Doc, starts: Sequence[int], start: int, lexicon: CueLexicon
 
 
 def label_cue(doc: Doc, text: str, starts: Sequence[int], start: int) -> Found | None:
-    """``Trump: ‘We will win.’`` / ``- Mark Blumenthal and Jon Cohen: “…”``: a name as label."""
+    """``Ortega: ‘We will win.’`` / ``- Nina Cole and Raj Mehta: “…”``: a name as label."""
     index = first_token(starts, start)
     if index is None:
         return None
@@ -266,7 +266,7 @@ def _is_label_boundary(token: Token) -> bool:
 
 
 def _is_name_word(token: Token) -> bool:
-    """A word of a name or of a list of names: ``Mark Blumenthal and Jon Cohen``."""
+    """A word of a name or of a list of names: ``Nina Cole and Raj Mehta``."""
     return token.pos_ in ("PROPN", "CCONJ", "PART") or (
         token.pos_ == "NOUN" and token.text[:1].isupper()
     ) or token.text in (",", ".", "'s", "’s")

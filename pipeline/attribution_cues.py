@@ -69,7 +69,7 @@ def source_span(
     left, right = token.left_edge.i, token.right_edge.i + 1
     clause = token.head
     while clause.dep_ == "conj" and clause.head.i < clause.i:
-        # "Kim, who is running and who worked the crowd": the second of two relative clauses.
+        # "Okafor, who is running and who shook hands": the second of two relative clauses.
         clause = clause.head
     if token.tag_ in ("WP", "WDT") and clause.dep_ == "relcl" and clause.head.i < token.i:
         # "Mike Lee, who declared": the pronoun with the noun phrase it stands for.
@@ -116,7 +116,7 @@ def source_of(verb: Token) -> Token | None:
                 if c.dep_ == "dobj" and c.i < current.i and c.pos_ in ("PROPN", "NOUN")
             ]
             if objects:
-                # Object control: "This prompted the tabloid to run a cover saying …".
+                # Object control: "This prompted the weekly to print a headline saying …".
                 return objects[0]
         if current.dep_ in ("xcomp", "conj", "advcl") and current.head.i != current.i:
             if (
@@ -198,7 +198,7 @@ def _sender(noun: Token) -> Token | None:
 
 
 def postposed_subject(verb: Token, limit: int) -> Token | None:
-    """``said retired neurosurgeon Ben Carson``: the head of the noun phrase after the cue."""
+    """``said retired firefighter Gil Navarro``: the head of the noun phrase after the cue."""
     doc = verb.doc
     after = verb.i + 1
     if (
@@ -216,10 +216,10 @@ def postposed_subject(verb: Token, limit: int) -> Token | None:
     if token.dep_ in ("npadvmod", "tmod"):
         return _titled_name(verb, limit)
     if any(t.tag_ == "WRB" or t.dep_ == "mark" for t in doc[verb.i + 1 : after]):
-        # "said when Boyle asked": the subject of the next clause, not the cue's.
+        # "said when Okafor asked": the subject of the next clause, not the cue's.
         return None
     if token.dep_ in ("dobj", "dative") and verb.lemma_.lower() in ADDRESSED:
-        # "tells Breitbart News", "told reporters": the one spoken to, not the speaker.
+        # "tells Valley Ledger News", "told reporters": the one spoken to, not the speaker.
         return None
     while (
         token.head.i > token.i
@@ -232,7 +232,7 @@ def postposed_subject(verb: Token, limit: int) -> Token | None:
 
 
 def _titled_name(verb: Token, limit: int) -> Token | None:
-    """``said Oversight ranking Democrat Elijah Cummings.``: the full name that ends a run of
+    """``said Budget ranking Republican Thomas Reed.``: the full name that ends a run of
     title words after the cue, however the parser split the title."""
     doc = verb.doc
     index = verb.i + 1
@@ -257,7 +257,7 @@ def _title_word(token: Token) -> bool:
 def subordinated(words: Iterable[Token]) -> bool:
     """Whether the words open a subordinate clause (``since``, ``if``), which reports nothing.
 
-    ``"…," since the cases were decided`` / ``‘No Idea’ If I Would Have Told``: the verb after
+    ``"…," since the cases were decided`` / ``‘No Clue’ If Aides Would Have Warned``: the verb after
     them is not the quote's cue; ``as Kim said`` and ``that`` do introduce one.
     """
     return any(t.dep_ == "mark" and t.lower_ not in ("as", "that") for t in words)
@@ -288,7 +288,7 @@ def content_of(verb: Token, lexicon: CueLexicon, text: str) -> tuple[int, int] |
                 return subtree_span(objects[0], text)
     own_subject = any(c.dep_ in SUBJECTS for c in children)
     trailing = verb.dep_ in ("conj", "advcl") and own_subject and verb.head.i < verb.i
-    # "…," Trump said when Boyle asked him: the clause hangs off a cue of its own.
+    # "…," Ellison said when Okafor asked him: the clause hangs off a cue of its own.
     # "…," since the cases were decided: a subordinate clause's verb reports nothing.
     reported = not lexicon.is_cue(verb.head.lemma_.lower()) and not subordinated(own_words(verb))
     if (verb.dep_ == "parataxis" or (trailing and reported)) and lemma in lexicon.clausal:

@@ -224,18 +224,18 @@ def test_seed_article(base_nlp: Language, entities_stage: EntitiesComponent) -> 
     [
         # A short quote with its cue written right after it.
         ("“No,” she said.", "No", "she", True),
-        ('"Definitely not," he said of the prospect of a second ballot.', "Definitely", "he", True),
+        ('"Definitely not," he said of the chance of a recount.', "Definitely", "he", True),
         # The speaker named after the cue, with a role before the name.
-        ('"I\'m not going to say it was a blunder, so forget it," said retired pilot '
-         "Dan Whitmore, asked about his remarks.", "a blunder", "Dan Whitmore", True),
+        ('"I won\'t pretend it was a blunder, so let it go," said retired firefighter '
+         "Gil Navarro, asked about his column.", "a blunder", "Gil Navarro", True),
         # A quote introduced by a clause and a colon.
         ("Or, as Paul Whitaker, a former director of the port authority, put it: \"The trucks are "
          'no longer at the border. They\'re already here."', "trucks", "Paul Whitaker", True),
         # A name as the label of a quote, headline style.
         ("Ortega: ‘We are going to carry this county easily.’", "county easily", "Ortega", True),
-        ("OHIO POLLS NOT WRONG - Laura Finch and Omar Reyes: “Although the models missed the "
-         "final margin, it isn’t because they were badly built.”", "badly built",
-         "Laura Finch", True),
+        ("TEXAS SURVEYS HELD UP - Nina Cole and Raj Mehta: “The samples were sound, even if "
+         "the turnout estimates drifted a little late on.”", "samples were sound",
+         "Nina Cole", True),
         # A quote that a reported clause runs into is indirect speech, as in PolNeAR.
         ("The senator said that “the bill is a disaster for working families across the state.”",
          "working families", "The senator", False),
@@ -254,11 +254,11 @@ def test_quotes_with_cues_beside_them(
     ("text", "speech"),
     [
         # A quote opening its paragraph after a closed quote stands on its own.
-        ("“It was a long night for all of us,” he said.\n\n“CNN has done an awful job,”",
-         True),
-        ("“It was a long night for all of us,” he said. “CNN did awful,”", True),
+        ("“It was a long night for all of us,” he said.\n\n“The committee botched the whole "
+         "review,”", True),
+        ("“It was a long night for all of us,” he said. “The panel failed,”", True),
         # A scare quote inside a clause is not speech.
-        ("Trump has “always run a lean campaign” in the state.", False),
+        ("Moreno has “always kept a tight budget” in the district.", False),
     ],
 )
 def test_is_speech(text: str, speech: bool) -> None:
@@ -283,9 +283,9 @@ def test_cue_in_next_paragraph_is_not_the_quotes(
     ("text", "content_words", "source", "cue"),
     [
         # The source the parse left inside the reported clause is the quote's speaker.
-        ('"The danger," said Helen Ortiz, an analyst who is the head of the county budget office, '
+        ('"The danger," said Helen Ortiz, an analyst who runs the county budget office, '
          '"is that we lose revenue."', "The danger",
-         "Helen Ortiz, an analyst who is the head of the county budget office", "said"),
+         "Helen Ortiz, an analyst who runs the county budget office", "said"),
         # The closing mark the parser hung on the subject is the quote's, not the source's.
         ('"You see people carrying signs, people are shouting at them and pushing them '
          'out of meetings and all of that," Rosa Delgado, 58, said on Morning Edition.',
@@ -296,8 +296,8 @@ def test_cue_in_next_paragraph_is_not_the_quotes(
          "second interview.", "bring neighbors together",
          "Nora Palmer, 42, of Tacoma, Wash., who was among those surveyed", "said"),
         # "by saying": the subject of the verb the preposition hangs on.
-        ('When he returned, the judge began by saying, "I don\'t think it is necessary to send '
-         'him to jail."', "necessary", "the judge", "saying"),
+        ('When he came back, the coach began by saying, "The lineup stays as it is."',
+         "lineup stays", "the coach", "saying"),
         # Reported through a newspaper: PolNeAR's source is the outer one.
         ('"There has been a steady stream of leaks. When will it end?" the mayor said, '
          "according to the Herald.", "steady stream", "the Herald", "according to"),
@@ -306,24 +306,24 @@ def test_cue_in_next_paragraph_is_not_the_quotes(
          'supports a stable currency."', "stable currency",
          "his chief economic adviser, Laura Benton", "said"),
         # A sentence parsed over a paragraph break has two subjects: the one next to the cue.
-        ('"Never, never Susan."\n\nAnother caller said, "We all know how he feels about '
+        ('"Never, never Susan."\n\nAnother caller said, "Everyone can guess where he stands on '
          'the unions."', "the unions", "Another caller", "said"),
         # "emailed supporters saying": the sender, not the addressees.
-        ('The senator emailed supporters saying: "The struggle continues."', "struggle",
-         "The senator", "saying"),
+        ('The governor emailed donors saying: "Our work is far from done."', "far from done",
+         "The governor", "saying"),
         # Object control: the tabloid runs the cover.
-        ('The delay prompted the tabloid to run a cover saying "Don\'t be a quitter, Sam!"',
-         "a quitter", "the tabloid", "saying"),
+        ('The snub prompted the weekly to print a headline saying "Don\'t hide, Mayor!"',
+         "hide", "the weekly", "saying"),
         # A subject inherited from inside the quote is replaced by the clause before the cue.
         ("Harper seemed to be ready to joke about the mix-up in Denver, telling the crowd, "
          '"Some folks get a bit too excited."', "too excited", "Harper", "telling"),
         # A cue without a subject hung on the name: the name before it.
-        ("Jane Holloway, the 2018 Democratic gubernatorial nominee, tweeted in response: "
-         '"Simple distinction: critics ask questions; our governors answer them."',
-         "distinction", "Jane Holloway, the 2018 Democratic gubernatorial nominee", "tweeted"),
-        # "tells Breitbart News": the object of "tell" is the one spoken to.
+        ("Jane Holloway, the 2018 Democratic gubernatorial nominee, tweeted in reply: "
+         '"The difference is plain: pundits talk; mayors fix the roads."',
+         "difference", "Jane Holloway, the 2018 Democratic gubernatorial nominee", "tweeted"),
+        # "tells Valley Ledger News": the object of "tell" is the one spoken to.
         ('"Yes, I endorse Ben Carter," Peter Lowell III, founder of the Civic Budget Project, '
-         "tells Capitol Report News in an exclusive interview.", "endorse Ben Carter",
+         "tells Valley Ledger News in a phone call.", "endorse Ben Carter",
          "Peter Lowell III, founder of the Civic Budget Project", "tells"),
         # Brackets belong to the name before the cue.
         ("But Rep. Susan M. Carver (R-Ohio), noting the size of Walker's crowds, said, "
@@ -337,12 +337,12 @@ def test_cue_in_next_paragraph_is_not_the_quotes(
         ('We checked the claims made at the forum.\n\n"Nearly all new jobs in this state are going '
          'to the two largest cities."\n\n- Maria Lopez.\n\nThe figure '
          "comes from a survey of employers.", "largest cities", "Maria Lopez", "-"),
-        # "said when Boyle asked": the clause under the cue is not the cue, nor its subject.
-        ('"Very fine writer, very fine writer this guy," Baker, the 2018 GOP gubernatorial '
-         "frontrunner statewide and current fundraising leader in Ohio by a wide margin after "
-         "winning the state convention, said when Morgan asked him a question.",
-         "this guy", "Baker, the 2018 GOP gubernatorial frontrunner statewide and current "
-         "fundraising leader in Ohio by a wide margin after winning the state convention",
+        # "said when Okafor asked": the clause under the cue is not the cue, nor its subject.
+        ('"Sharp question, really sharp question from this one," Ellison, the most senior '
+         "member of the county board and its likely next chair by most counts since the spring "
+         "retreat, said when Okafor asked him about the levy.",
+         "Sharp question", "Ellison, the most senior member of the county board and its "
+         "likely next chair by most counts since the spring retreat",
          "said"),
         # A pronoun standing alone after the cue.
         ('"America is great! The mayor is disgusting," read one.', "America is great", "one",
@@ -355,33 +355,32 @@ def test_cue_in_next_paragraph_is_not_the_quotes(
         ('"Davis said in his speech that farmers are our real heroes. Is Davis pandering?" '
          "reacted Porter.", "real heroes", "Porter", "reacted"),
         # The cue between the parts of a split quote wins over an earlier one.
-        ('When someone in the crowd shouted, "Taxes," Greene joked, again using a thick '
-         'drawl, "Hallelujah, friend! Come on up and get saved!"', "Hallelujah", "Greene",
-         "joked"),
+        ('When a woman at the back called out, "Parking," Greene joked, again putting on a '
+         'slow drawl, "Bless you, ma\'am! Step right up and sign the petition!"', "Bless you",
+         "Greene", "joked"),
         # Phrasal speech verbs: the verb and its particle are the cue together.
         ('"Frank wants to be a hard man tonight," Gordon shot back.', "hard man", "Gordon",
          "shot back"),
-        ('"They only came because he keeps promising free lunches," Bennett shot back with a '
-         "grin.", "free lunches", "Bennett", "shot back"),
+        ('"Half that crowd showed up for the free pizza," Alvarez shot back with a smirk.',
+         "free pizza", "Alvarez", "shot back"),
         ('When Baker suggested that the union would strike, Moreno fired back sharply: "If they '
          'walk out in the middle of winter, they\'re going to regret it."', "middle of winter",
          "Moreno", "fired back"),
-        ('"Look, these things happen, right?" Trump went on, as if he had not heard her.',
-         "things happen",
-         "Trump", "went on"),
+        ('"Well, mistakes get made, don\'t they?" Hollis went on, as though nobody had spoken.',
+         "mistakes get made", "Hollis", "went on"),
         # A capitalised modal right after the quote is a surname, not an auxiliary.
-        ('"This should hasten the eclipse of the outsider candidates," Will wrote.', "eclipse",
+        ('"This ought to speed the fading of the protest campaigns," Will wrote.', "fading",
          "Will", "wrote"),
         ('"Britain will not be rushed into anything at all," May said on Sunday.', "rushed",
          "May", "said"),
         # A colon after a free relative ("what happened") hands the quote to the outer clause.
-        ('Porter has since apologized for what happened: "I should have checked the figures '
-         'twice. Not doing so was careless."', "figures twice", "Porter", "apologized"),
+        ('Vance later apologized for what happened: "I ought to have read the contract first. '
+         'Signing it blind was foolish."', "contract first", "Vance", "apologized"),
         # The second of two coordinated relative clauses stands for the same person.
-        ("The mayor was rallying for an academic named Eric Dalton, who is running for "
-         'governor and who worked the hall, praising "the mayor\'s candour and steady '
-         'leadership" as he spoke.', "candour",
-         "an academic named Eric Dalton, who is running for governor and who", "praising"),
+        ("The governor was campaigning for a veteran named Sam Okafor, who is running for "
+         'mayor and who shook hands at the door, praising "the governor\'s patience and calm '
+         'temper" as she spoke.', "patience",
+         "a veteran named Sam Okafor, who is running for mayor and who", "praising"),
         # A sentence opened by a bare participle cue continues the previous one's subject.
         ('Later in the program, Jensen stated that the audit "wasn\'t pretty." Adding, "Now, as '
          'with all city audits, what they really find is never that bad."', "never that bad",
@@ -394,22 +393,22 @@ def test_cue_in_next_paragraph_is_not_the_quotes(
         ('"Drivers should leave their cars at home this weekend," opined Portland\'s Evening '
          "Courier.", "cars at home", "Portland's Evening Courier", "opined"),
         # "said it was early but added": the second cue shares the reporting clause's subject.
-        ('Ama Mensah said it was too early to congratulate the winners but added, "I suspect '
-         'everyone here can guess the outcome."', "guess the outcome", "Ama Mensah", "added"),
+        ('Kofi Boateng said it was too soon to claim the seat but added, "Our count looks '
+         'very good tonight."', "very good tonight", "Kofi Boateng", "added"),
         # A cue coordinated after the quote shares its subject; what follows it is an object.
         ('President Luis Ortega of Chile condemned "such a cowardly assault" and declared a '
          "resolve to carry on.", "cowardly", "President Luis Ortega of Chile",
          "condemned"),
         # Words between the quote and a coordinated cue are not its speaker.
-        ('Backers of the mayor are crying "theft" over the ballot count and threatening '
-         "to boycott the runoff.", "theft", "Backers of the mayor", "threatening"),
+        ('Fans of the coach are shouting "robbery" about the referee and threatening '
+         "to skip the final.", "robbery", "Fans of the coach", "threatening"),
         # A cue right before the quote, with a colon or comma, beats an outer clause holding it.
         ("Harris said that analysts had called her plan bold and sound, to which "
          'O\'Brien interjected: "That\'s simply not true, and everyone in this room knows it."',
          "not true", "O'Brien", "interjected"),
-        ("The hearing grew so tense over who backed which tax plan that Ohio Gov. "
-         'Dana Whitman said, "I feel like I need a lobbyist-to-English dictionary."',
-         "dictionary", "Ohio Gov. Dana Whitman", "said"),
+        ("The forum grew so tense over who backed which school plan that Oregon Gov. "
+         'Carl Brandt said, "I think I need a translator for all this jargon."',
+         "translator", "Oregon Gov. Carl Brandt", "said"),
         # ... but speech reported inside speech keeps the outer source.
         ("Her aides had warned her to stay calm, but Ramirez said she replied: \"When you "
          'are under attack, you can\'t be too calm."', "under attack", "Ramirez", "said"),
@@ -417,9 +416,9 @@ def test_cue_in_next_paragraph_is_not_the_quotes(
         ("But surveys did forecast the Senate runoff - PollWatch: \"While the Georgia runoff "
          'delivered a turnout surprise on one side, most surveys got the winner '
          'right."', "turnout surprise", "PollWatch", ":"),
-        ("It is not enough to get the panel to look balanced - More from the report: "
-         '"Today many web panel providers condition their samples on attitudinal '
-         'measures."', "panel providers", "the report", ":"),
+        ("Weighting alone cannot rescue a lopsided sample - More from the study: "
+         '"Several online vendors now screen recruits on political interest before they '
+         'join."', "online vendors", "the study", ":"),
         # A closing mark glued to the speaker's name ("…,”Clinton said").
         ("Clinton appeared on the show. “I think it is surprising to see him traffic in "
          "prejudice,”Clinton said.", "surprising", "Clinton", "said"),
@@ -427,9 +426,9 @@ def test_cue_in_next_paragraph_is_not_the_quotes(
         ('"It will be a tight race," Lindqvist said. She went on to say:\n\n"Remarkably, not '
          'one of them will stand up and endorse the candidate."', "Remarkably", "She", "say"),
         # "As X reported …:" names the source of the block quoted after the colon.
-        ("As the magazine's Dana Keller reported after the FBI appears to have cleared the "
-         'building:\n\n"The city has done almost nothing with the pile of records it '
-         'seized during the search."', "pile of records", "the magazine's Dana Keller",
+        ("As the paper's Omar Haddad reported once the police seemed to have finished the "
+         'search:\n\n"The county has barely touched the boxes of files it carried out of '
+         'the office."', "boxes of files", "the paper's Omar Haddad",
          "reported"),
         # A capital conjunction after the quote's full stop opens the next sentence.
         ('Senator Capito put it bluntly: "His comments are not helping the party at all." But '
@@ -442,9 +441,9 @@ def test_cue_in_next_paragraph_is_not_the_quotes(
         # A subordinate clause after the quote is not its cue; a headline's label names it.
         ("Jane Ortiz: ‘No Clue’ If Aides Would Have Warned Voters About The Plan.", "No Clue",
          "Jane Ortiz", ":"),
-        ("''To see how many rulings could flip with this nominee is remarkable,'' since so many "
-         "of the key rulings were decided by a single vote, said Ann Lee, who teaches law at "
-         "Ohio State University.", "rulings could flip",
+        ("''How far one vacancy could tilt the court is hard to overstate,'' since most "
+         "landmark cases were reported as narrow wins, said Ann Lee, who teaches law at "
+         "Ohio State University.", "tilt the court",
          "Ann Lee, who teaches law at Ohio State University", "said"),
         # A passive cue: its agent asks, not its subject.
         ('Lopez was asked by host Dana Reed, who backs Lopez, "Now, you said in the first debate '
@@ -479,15 +478,15 @@ def test_quote_sources(
     ("text", "sources"),
     [
         # A full stop between two quotes ends the sentence: two attributions, two speakers.
-        ('"That never came up," Tom said. Brows raised, he asked, "I was going to walk home '
-         'by myself?"', ["Tom", "he"]),
-        ('"It\'s not a simple choice," Varga said in an interview Monday. Looking back on her '
-         'tenure, the council leader said, "I never knew what each day would bring."',
-         ["Varga", "the council leader"]),
+        ('"That was never the plan," Lena said. Frowning, she asked, "You thought I would '
+         'drive there alone?"', ["Lena", "she"]),
+        ('"It\'s not an easy call," Varga said in an interview Monday. Thinking about her '
+         'years on the bench, the retired judge said, "Every morning brought a new surprise."',
+         ["Varga", "the retired judge"]),
         # A quote after a full stop with a cue of its own is a new attribution.
-        ('"It is like we are a bridge," Franken said. "You were for Bernie and I am for '
-         'Hillary, so we are like a bridge over troubled…" he said, laughing.',
-         ["Franken", "he"]),
+        ('"We are like two halves of one team," Ruiz said. "You backed the governor and I '
+         'backed the mayor, so together we cover the whole…" she said, smiling.',
+         ["Ruiz", "she"]),
         # So is a paragraph carrying on an open quote with its own cue ("he continued").
         ('"Walker says the things voters want to hear," Ortiz said. "But governors cannot '
          'promise anything they like.\n\n"I am not interested in being polite about it," he '
@@ -543,17 +542,17 @@ def test_merge_split_stops_at_a_quote_with_its_own_cue(text: str, parts: int) ->
         ("Kim said the deal was fair , adding it works", [1, 1, 3, 4, 1, 4, 4, 4, 9, 7],
          ["nsubj", "ROOT", "det", "nsubj", "ccomp", "acomp", "punct", "advcl", "nsubj", "ccomp"],
          ["NNP", "VBD", "DT", "NN", "VBD", "JJ", ",", "VBG", "PRP", "VBZ"], 7, "Kim"),
-        # Object control: the object of "prompted" runs the cover.
-        ("This prompted the tabloid to run a cover", [1, 1, 3, 1, 5, 1, 7, 5],
+        # Object control: the object of "prompted" prints the headline.
+        ("This prompted the weekly to print a headline", [1, 1, 3, 1, 5, 1, 7, 5],
          ["nsubj", "ROOT", "det", "dobj", "aux", "xcomp", "det", "dobj"],
-         ["DT", "VBD", "DT", "NN", "TO", "VB", "DT", "NN"], 5, "tabloid"),
+         ["DT", "VBD", "DT", "NN", "TO", "VB", "DT", "NN"], 5, "weekly"),
         # "by saying": through the preposition to the verb it modifies.
         ("She responded by saying no", [1, 1, 1, 2, 3],
          ["nsubj", "ROOT", "prep", "pcomp", "dobj"], ["PRP", "VBD", "IN", "VBG", "DT"], 3, "She"),
         # Two subjects from a parse run over a quote: the one next to the verb.
-        ("Hillary Another commenter said it", [3, 2, 3, 3, 3],
+        ("Susan Another caller said it", [3, 2, 3, 3, 3],
          ["nsubj", "det", "nsubj", "ROOT", "dobj"], ["NNP", "DT", "NN", "VBD", "PRP"], 3,
-         "commenter"),
+         "caller"),
         # "Kim said it was early but added …": a cue hung on the reported clause by mistake.
         ("Kim said it was early but added more", [1, 1, 3, 1, 3, 3, 3, 6],
          ["nsubj", "ROOT", "nsubj", "ccomp", "acomp", "cc", "conj", "dobj"],
@@ -583,20 +582,20 @@ def test_relative_pronoun_source_spans_its_antecedent(
     base_nlp: Language, entities_stage: EntitiesComponent
 ) -> None:
     text = (
-        "On Tuesday, Patel scored his first endorsement from a colleague, Tom Hale, who declared "
-        'in the press room, "I\'m sending the message that it\'s time to come together."'
+        "On Monday, Okoro earned her first endorsement from a colleague, Mike Dunn, who declared "
+        'in the briefing room, "My vote goes to whoever can unite this party."'
     )
-    found = _containing(_attributions(base_nlp, entities_stage, text), "come together")
+    found = _containing(_attributions(base_nlp, entities_stage, text), "unite this party")
     # PolNeAR marks either the pronoun or the name; the span holds both.
-    assert found.source is not None and found.source.text == "a colleague, Tom Hale, who"
+    assert found.source is not None and found.source.text == "a colleague, Mike Dunn, who"
 
 
 @pytest.mark.parametrize(
     ("text", "content_words", "speaker"),
     [
         # The whole noun phrase behind a relative pronoun: the appositive name is the speaker.
-        ('"We will not give up on this bill," said a colleague, Mike Lee, who declared the vote '
-         "a disgrace.", "vote a disgrace", "Mike Lee"),
+        ('"We will not give up on this bill," said a colleague, Bill Ford, who declared the vote '
+         "a disgrace.", "vote a disgrace", "Bill Ford"),
         # An appositive name wins over the possessor in front of the role.
         ('"The deal is dead," Trump\'s spokeswoman, Hope Hicks, told reporters on Tuesday.',
          "deal is dead", "Hope Hicks"),
@@ -631,11 +630,11 @@ def test_quote_after_reported_speech_carries_it_on(
     # PolNeAR's convention: a quote with no cue of its own right after someone's reported
     # speech is more of that speech, not more of the previous speaker's quotation.
     text = (
-        '"That would be a false excuse," Diaz said.\n\nBerg said he and his staff were '
-        '"careful" about making sure the bill left the old program alone. "If we were to '
-        'change it in any way, the agency would object."'
+        '"That argument does not hold up," Diaz said.\n\nBerg said his aides had been '
+        '"careful" to keep the new rules away from the pension fund. "Had we touched it at '
+        'all, the auditors would have objected."'
     )
-    found = _containing(_attributions(base_nlp, entities_stage, text), "agency would object")
+    found = _containing(_attributions(base_nlp, entities_stage, text), "auditors would have")
     assert found.source is not None and found.source.text == "Berg"
     assert not found.direct
 
@@ -644,12 +643,12 @@ def test_name_glued_to_the_opening_mark_is_no_split_quote(
     base_nlp: Language, entities_stage: EntitiesComponent
 ) -> None:
     text = (
-        'Tom Hale (R-Ohio):"We learned that from the budget office and their review of the '
-        'accounts. We were trying to help them fill some holes."'
+        'Mary Walsh (D-Ore.):"We heard it first from the auditors when they went through the '
+        'ledgers. All we wanted was to help them balance the books."'
     )
-    found = _containing(_attributions(base_nlp, entities_stage, text), "budget office")
+    found = _containing(_attributions(base_nlp, entities_stage, text), "the ledgers")
     # The speaker is the label, not a quoted word taken for a cue's subject.
-    assert found.source is not None and found.source.text.startswith("Tom Hale")
+    assert found.source is not None and found.source.text.startswith("Mary Walsh")
 
 
 @pytest.mark.parametrize(
