@@ -3,13 +3,15 @@
 The model (``models/checkworthiness/model.json``, trained by
 ``scripts/train_checkworthiness.py``) is a logistic scorer over sublinear TF-IDF
 features of a span as the pipeline's own lean parse leaves it (``pipeline.nlp.build_nlp``:
-base model plus ``pipeline.morphology.make_lean``): words, word bigrams, the lemmas the lean
-parse sets (verbs, auxiliaries, nouns) and the root's lemma, fine tags and tag bigrams,
-coarse POS trigrams, entity types, dependency labels, digit shapes and pairs of sentence cues
-(a number, a past-tense verb, a modal, a pronoun, an entity type... together), and of such a
-cue with a verb's or noun's lemma. The pipeline scores each claim on its article's Doc
-(``score_spans``), with no second parse; scoring is a fixed-order sum in Python floats, so the
-same span gets the same score on every machine.
+base model plus ``pipeline.morphology.make_lean``): words, word bigrams, words with their POS,
+the lemmas the lean parse sets (verbs, auxiliaries, nouns), the root's lemma with its tag and its
+subject (a pronoun, an entity type), head-dependent lemma pairs of a few arcs, the sentence's
+first one to three words, fine tags and tag bigrams, coarse POS trigrams, entity types,
+dependency labels, digit shapes and pairs of sentence cues (a number, a past-tense verb, a modal,
+a pronoun, an entity type... together), and of such a cue with a verb's or noun's lemma. The
+pipeline scores each claim on its article's Doc (``score_spans``), with no second parse; scoring
+is an exactly rounded sum (``math.fsum``) in Python floats, so the same span gets the same score
+on every machine.
 
 A claim's check-worthiness then combines that logit with what the pipeline found in the claim
 (``pipeline.rank.claim_facts``: a checkworthy figure, a resolved date, a named source, its
@@ -30,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "checkworthiness"
 SCHEMA = "checkworthiness/1"
@@ -56,6 +58,12 @@ class Model:
     bias: float
     threshold: float = 0.5
     combination: dict[str, float] = field(default_factory=lambda: dict(IDENTITY))
+    # Per feature (IDF, IDF x weight), derived once so that scoring does one lookup per feature.
+    table: dict[str, tuple[float, float]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        table = {f: (v, v * self.weights.get(f, 0.0)) for f, v in self.idf.items()}
+        object.__setattr__(self, "table", table)
 
     def to_dict(self) -> dict[str, Any]:
         features = sorted(self.idf)
@@ -101,52 +109,88 @@ _TAG_CUES = {
 
 def cues(doc: Doc | Span) -> list[str]:
     """The sentence's cues, sorted: what kind of statement it is, regardless of its words."""
-    found = {f"len{min(len(doc) // 8, 4)}"}
-    for t in doc:
+    tokens = list(doc)
+    return _cues(tokens, [t.tag_ for t in tokens], doc.text)
+
+
+def _cues(tokens: Sequence[Token], tags: Sequence[str], text: str) -> list[str]:
+    found = {f"len{min(len(tokens) // 8, 4)}"}
+    for t, tag in zip(tokens, tags, strict=True):
         if t.like_num or any(ch.isdigit() for ch in t.text):
             found.add("num")
-        if t.tag_ in _TAG_CUES:
-            found.add(_TAG_CUES[t.tag_])
-        if t.tag_ == "MD":
+        if tag in _TAG_CUES:
+            found.add(_TAG_CUES[tag])
+        if tag == "MD":
             found.add("md:" + t.lower_)
-        if t.tag_ in ("PRP", "PRP$"):
+        if tag in ("PRP", "PRP$"):
             found.add("pr:" + t.lower_)
         if t.ent_type_:
             found.add("ent:" + t.ent_type_)
         if t.dep_ in ("neg", "ccomp"):
             found.add(t.dep_)
-    if doc.text.rstrip().endswith("?"):
+    if text.rstrip().endswith("?"):
         found.add("Q")
     return sorted(found)
 
 
+# Arcs whose (head lemma, dependent lemma) pair says who did what to what (chosen by CV).
+_ARCS = frozenset(
+    {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "amod", "compound", "nummod", "npadvmod"}
+)
+
+
 def features(doc: Doc | Span) -> list[str]:
-    """The sparse features of one parsed span, in token order (repeats count)."""
+    """The sparse features of one parsed span (repeats count)."""
     tokens = list(doc)
     lower = [t.lower_ for t in tokens]
     tags = [t.tag_ for t in tokens]
     pos = [t.pos_ for t in tokens]
+    deps = [t.dep_ for t in tokens]
+    # The lean parse lemmatizes only verbs, auxiliaries and nouns; other lemmas are empty.
+    lemmas = [t.lemma_.lower() for t in tokens]
     out = ["w:" + w for w in lower]
     out += ["w2:" + g for g in _ngrams(lower, 2)]
-    # The lean parse lemmatizes only verbs, auxiliaries and nouns; other lemmas are empty.
-    out += ["l:" + t.lemma_.lower() for t in tokens if t.lemma_]
-    out += ["root:" + t.lemma_.lower() for t in tokens if t.dep_ == "ROOT"]
+    out += ["wt:" + w + "/" + p for w, p in zip(lower, pos, strict=True)]
+    out += ["l:" + lemma for lemma in lemmas if lemma]
     out += ["p:" + t for t in tags]
     out += ["p2:" + g for g in _ngrams(tags, 2)]
     out += ["p3:" + g for g in _ngrams(pos, 3)]
     out += ["e:" + t.ent_type_ for t in tokens if t.ent_type_]
-    out += ["d:" + t.dep_ for t in tokens]
+    out += ["d:" + d for d in deps]
     out += ["s:" + t.shape_ for t in tokens if "d" in t.shape_]
     out.append(f"len:{min(len(tokens) // 5, 8)}")
     if doc.text.rstrip().endswith("?"):
         out.append("Q?")
+    # How a sentence opens (`I think`, `Well,`, `In 1990`) sets what kind of statement it is.
+    words = [w for w, t in zip(lower, tokens, strict=True) if not t.is_punct]
+    out += ["^1:" + "_".join(words[:1]), "^2:" + "_".join(words[:2]), "^3:" + "_".join(words[:3])]
+    for t, dep, lemma in zip(tokens, deps, lemmas, strict=True):
+        if dep == "ROOT":
+            out += ["root:" + lemma, "rt:" + (lemma or t.lower_) + "&" + t.tag_]
+            out += _subjects(t)
+        elif dep in _ARCS:
+            head = t.head
+            out.append(f"a:{dep}:{head.lemma_.lower() or head.lower_}>{lemma or t.lower_}")
     # Pairs of cues let a linear model weigh combinations (a figure in the past tense is a
     # claim; a figure after `I will` is a promise) that single features cannot express.
-    found = cues(doc)
+    found = _cues(tokens, tags, doc.text)
     out += ["x:" + a + "&" + b for i, a in enumerate(found) for b in found[i + 1 :]]
     # The same for a content word with the figure, tense, negation, modal or person around it.
-    lemmas = sorted({t.lemma_.lower() for t in tokens if t.pos_ in ("VERB", "NOUN") and t.lemma_})
-    out += ["xl:" + c + "&" + lemma for c in found if _lemma_cue(c) for lemma in lemmas]
+    content = sorted({lem for lem, p in zip(lemmas, pos, strict=True) if lem and p in _CONTENT})
+    out += ["xl:" + c + "&" + lemma for c in found if _lemma_cue(c) for lemma in content]
+    return out
+
+
+_CONTENT = ("VERB", "NOUN")
+
+
+def _subjects(root: Token) -> list[str]:
+    """Who the root's subject is (a pronoun, an entity type or a tag), alone and with the tense."""
+    out = []
+    for child in root.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            who = child.lower_ if child.tag_ == "PRP" else (child.ent_type_ or child.tag_)
+            out += ["sub:" + who, "sub:" + who + "&" + root.tag_]
     return out
 
 
@@ -163,9 +207,19 @@ def vectorize(feats: Iterable[str], idf: dict[str, float]) -> list[tuple[str, fl
 
 
 def logit(model: Model, doc: Doc | Span) -> float:
-    """The model's raw score (logit) of one parsed sentence."""
-    vector = vectorize(features(doc), model.idf)
-    return model.bias + math.fsum(v * model.weights.get(f, 0.0) for f, v in vector)
+    """The model's raw score (logit) of one parsed sentence: the bias plus the weighted TF-IDF."""
+    table = model.table
+    values: list[float] = []
+    weighted: list[float] = []
+    for f, count in Counter(features(doc)).items():
+        entry = table.get(f)
+        if entry is not None:
+            tf = 1.0 if count == 1 else 1.0 + math.log(count)
+            values.append(tf * entry[0])
+            weighted.append(tf * entry[1])
+    # fsum is exactly rounded, so the order of the features cannot change the score.
+    norm = math.sqrt(math.fsum(v * v for v in values))
+    return model.bias + (math.fsum(weighted) / norm if norm > 0 else 0.0)
 
 
 def sigmoid(z: float) -> float:

@@ -25,6 +25,7 @@ from pipeline.checkworthiness import (
     cues,
     features,
     load_model,
+    logit,
     score_spans,
     score_texts,
     vectorize,
@@ -173,6 +174,36 @@ def test_cues_say_what_kind_of_statement_a_sentence_is(
     assert got == sorted(got)
     assert all(c in got for c in present)
     assert not any(c in got for c in absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("We lost 700,000 jobs in 2009.",
+         ["^1:we", "^2:we_lost", "^3:we_lost_700,000", "sub:we&VBD", "rt:lose&VBD",
+          "a:dobj:lose>job", "a:nummod:job>700,000", "wt:jobs/NOUN"], ["^1:."]),
+        ("Well, I think the senator is wrong.",
+         ["^2:well_i", "sub:i&VBP", "a:nsubj:think>i", "wt:well/INTJ"], ["^2:well_,", "sub:we"]),
+        ("She cut the budget by 12 percent.",
+         ["sub:she&VBD", "a:dobj:cut>budget", "a:pobj:by>percent"], ["sub:she&VBP"]),
+    ],
+)
+def test_features_say_how_a_sentence_opens_and_who_did_what(
+    lean_nlp: Language, text: str, present: list[str], absent: list[str]
+) -> None:
+    got = features(lean_nlp(text))
+    assert all(f in got for f in present), [f for f in present if f not in got]
+    assert not any(f in got for f in absent)
+
+
+def test_a_span_scores_as_its_tf_idf_vector(lean_nlp: Language) -> None:
+    """The one-lookup scorer equals the bias plus the TF-IDF vector times the weights."""
+    model = load_model()
+    for text in [*STATISTICS, *NOTHING_TO_CHECK, "Jobs, jobs, jobs: we added 40,000 jobs."]:
+        feats = features(lean_nlp(text))
+        vector = vectorize(feats, model.idf)
+        expected = model.bias + math.fsum(v * model.weights.get(f, 0.0) for f, v in vector)
+        assert logit(model, lean_nlp(text)) == pytest.approx(expected, abs=1e-12)
 
 
 def test_cue_pairs_are_features(lean_nlp: Language) -> None:
@@ -413,9 +444,9 @@ def test_held_out_average_precision_meets_the_target(held_out_metrics: Metrics) 
     assert held_out_metrics.average_precision >= 0.88
 
 
-def test_held_out_f1_does_not_regress(held_out_metrics: Metrics) -> None:
-    # The shipped model reaches 0.794; issue 7's target is 0.80 and is not met yet (see its note).
-    assert held_out_metrics.f1 >= 0.79
+def test_held_out_f1_meets_the_target(held_out_metrics: Metrics) -> None:
+    # Issue 7's target; the shipped model reaches 0.802 (make eval).
+    assert held_out_metrics.f1 >= 0.80
 
 
 def _toy_sentences() -> tuple[list[Sentence], list[int]]:
