@@ -38,8 +38,10 @@ def written_cue(
     # ran the sentence before over it.
     found = labelled(found, label_cue(doc, text, starts, quote.start))
     found = own_cue(doc, text, starts, quote.start, found, in_quote, lexicon)
-    found = split_cue(doc, text, starts, quote, in_quote, lexicon) or found
-    if quote_gap(doc, quote, in_quote) is None:
+    gap = quote_gap(doc, quote, in_quote)
+    if gap is not None:
+        found = split_cue(doc, text, starts, quote, gap, lexicon) or found
+    else:
         found = trailed(doc, text, starts, quote, found, lexicon)
     if found.source is None:
         # "When asked why, Kim responded in a text: “…”": a parse hanging the colon's
@@ -51,13 +53,9 @@ def written_cue(
 
 
 def split_cue(
-    doc: Doc, text: str, starts: Sequence[int], quote: Quote, in_quote: list[bool],
-    lexicon: CueLexicon,
+    doc: Doc, text: str, starts: Sequence[int], quote: Quote, gap: Token, lexicon: CueLexicon
 ) -> Found | None:
-    """``"…," Kim said, "…"``: the cue written between the parts of a split quote wins."""
-    gap = quote_gap(doc, quote, in_quote)
-    if gap is None:
-        return None
+    """``"…," Kim said, "…"``: the cue written between the parts (from ``gap``) of a split quote."""
     found = trailing_cue(doc, text, starts, gap.idx, lexicon)
     if found is None or found.cue is None or found.cue[1] > quote.end:
         return None
@@ -122,7 +120,8 @@ def adjacent(
     """A cue written beside the quote, else one in its sentence, else a colon's subject."""
     span = (quote.start, quote.end)
     # '"…," he mocks. "…"': a split quote's cue stands between its parts, not after the end.
-    found = split_cue(doc, text, starts, quote, in_quote, lexicon)
+    gap = quote_gap(doc, quote, in_quote)
+    found = split_cue(doc, text, starts, quote, gap, lexicon) if gap is not None else None
     if found is None:
         found = trailing_cue(doc, text, starts, quote.end, lexicon)
     if found is None:

@@ -207,11 +207,16 @@ def vectorize(feats: Iterable[str], idf: dict[str, float]) -> list[tuple[str, fl
 
 
 def logit(model: Model, doc: Doc | Span) -> float:
-    """The model's raw score (logit) of one parsed sentence: the bias plus the weighted TF-IDF."""
+    """The model's raw score (logit) of one parsed sentence."""
+    return logit_of_features(model, features(doc))
+
+
+def logit_of_features(model: Model, feats: Iterable[str]) -> float:
+    """The bias plus the weighted TF-IDF of the features, as ``vectorize`` weighs them."""
     table = model.table
     values: list[float] = []
     weighted: list[float] = []
-    for f, count in Counter(features(doc)).items():
+    for f, count in Counter(feats).items():
         entry = table.get(f)
         if entry is not None:
             tf = 1.0 if count == 1 else 1.0 + math.log(count)

@@ -34,6 +34,7 @@ from pipeline.checkworthiness import (
     NO_CLAIM,
     Model,
     combined_logit,
+    logit_of_features,
     sigmoid,
     vectorize,
 )
@@ -171,10 +172,7 @@ def _round(value: float) -> float:
 
 def raw_logits(model: Model, feats: Sequence[Sequence[str]]) -> list[float]:
     """Logits without rounding, for threshold selection and metrics."""
-    return [
-        model.bias + math.fsum(v * model.weights.get(k, 0.0) for k, v in vectorize(f, model.idf))
-        for f in feats
-    ]
+    return [logit_of_features(model, f) for f in feats]
 
 
 def best_threshold(scores: Sequence[float], labels: Sequence[int]) -> float:

@@ -69,13 +69,8 @@ def governing_verb(tok: Token) -> Token | None:
     return None
 
 
-def tense_at(doc: Doc, start: int, end: int) -> Tense:
-    """The tense of the verb that governs the character span (``None`` when there is none)."""
-    verb = _verb_at(doc, start, end)
-    return verb_tense(verb) if verb is not None else None
-
-
 def _verb_at(doc: Doc, start: int, end: int) -> Token | None:
+    """The verb that governs the character span (``None`` when there is none)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
