@@ -46,6 +46,16 @@ MODAL_BEFORE = re.compile(r"\b(?:will|would|may|might|could|can|shall|should|'ll
                           re.IGNORECASE)
 NAME_AFTER = re.compile(r"\s+(?:for|of|on)\s+(?:the\s+)?[A-Z]")
 TITLE_RULES = frozenset({"rel_unit", "duration", "deictic", "weekday"})
+CLOSED_BY = re.compile(r"\b(?:year|quarter|period|months|weeks|half)\s+ended\s+(?:on\s+)?$",
+                       re.IGNORECASE)
+MULTI_QUARTER = re.compile(r"\b(?:nine|six)[\s-]+months?\b|\bfirst\s+half\b|\byear\s+to\s+date\b",
+                           re.IGNORECASE)
+DAY_SHIFT = re.compile(r"\b(?:the\s+)?day\s+(?P<dir>before|after)\s+$", re.IGNORECASE)
+# the apposed noun phrase ends the phrase or goes on with a clause or a modifier of its own
+APPOSED = re.compile(r",\s+(the\s+(?:[a-z]+\s+)?(?:day|night))(?=\s*[,.;:)]|\s+(?:before|after"
+                     r"|of|when|that|on|in|at)\b)")
+TODAY_IS = re.compile(r"\b(?:today|it)\s*(?:is|['’]s)\s+$", re.IGNORECASE)
+POD_PREP = re.compile(r"\b(?:in|by|during|until|till|through|since)\s+$", re.IGNORECASE)
 COUNT_BEFORE = re.compile(r"(?:\bNo\.|\bpages?|\bp\.|\bRoute|\bFlight|\bRoom|#)\s*$", re.IGNORECASE)
 
 
@@ -93,16 +103,21 @@ def _plausible(doc: Doc, text_all: str, c: Candidate) -> bool:
     if c.rule == "time" and g.get("noon") and not g.get("dayref") and not CLOCK_PREP.search(
             before):
         return False
+    if c.rule == "part_of_day" and not _pod_in_context(doc, text_all, c):
+        return False
+    if c.rule == "nth_day" and not TODAY_IS.search(text_all, max(0, c.start - 12), c.start):
+        return False  # "on the first day of the trial": which day is not said
     if c.rule == "month" and text[-1:].isalpha() and text.lower() in SHORT_MONTHS:
         return False
     if c.rule == "month" and text == g.get("month") and NAME_AFTER.match(text_all, c.end):
         return False  # "the March for Peace", "the March of Dimes"
     if c.rule in TITLE_RULES and _title(doc, text_all, c):
         return False  # ABC's "This Week", CBS's "60 Minutes"
-    if c.rule == "holiday" and not g.get("rel") and c.start > 0:
+    if ((c.rule == "holiday" and not g.get("rel")) or text == "Today") and c.start > 0:
         span = doc.char_span(c.start, c.end, alignment_mode="expand")
-        if span is not None and span.start > 0 and doc[span.start - 1].tag_ == "NNP":
-            return False  # "colourist Holly Christmas"
+        if span is not None and span.start > 0 and doc[span.start - 1].tag_ == "NNP" and (
+                not span[0].is_sent_start):
+            return False  # "colourist Holly Christmas", "USA Today"
     if c.rule == "ref" and re.search(r"\bevery\s+$", before) and (
             re.match(r"\s+and\s+(?:then|again)\b", text_all[c.end:c.end + 12])):
         return False  # "every now and then" says how often, not when
@@ -126,6 +141,14 @@ def _plausible(doc: Doc, text_all: str, c: Candidate) -> bool:
         if COUNT_MOD.search(before) and not YEAR_SPAN.match(text_all, c.end):
             return False  # "some 1800 workers", but "over 2000-2050" is a span of years
     return True
+
+
+def _pod_in_context(doc: Doc, text_all: str, c: Candidate) -> bool:
+    """``by mid-afternoon``, ``in the morning``: a part of day after a preposition of time."""
+    if not POD_PREP.search(text_all, max(0, c.start - 10), c.start):
+        return False
+    span = doc.char_span(c.start, c.end, alignment_mode="expand")
+    return span is None or span[-1].dep_ not in ("compound", "amod")  # "the morning papers"
 
 
 def _title(doc: Doc, text_all: str, c: Candidate) -> bool:
@@ -164,6 +187,7 @@ def find_dates(doc: Doc) -> tuple[DateMention, ...]:
             break
         rejected.update(failed)
     mentions += second_days(doc, text, mentions)
+    mentions = appositions(text, day_shifts(text, mentions))
     ordered = spans.sorted_records(mentions, key=lambda m: (m.start, m.end))
     return tuple(link_ranges(text, list(ordered)))
 
@@ -188,6 +212,38 @@ def second_days(doc: Doc, text: str, mentions: list[DateMention]) -> list[DateMe
                                text=text[found.start("day"):found.end()], value=second.isoformat(),
                                type=m.type, anchor=m.anchor))
     return out
+
+
+def day_shifts(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """``the day before last Tuesday's hearing``: one day off the day named right after it."""
+    shifted: dict[int, DateMention] = {}
+    for i, m in enumerate(mentions):
+        found = DAY_SHIFT.search(text, max(0, m.start - 20), m.start)
+        value = m.value or ""
+        if found is not None and DAY_RE.fullmatch(value):
+            step = -1 if found.group("dir").lower() == "before" else 1
+            day = cal.shift_days(date.fromisoformat(value), step).isoformat()
+            shifted[i] = replace(m, start=found.start(), text=text[found.start():m.end], value=day)
+    if not shifted:
+        return mentions
+    # "the day before" alone may have been read as an anaphor: the longer reading replaces it
+    return [shifted.get(i, m) for i, m in enumerate(mentions)
+            if i in shifted or all(m.end <= s.start or m.start >= s.end for s in shifted.values())]
+
+
+def appositions(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """``Oct. 12, the day before the crash``: a day named again in apposition is that day."""
+    added: list[DateMention] = []
+    for m in mentions:
+        found = APPOSED.match(text, m.end)
+        if found is None or not DAY_RE.match((m.value or "")[:10]):
+            continue
+        added.append(DateMention(start=found.start(1), end=found.end(1), text=found.group(1),
+                                 value=(m.value or "")[:10], type="DATE", anchor=m.anchor))
+    if not added:
+        return mentions
+    kept = [m for m in mentions if all(m.end <= a.start or m.start >= a.end for a in added)]
+    return kept + added
 
 
 def link_ranges(text: str, mentions: list[DateMention]) -> list[DateMention]:
@@ -235,6 +291,19 @@ def _quarter_ended(text: str, end: int, ctx: Context) -> tuple[int, int] | None:
     return cal.quarter_of(cal.shift_days(date.fromisoformat(day), -45))
 
 
+def _closed_before(text: str, c: Candidate, value: Value, anchor: date | None) -> Value:
+    """``the year ended Jan. 31``: a reported period closed before publication, never after."""
+    v = value.value or ""
+    if (c.rule not in ("mdy", "dmy") or anchor is None or c.match.group("year")
+            or not DAY_RE.fullmatch(v) or v <= anchor.isoformat()
+            or not CLOSED_BY.search(text, max(0, c.start - 24), c.start)):
+        return value
+    try:
+        return replace(value, value=date(int(v[:4]) - 1, int(v[5:7]), int(v[8:])).isoformat())
+    except ValueError:  # February 29
+        return value
+
+
 def _resolve(doc: Doc, text: str, chosen: list[Candidate], published: str | None
              ) -> tuple[list[DateMention], list[tuple[int, int, int]]]:
     """Values for the chosen matches in text order, each seeing the mentions before it."""
@@ -249,7 +318,13 @@ def _resolve(doc: Doc, text: str, chosen: list[Candidate], published: str | None
     for c in chosen:
         sent_start = starts[bisect_right(starts, c.start) - 1] if starts else 0
         tense = context_tense(doc, text, c.start, c.end, c.rule)
-        ctx = Context(anchor, tense, sent_years.get(sent_start), ref_quarter, ref_day, ref_month)
+        quarter = ref_quarter
+        if c.rule in ("ago", "year_earlier", "quarter_rel") and MULTI_QUARTER.search(
+                text, sent_start, c.start):
+            # "for the nine months, net rose from $9 million a year earlier": a period of
+            # several quarters set against the year before is no single quarter
+            quarter = None
+        ctx = Context(anchor, tense, sent_years.get(sent_start), quarter, ref_day, ref_month)
         value = evaluate(c.rank, c.match, ctx)
         if c.rule == "duration" and c.match.group(0).lower() == "one day" and MODAL_BEFORE.search(
                 text, max(0, c.start - 12), c.start):
@@ -260,6 +335,7 @@ def _resolve(doc: Doc, text: str, chosen: list[Candidate], published: str | None
         if value is None:
             failed.append((c.start, c.end, c.rank))
             continue
+        value = _closed_before(text, c, value, anchor)
         v = value.value or ""
         if v[:4].isdigit() and not value.relative and value.type != "DURATION":
             sent_years[sent_start] = int(v[:4])

@@ -21,7 +21,6 @@ def h_anaphor(g: dict[str, str | None], ctx: Context) -> Value | None:
     """A day or year counted from the last one the story named, else from publication."""
     unit = (g["unit"] or "day").lower()
     rel = " ".join((g["rel"] or "").lower().split())
-    pod = (g["pod"] or "").lower()
     step = {"before": -1, "after": 1, "the next": 1, "the following": 1, "the previous": -1}.get(
         (g["dir"] or rel).lower(), 0)
     if ctx.anchor is None and ctx.ref_day is None and ctx.ref_year is None:
@@ -32,10 +31,36 @@ def h_anaphor(g: dict[str, str | None], ctx: Context) -> Value | None:
     base: date | None = ctx.ref_day or ctx.anchor
     if base is None:
         return Value(None, relative=True, unresolved=NO_ANCHOR)
-    day = cal.ymd(cal.shift_days(base, step))
-    if pod:
-        return Value(day + "T" + W["parts_of_day"][pod], "TIME", relative=True)
-    return Value(day, relative=True)
+    # "the next morning" is valued as the day, like "Friday night" (see h_weekday)
+    return Value(cal.ymd(cal.shift_days(base, step)), relative=True)
+
+
+# "by mid-afternoon", "in the morning": a part of the day the story is telling of; the
+# preposition before it is checked by the caller (``at night`` is a habit, not a time)
+PART_OF_DAY = (r"(?:the\s+(?:(?:early|late)\s+)?|mid-?\s?)(?P<pod>morning|afternoon|evening"
+               r"|night)")
+
+
+def h_part_of_day(g: dict[str, str | None], ctx: Context) -> Value | None:
+    """A bare part of day on the day the story last named, else on the publication day."""
+    base = ctx.ref_day or ctx.anchor
+    if base is None:
+        return Value(None, relative=True, unresolved=NO_ANCHOR)
+    code = W["parts_of_day"][(g["pod"] or "").lower()]
+    return Value(cal.ymd(base) + "T" + code, "TIME", relative=True)
+
+
+# "today is the eighth day of the strike": a numbered day of an event, said of the present day
+# (the caller checks for "today is" or "it's" before it)
+NTH_DAY = (r"the\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+day"
+           r"(?=\s+of\b)")
+
+
+def h_nth_day(g: dict[str, str | None], ctx: Context) -> Value | None:
+    """The publication day, which the sentence says this numbered day is."""
+    if ctx.anchor is None:
+        return Value(None, relative=True, unresolved=NO_ANCHOR)
+    return Value(cal.ymd(ctx.anchor), relative=True)
 
 
 def h_week_of(g: dict[str, str | None], ctx: Context) -> Value | None:

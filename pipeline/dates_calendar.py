@@ -63,6 +63,12 @@ def week_of(day: date) -> str:
     return f"{year:04d}-W{week:02d}"
 
 
+def quarter_shift(q: tuple[int, int], delta: int) -> tuple[int, int]:
+    """``(year, quarter)`` moved by ``delta`` quarters."""
+    total = q[0] * 4 + q[1] - 1 + delta
+    return total // 4, total % 4 + 1
+
+
 def quarter_of(day: date) -> tuple[int, int]:
     return day.year, (day.month - 1) // 3 + 1
 

@@ -29,7 +29,7 @@ Handler = Callable[[dict[str, str | None], Context], Value | None]
 W = cal.words()
 
 
-def _rel(anchor: date | None, body: Callable[[date], Value | None]) -> Value | None:
+def from_anchor(anchor: date | None, body: Callable[[date], Value | None]) -> Value | None:
     """Run ``body`` on the anchor, or say why a relative value cannot be computed."""
     if anchor is None:
         return Value(None, relative=True, unresolved=NO_ANCHOR)
@@ -37,7 +37,7 @@ def _rel(anchor: date | None, body: Callable[[date], Value | None]) -> Value | N
     return None if out is None else replace(out, relative=True)
 
 
-def _year(text: str) -> int:
+def year_of(text: str) -> int:
     text = text.strip()
     return int(text) if text.isdigit() else cal.spelled_year(text) or 0
 
@@ -50,7 +50,7 @@ def _day(text: str) -> int:
     return int(re.sub(r"\D", "", text))
 
 
-def _direction(rel: str | None) -> int:
+def direction(rel: str | None) -> int:
     rel = " ".join((rel or "").lower().split())
     if rel in ("last", "past", "this past", "the past", "the previous", "previous", "the prior",
                "prior"):
@@ -86,19 +86,19 @@ def h_time(g: dict[str, str | None], ctx: Context) -> Value | None:
     if ctx.ref_day is not None:
         # a bare clock time is on the day the story last named
         return Value(cal.ymd(ctx.ref_day) + clock, "TIME", relative=True)
-    return _rel(ctx.anchor, lambda a: Value(cal.ymd(a) + clock, "TIME"))
+    return from_anchor(ctx.anchor, lambda a: Value(cal.ymd(a) + clock, "TIME"))
 
 
 def h_mdy(g: dict[str, str | None], ctx: Context) -> Value | None:
     month, day = _month(g["month"] or ""), _day(g["day"] or "")
     if g["year"]:
         try:
-            return Value(cal.ymd(date(_year(g["year"]), month, day)))
+            return Value(cal.ymd(date(year_of(g["year"]), month, day)))
         except ValueError:
             return None
 
     def body(a: date) -> Value | None:
-        step = _direction(g.get("rel"))
+        step = direction(g.get("rel"))
         if step < 0:  # "last Oct. 23": the latest one before publication
             year = a.year if (month, day) <= (a.month, a.day) else a.year - 1
         elif step > 0:
@@ -109,7 +109,7 @@ def h_mdy(g: dict[str, str | None], ctx: Context) -> Value | None:
             return Value(cal.ymd(date(year, month, day)))
         except ValueError:
             return None
-    return _rel(ctx.anchor, body)
+    return from_anchor(ctx.anchor, body)
 
 
 def h_iso(g: dict[str, str | None], ctx: Context) -> Value | None:
@@ -124,14 +124,14 @@ def h_iso(g: dict[str, str | None], ctx: Context) -> Value | None:
 def h_month(g: dict[str, str | None], ctx: Context) -> Value | None:
     month = _month(g["month"] or "")
     if g["year"]:
-        return Value(cal.ym(_year(g["year"]), month))
+        return Value(cal.ym(year_of(g["year"]), month))
     rel = g["rel"] or g["rel2"]
 
     def body(a: date) -> Value:
         if g["rel2"]:
-            year = a.year + _direction(g["rel2"])
+            year = a.year + direction(g["rel2"])
         elif rel:
-            step = _direction(rel)
+            step = direction(rel)
             year = a.year
             # "last February" in March is a year back: the month just gone is "last month"
             if step < 0 and (month >= a.month or (rel.lower() == "last" and month == a.month - 1)):
@@ -141,11 +141,11 @@ def h_month(g: dict[str, str | None], ctx: Context) -> Value | None:
         else:
             year = cal.month_year(a, month, None, ctx.tense)
         return Value(cal.ym(year, month))
-    return _rel(ctx.anchor, body)
+    return from_anchor(ctx.anchor, body)
 
 
 def h_year(g: dict[str, str | None], ctx: Context) -> Value | None:
-    year = _year(g["year"] or "")
+    year = year_of(g["year"] or "")
     return Value(f"{year:04d}") if year else None
 
 
@@ -164,89 +164,10 @@ def h_century(g: dict[str, str | None], ctx: Context) -> Value | None:
     return Value(f"{n - 1:02d}") if n else None
 
 
-def _quarter_shift(q: tuple[int, int], delta: int) -> tuple[int, int]:
-    total = q[0] * 4 + q[1] - 1 + delta
-    return total // 4, total % 4 + 1
-
-
-def h_quarter_ord(g: dict[str, str | None], ctx: Context) -> Value | None:
-    # "the first two quarters of 1990" is the year's first half
-    unit = "half" if g.get("two") else (g["unit"] or "").lower()
-    word = (g["ord"] or g.get("two") or "").lower()
-    n = 2 if unit == "half" and word in ("last", "final") else int(W["ordinals"][word])
-    if unit == "half" and (n > 2 or not (g["y1"] or g["y2"] or g["rely"] or g["rely2"])):
-        return None  # "the first half" alone is as often a match or a book as a half-year
-    code = f"H{n}" if unit == "half" else f"Q{n}"
-    explicit = g["y1"] or g["y2"]
-    if explicit:
-        return Value(f"{_year(explicit):04d}-{code}")
-    rely = g["rely"] or g["rely2"]
-
-    def body(a: date) -> Value:
-        if rely:
-            return Value(f"{a.year + _direction(rely):04d}-{code}")
-        first_month = (n - 1) * (6 if unit == "half" else 3) + 1
-        year = a.year
-        if first_month > a.month and ctx.tense != "future":
-            year -= 1
-        if g.get("ya"):  # "the year-ago third quarter"
-            year -= 1
-        return Value(f"{year:04d}-{code}")
-    return _rel(ctx.anchor, body)
-
-
-def h_quarter_rel(g: dict[str, str | None], ctx: Context) -> Value | None:
-    if g["yq"]:
-        year = _year(g["yq"])
-        quarter = ctx.ref_quarter[1] if ctx.ref_quarter else None
-        if quarter is None and (g["unit"] or "").lower() == "quarter" and ctx.anchor:
-            # "the 1988 quarter", none named yet: the last one closed before publication
-            quarter = _quarter_shift(cal.quarter_of(ctx.anchor), -1)[1]
-        return Value(cal.quarter_value(year, quarter), relative=True) if quarter else Value(
-            f"{year:04d}")
-    adj = " ".join((g["adj"] or "").lower().replace("-", " ").split())
-    unit = (g["unit"] or "").lower()
-    if unit == "period" and ctx.ref_quarter is None and adj not in ("latest", "most recent"):
-        return None
-
-    def body(a: date) -> Value | None:
-        now = cal.quarter_of(a)
-        ref = ctx.ref_quarter or _quarter_shift(now, -1)
-        if adj in ("latest", "most recent", "recent", "that"):
-            q = ref
-        elif adj == "current":
-            q = now
-        elif adj == "this":
-            q = ctx.ref_quarter or now
-        elif adj in ("previous", "prior", "past", "last"):
-            q = _quarter_shift(ctx.ref_quarter, -1) if ctx.ref_quarter else _quarter_shift(now, -1)
-        elif adj in ("next", "coming"):
-            q = _quarter_shift(now, 1)
-        elif adj in ("same", "comparable", "corresponding"):
-            q = _quarter_shift(ref, -4) if g["ly"] else ref
-        else:
-            q = _quarter_shift(ref, -4)
-        return Value(cal.quarter_value(*q))
-    return _rel(ctx.anchor, body)
-
-
-def h_quarter_bare(g: dict[str, str | None], ctx: Context) -> Value | None:
-    if ctx.ref_quarter is None:
-        return None
-    shift = -4 if g["ly"] else 0
-    return Value(cal.quarter_value(*_quarter_shift(ctx.ref_quarter, shift)), relative=True)
-
-
-def h_year_earlier(g: dict[str, str | None], ctx: Context) -> Value | None:
-    if ctx.ref_quarter is not None:
-        return Value(cal.quarter_value(*_quarter_shift(ctx.ref_quarter, -4)), relative=True)
-    return _rel(ctx.anchor, lambda a: Value(f"{a.year - 1:04d}"))
-
-
 def h_season(g: dict[str, str | None], ctx: Context) -> Value | None:
     code = W["seasons"][(g["season"] or "").lower()]
     if g["year"]:
-        return Value(f"{_year(g['year']):04d}-{code}")
+        return Value(f"{year_of(g['year']):04d}-{code}")
     rel = " ".join((g["rel"] or "").lower().split()) or ("the" if g.get("the") else "")
     if rel == "":
         return None
@@ -255,7 +176,7 @@ def h_season(g: dict[str, str | None], ctx: Context) -> Value | None:
     start = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
 
     def body(a: date) -> Value:
-        step = _direction(rel)
+        step = direction(rel)
         year = a.year
         if rel == "this past" and start <= a.month:
             pass
@@ -264,14 +185,14 @@ def h_season(g: dict[str, str | None], ctx: Context) -> Value | None:
         elif step > 0 and start <= a.month:
             year += 1
         return Value(f"{year:04d}-{code}")
-    return _rel(ctx.anchor, body)
+    return from_anchor(ctx.anchor, body)
 
 
 def h_rel_unit(g: dict[str, str | None], ctx: Context) -> Value | None:
     rel = " ".join((g["rel"] or "").lower().split())
     unit = " ".join((g["unit"] or "").lower().split()).replace("fiscal ", "").replace(
         "calendar ", "")
-    step = _direction(rel)
+    step = direction(rel)
     anaphoric = rel in ("the previous", "previous", "the following", "following", "the same",
                         "that", "the prior", "the next")
 
@@ -303,7 +224,7 @@ def h_rel_unit(g: dict[str, str | None], ctx: Context) -> Value | None:
         return None
     if unit == "day" and (not anaphoric or (rel == "that" and ctx.ref_day is None)):
         return None  # "that day" with no day named before is generic ("trades made that day")
-    return _rel(ctx.anchor, body)
+    return from_anchor(ctx.anchor, body)
 
 
 def h_year_end(g: dict[str, str | None], ctx: Context) -> Value | None:
@@ -314,7 +235,7 @@ def h_year_end(g: dict[str, str | None], ctx: Context) -> Value | None:
         if unit == "month":
             return Value(cal.ym(a.year, a.month))
         return Value(f"{a.year - back:04d}")
-    return _rel(ctx.anchor, body)
+    return from_anchor(ctx.anchor, body)
 
 
 def h_ago(g: dict[str, str | None], ctx: Context) -> Value | None:
@@ -323,15 +244,15 @@ def h_ago(g: dict[str, str | None], ctx: Context) -> Value | None:
     back = direction in ("ago", "earlier", "before")
     n = cal.number(g["num"] or "")
     if n is None:
-        return _rel(ctx.anchor, lambda a: Value("PAST_REF" if back else "FUTURE_REF"))
+        return from_anchor(ctx.anchor, lambda a: Value("PAST_REF" if back else "FUTURE_REF"))
     k = -n if back else n
 
     def body(a: date) -> Value | None:
         if unit == "year":
             if n == 1 and direction != "ago" and ctx.ref_quarter:
-                return Value(cal.quarter_value(*_quarter_shift(ctx.ref_quarter, 4 * k)))
+                return Value(cal.quarter_value(*cal.quarter_shift(ctx.ref_quarter, 4 * k)))
             if n == 1 and ctx.ref_quarter and direction == "ago":
-                return Value(cal.quarter_value(*_quarter_shift(ctx.ref_quarter, 4 * k)))
+                return Value(cal.quarter_value(*cal.quarter_shift(ctx.ref_quarter, 4 * k)))
             return Value(f"{a.year + k:04d}")
         if unit == "month":
             return Value(cal.ym(*cal.shift_month(a.year, a.month, k)))
@@ -342,9 +263,9 @@ def h_ago(g: dict[str, str | None], ctx: Context) -> Value | None:
         if unit == "decade":
             return Value(f"{(a.year + 10 * k) // 10:03d}")
         if unit == "quarter":
-            return Value(cal.quarter_value(*_quarter_shift(cal.quarter_of(a), k)))
+            return Value(cal.quarter_value(*cal.quarter_shift(cal.quarter_of(a), k)))
         return None
-    return _rel(ctx.anchor, body)
+    return from_anchor(ctx.anchor, body)
 
 
 def h_deictic(g: dict[str, str | None], ctx: Context) -> Value | None:
@@ -361,26 +282,24 @@ def h_deictic(g: dict[str, str | None], ctx: Context) -> Value | None:
         return Value(value)
     if word == "last" and pod != "night":
         return None
-    return _rel(ctx.anchor, body)
+    return from_anchor(ctx.anchor, body)
 
 
 def h_weekday(g: dict[str, str | None], ctx: Context) -> Value | None:
     weekday = int(W["weekdays"][(g["wd"] or "").lower()])
     said = " ".join((g["rel"] or "").lower().split())
-    step = _direction(said)
+    step = direction(said)
     rel = "this" if said == "this" else "next" if step > 0 else "last" if step < 0 else None
-    pod = (g["pod"] or "").lower()
 
     # "down 4.5% from the previous Friday": counted from the day the story last named
     anaphoric = said in ("the previous", "the following") and ctx.ref_day is not None
 
     def body(a: date) -> Value:
         base = ctx.ref_day if anaphoric and ctx.ref_day is not None else a
-        value = cal.ymd(cal.weekday_near(base, weekday, ctx.tense, rel))
-        if pod:
-            return Value(value + "T" + W["parts_of_day"][pod], "TIME")
-        return Value(value)
-    return _rel(ctx.anchor, body)
+        # "Friday night" is valued as the day: news annotation (TimeBank, GUM) mostly tags the
+        # weekday alone or gives it day precision; the part of day stays in the extent only
+        return Value(cal.ymd(cal.weekday_near(base, weekday, ctx.tense, rel)))
+    return from_anchor(ctx.anchor, body)
 
 
 def h_ref(g: dict[str, str | None], ctx: Context) -> Value | None:
@@ -390,22 +309,25 @@ def h_ref(g: dict[str, str | None], ctx: Context) -> Value | None:
 
 def h_holiday(g: dict[str, str | None], ctx: Context) -> Value | None:
     name = " ".join((g["hol"] or "").lower().replace("’", "'").split())
+    # "Easter week": the week the holiday falls in, under way once its Monday has come
+    week = g.get("week") is not None
     if g["year"]:
-        day = cal.holiday(name, _year(g["year"]))
-        return Value(cal.ymd(day)) if day else None
+        day = cal.holiday(name, year_of(g["year"]))
+        return Value(cal.week_of(day) if week else cal.ymd(day)) if day else None
     rel = g["rel"]
 
     def body(a: date) -> Value | None:
         day = cal.holiday(name, a.year)
         if day is None:
             return None
-        step = _direction(rel)
-        if (step < 0 or (not rel and ctx.tense != "future")) and day > a:
+        step = direction(rel)
+        start = cal.shift_days(day, -day.weekday()) if week else day
+        if (step < 0 or (not rel and ctx.tense != "future")) and start > a:
             day = cal.holiday(name, a.year - 1) or day
         elif (step > 0 or (not rel and ctx.tense == "future")) and day < a:
             day = cal.holiday(name, a.year + 1) or day
-        return Value(cal.ymd(day))
-    return _rel(ctx.anchor, body)
+        return Value(cal.week_of(day) if week else cal.ymd(day))
+    return from_anchor(ctx.anchor, body)
 
 
 def h_duration(g: dict[str, str | None], ctx: Context) -> Value | None:

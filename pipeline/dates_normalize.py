@@ -8,7 +8,15 @@ from datetime import date
 from functools import cache
 
 from pipeline import dates_calendar as cal
-from pipeline.dates_anaphora import ANAPHOR, h_anaphor, h_week_of
+from pipeline.dates_anaphora import (
+    ANAPHOR,
+    NTH_DAY,
+    PART_OF_DAY,
+    h_anaphor,
+    h_nth_day,
+    h_part_of_day,
+    h_week_of,
+)
 from pipeline.dates_calendar import Context, Tense
 from pipeline.dates_handlers import (
     NO_ANCHOR,
@@ -23,18 +31,15 @@ from pipeline.dates_handlers import (
     h_iso,
     h_mdy,
     h_month,
-    h_quarter_bare,
-    h_quarter_ord,
-    h_quarter_rel,
     h_ref,
     h_rel_unit,
     h_season,
     h_time,
     h_weekday,
     h_year,
-    h_year_earlier,
     h_year_end,
 )
+from pipeline.dates_quarters import h_quarter_bare, h_quarter_ord, h_quarter_rel, h_year_earlier
 
 __all__ = ["NO_ANCHOR", "Value", "compiled", "evaluate", "matches", "normalize"]
 
@@ -132,11 +137,13 @@ RULES: tuple[tuple[str, str, Handler], ...] = (
      r"|the\s+day\s+after\s+tomorrow)|(?P<deict>today|yesterday|tomorrow|tonight)"
      r"(?:\s+(?P<pod>" + POD + r"))?|(?P<rel>this|last|tomorrow|yesterday)\s+(?P<pod_>" + POD
      + r")|(?:mid-?)?(?P<pod__>" + POD + r")\s+(?P<deict_>today|yesterday|tomorrow))", h_deictic),
+    ("part_of_day", PART_OF_DAY, h_part_of_day),
+    ("nth_day", NTH_DAY, h_nth_day),
     ("weekday", r"(?:(?P<rel>" + REL + r")\s+)?(?P<wd>" + WD
      + r")(?:\s+(?P<pod>" + POD + r"))?", h_weekday),
     ("ref", r"(?P<ref>" + _alt(list(W["refs"])) + r")", h_ref),
     ("holiday", r"(?:(?P<rel>last|this|next)\s+)?(?P<hol>" + HOLIDAYS + r")(?:,?\s+(?P<year>"
-     + YEAR + r"))?", h_holiday),
+     + YEAR + r"))?(?P<week>\s+week)?", h_holiday),
     ("duration", r"(?:(?:about|nearly|almost|more\s+than|less\s+than|over|some|roughly|around"
      r"|at\s+least|up\s+to|the\s+past|the\s+last|the\s+next|the\s+first|another)\s+)?(?P<num>"
      + NUMW + r")(?:\s+|-(?!quarter))" + UNIT + r"(?![\w-])(?!\s+old)", h_duration),
@@ -158,6 +165,8 @@ KEYS: dict[str, str] = {  # short literals: scanning for them is most of the sta
     "anaphor": r"before|after|morning|afternoon|evening|night",
     "ago": r"ago|earlier|later|from\s+now|from\s+today|hence",
     "deictic": r"today|yesterday|tomorrow|tonight|morning|afternoon|evening|night",
+    "part_of_day": r"before|after|morning|afternoon|evening|night",
+    "nth_day": r"day\s+of",
     "weekday": r"(?:mon|tues|wednes|thurs|fri|satur|sun)day",
     "ref": r"now|current|present|moment|days|recent|late|past|future|term|coming|ahead",
     "holiday": r"christmas|year['’]s|independence|halloween|valentine|veterans|thanksgiving"

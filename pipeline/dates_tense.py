@@ -24,6 +24,7 @@ DEFER = re.compile(r"\b(?:until|till|through)\s+(?:\w+\s+){0,3}$", re.IGNORECASE
 EFFECTIVE = re.compile(r"\beffective\s+(?:on\s+)?$", re.IGNORECASE)
 DEFER_LEMMAS = frozenset({"give", "extend", "postpone", "delay", "defer", "adjourn", "grant",
                           "push", "suspend", "recess"})
+NAMED_DAYS = frozenset({"weekday", "month", "mdy", "dmy", "holiday"})
 POSSESSIVE = re.compile(r"['’]s\b")
 
 
@@ -36,6 +37,11 @@ def verb_tense(verb: Token) -> Tense:
     if verb.lemma_ in ("plan", "schedule", "slate") and "had" not in lowered:
         return "future"  # "planned a rally on Saturday", "was planned for March": the rally's date
     if any(a.tag_ in PAST_TAGS for a in auxes) or lowered & {"has", "have"}:
+        return "past"
+    if (verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and not auxes
+            and verb.lemma_ not in PLAN_LEMMAS and not _scheduled(verb)):
+        # a reduced relative ("the record set on Aug. 6", "the year ended Jan. 31") tells of
+        # something done: a participle with no auxiliary is past, whatever the clause's tense
         return "past"
     if "to" in lowered and verb.tag_ == "VB" and verb.dep_ == "acl":
         return "future"  # "an agreement to acquire it in January": the noun's aim lies ahead
@@ -58,6 +64,12 @@ def verb_tense(verb: Token) -> Tense:
     return None
 
 
+def _scheduled(verb: Token) -> bool:
+    """``set to resume``, ``set for Tuesday``: a participle that fixes a time still ahead."""
+    return any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for")
+               for c in verb.children)
+
+
 def governing_verb(tok: Token) -> Token | None:
     """The nearest verb at or above ``tok`` in the dependency tree."""
     for _ in range(10):
@@ -77,6 +89,15 @@ def _verb_at(doc: Doc, start: int, end: int) -> Token | None:
     return governing_verb(span.root)
 
 
+def _modifies_noun(doc: Doc, start: int, end: int) -> bool:
+    """The date is a noun's modifier (``the June agreement``, ``by the Tuesday deadline``)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    return root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.i >= span.end
+
+
 def context_tense(doc: Doc, text: str, start: int, end: int, rule: str) -> Tense:
     """The tense a date at ``start:end`` is read in: its verb's, corrected by its context."""
     before = max(0, start - 30)
@@ -84,6 +105,10 @@ def context_tense(doc: Doc, text: str, start: int, end: int, rule: str) -> Tense
         # "appeal Wednesday's verdict": the possessive names an event the story already
         # knows of, whatever the tense of the clause around it; news reports look back
         return None
+    if rule in NAMED_DAYS and _modifies_noun(doc, start, end):
+        # "the October slaying", "by the Tuesday deadline": a date that names an event the
+        # story takes as known points back, whatever the tense of the clause around it
+        return "past"
     verb = _verb_at(doc, start, end)
     tense = verb_tense(verb) if verb is not None else None
     if tense not in ("future", "past") and UNTIL.search(text, before, start):
