@@ -9,9 +9,10 @@ subject (a pronoun, an entity type), head-dependent lemma pairs of a few arcs, t
 first one to three words, fine tags and tag bigrams, coarse POS trigrams, entity types,
 dependency labels, digit shapes and pairs of sentence cues (a number, a past-tense verb, a modal,
 a pronoun, an entity type... together), and of such a cue with a verb's or noun's lemma. The
-pipeline scores each claim on its article's Doc (``score_spans``), with no second parse; scoring
-is an exactly rounded sum (``math.fsum``) in Python floats, so the same span gets the same score
-on every machine.
+pipeline scores each claim on its article's Doc, with no second parse, through
+``pipeline.checkworthiness_doc``: the value of ``logit`` from integer keys, at a fraction of its
+cost. Scoring is an exactly rounded sum (``math.fsum``) in Python floats, so the same span gets
+the same score on every machine.
 
 A claim's check-worthiness then combines that logit with what the pipeline found in the claim
 (``pipeline.rank.claim_facts``: a checkworthy figure, a resolved date, a named source, its
@@ -95,7 +96,7 @@ def _ngrams(items: Sequence[str], n: int) -> list[str]:
 
 
 # Fine tags that mark a sentence-level cue: tense, comparison, pronouns (grammar, not word lists).
-_TAG_CUES = {
+TAG_CUES = {
     "VBD": "past",
     "VBN": "past",
     "VBP": "present",
@@ -118,8 +119,8 @@ def _cues(tokens: Sequence[Token], tags: Sequence[str], text: str) -> list[str]:
     for t, tag in zip(tokens, tags, strict=True):
         if t.like_num or any(ch.isdigit() for ch in t.text):
             found.add("num")
-        if tag in _TAG_CUES:
-            found.add(_TAG_CUES[tag])
+        if tag in TAG_CUES:
+            found.add(TAG_CUES[tag])
         if tag == "MD":
             found.add("md:" + t.lower_)
         if tag in ("PRP", "PRP$"):
@@ -134,7 +135,7 @@ def _cues(tokens: Sequence[Token], tags: Sequence[str], text: str) -> list[str]:
 
 
 # Arcs whose (head lemma, dependent lemma) pair says who did what to what (chosen by CV).
-_ARCS = frozenset(
+ARCS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "amod", "compound", "nummod", "npadvmod"}
 )
 
@@ -167,8 +168,8 @@ def features(doc: Doc | Span) -> list[str]:
     for t, dep, lemma in zip(tokens, deps, lemmas, strict=True):
         if dep == "ROOT":
             out += ["root:" + lemma, "rt:" + (lemma or t.lower_) + "&" + t.tag_]
-            out += _subjects(t)
-        elif dep in _ARCS:
+            out += subjects(t)
+        elif dep in ARCS:
             head = t.head
             out.append(f"a:{dep}:{head.lemma_.lower() or head.lower_}>{lemma or t.lower_}")
     # Pairs of cues let a linear model weigh combinations (a figure in the past tense is a
@@ -176,15 +177,15 @@ def features(doc: Doc | Span) -> list[str]:
     found = _cues(tokens, tags, doc.text)
     out += ["x:" + a + "&" + b for i, a in enumerate(found) for b in found[i + 1 :]]
     # The same for a content word with the figure, tense, negation, modal or person around it.
-    content = sorted({lem for lem, p in zip(lemmas, pos, strict=True) if lem and p in _CONTENT})
-    out += ["xl:" + c + "&" + lemma for c in found if _lemma_cue(c) for lemma in content]
+    content = sorted({lem for lem, p in zip(lemmas, pos, strict=True) if lem and p in CONTENT_POS})
+    out += ["xl:" + c + "&" + lemma for c in found if lemma_cue(c) for lemma in content]
     return out
 
 
-_CONTENT = ("VERB", "NOUN")
+CONTENT_POS = ("VERB", "NOUN")
 
 
-def _subjects(root: Token) -> list[str]:
+def subjects(root: Token) -> list[str]:
     """Who the root's subject is (a pronoun, an entity type or a tag), alone and with the tense."""
     out = []
     for child in root.children:
@@ -194,7 +195,7 @@ def _subjects(root: Token) -> list[str]:
     return out
 
 
-def _lemma_cue(cue: str) -> bool:
+def lemma_cue(cue: str) -> bool:
     return cue in ("num", "past", "present", "neg") or cue.startswith(("md:", "pr:"))
 
 

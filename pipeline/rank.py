@@ -7,7 +7,8 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
-from pipeline.checkworthiness import combine, load_model, logit
+from pipeline.checkworthiness import combine, load_model
+from pipeline.checkworthiness_doc import DocFeatures, load_key_table
 from pipeline.claim_key import claim_key
 from pipeline.contract import Claim
 from pipeline.quantities import checkworthy
@@ -51,13 +52,16 @@ def failed_check(claim: Claim) -> bool:
 def rank_claims(doc: Doc, claims: Sequence[Claim]) -> tuple[Claim, ...]:
     """Each claim with its ``checkworthiness`` in [0, 1] and its ``claim_key`` (pure)."""
     model = load_model()
+    spans = [_token_range(doc, claim) for claim in claims]
+    logits = DocFeatures(load_key_table(), doc).logits(spans) if claims else []
     ranked = []
-    for claim in claims:
-        span: Doc | Span = (
-            doc.char_span(claim.start, claim.end, alignment_mode="expand") or doc[0:0]
-        )
-        worthiness = combine(
-            model, logit(model, span), claim_facts(claim), failed_check=failed_check(claim)
-        )
+    for claim, logit in zip(claims, logits, strict=True):
+        worthiness = combine(model, logit, claim_facts(claim), failed_check=failed_check(claim))
         ranked.append(replace(claim, checkworthiness=worthiness, claim_key=claim_key(claim)))
     return tuple(ranked)
+
+
+def _token_range(doc: Doc, claim: Claim) -> tuple[int, int]:
+    """The tokens a claim covers (none when its offsets fall outside the Doc)."""
+    span: Span | None = doc.char_span(claim.start, claim.end, alignment_mode="expand")
+    return (span.start, span.end) if span is not None else (0, 0)

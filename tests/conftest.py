@@ -9,7 +9,7 @@ import spacy
 from spacy.language import Language
 
 from pipeline.contract import ArticleResult
-from pipeline.nlp import DEFAULT_MODEL, build_nlp
+from pipeline.nlp import DEFAULT_MODEL, build_nlp, load_parse
 from pipeline.read import read_inputs
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,6 +27,12 @@ def base_nlp() -> Language:
 def claims_nlp() -> Language:
     """The full pipeline: base model plus every registered stage."""
     return build_nlp()
+
+
+@pytest.fixture(scope="session")
+def lean_nlp() -> Language:
+    """The parse the pipeline runs: the base model with the lean morphology."""
+    return load_parse()
 
 
 @pytest.fixture(scope="session")

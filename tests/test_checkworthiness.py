@@ -53,7 +53,6 @@ from pipeline.checkworthiness_train import (
     with_threshold,
 )
 from pipeline.contract import Article, ArticleResult, Claim
-from pipeline.nlp import load_parse
 from pipeline.rank import claim_facts, failed_check
 from pipeline.run import Settings, process_articles
 
@@ -79,12 +78,6 @@ NOTHING_TO_CHECK = [
     '"I think it\'s better that we maintain the agreement because it\'s a win-win", said Kim '
     "during his meeting with the Ministry of SMEs.",
 ]
-
-
-@pytest.fixture(scope="session")
-def lean_nlp() -> Language:
-    """The parse the pipeline runs: the base model with the lean morphology."""
-    return load_parse()
 
 
 @pytest.fixture(scope="module")
