@@ -10,17 +10,15 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from pipeline.attribution_cues import (
-    NOMINAL,
     QUOTE_MARKS,
     Found,
     char_span,
-    postposed_subject,
-    source_of,
     source_span,
     subordinated,
     subtree_span,
 )
 from pipeline.attribution_lexicon import CueLexicon, cue_before, cue_extent, is_cue_verb
+from pipeline.attribution_subjects import NOMINAL, postposed_subject, source_of
 
 # Words that may stand between a quote and its cue verb without being the cue themselves.
 AUXILIARIES = frozenset({"have", "be", "do", "will", "would", "could", "can", "may", "might"})

@@ -5,21 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.attribution_lexicon import CueLexicon, cue_before, cue_extent
+from pipeline.attribution_subjects import SUBJECTS, speaker_of
 
-SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 TRIM = " \n\t,;:—-–"
-NOMINAL = ("PROPN", "PRON", "NOUN")
 QUOTE_MARKS = "\"“”„‟«»"
-# Words that may open the noun phrase of a speaker named after the cue ("said the former …").
-MODIFIERS = frozenset({"det", "amod", "compound", "nummod", "advmod", "poss", "case"})
-TIMES = frozenset({"DATE", "TIME"})
-# Capitalised words a title and name may run to after a cue.
-TITLE_RUN = 7
-# Cue verbs whose object is the person spoken to ("told reporters"), never the speaker.
-ADDRESSED = frozenset({"tell", "inform", "assure", "remind", "urge", "advise", "brief"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,10 +56,13 @@ def subtree_span(
 
 
 def source_span(
-    token: Token, text: str, in_quote: Sequence[bool] | None = None
+    token: Token, text: str, in_quote: Sequence[bool] | None = None, cue: Token | None = None
 ) -> tuple[int, int] | None:
     """A speaker's noun phrase: its subtree, cut at quoted words the parser hung on it."""
     left, right = token.left_edge.i, token.right_edge.i + 1
+    if cue is not None and token.i < cue.i < right:
+        # "a group backing Kim": the noun phrase ends where the cue that modifies it begins.
+        right = cue.i
     clause = token.head
     while clause.dep_ == "conj" and clause.head.i < clause.i:
         # "Okafor, who is running and who shook hands": the second of two relative clauses.
@@ -94,166 +90,6 @@ def source_span(
     return (start, end) if end > start else None
 
 
-def source_of(verb: Token) -> Token | None:
-    """The subject of a cue verb, inherited through xcomp/conj/advcl chains when it has none."""
-    current = verb
-    for _ in range(4):
-        subjects = [c for c in current.children if c.dep_ in SUBJECTS]
-        agent = [c for c in current.children if c.dep_ == "agent"]
-        if agent and current is verb and all(c.dep_ == "nsubjpass" for c in subjects):
-            # "Kim was asked by host Lee, “…”": the passive's agent speaks, not its subject.
-            subjects = []
-        if subjects:
-            # Two subjects mean a misparse across a quote: the one next to the verb speaks.
-            at = current.i
-            return min(subjects, key=lambda c: abs(c.i - at))
-        if agent:
-            objects = [c for c in agent[0].children if c.dep_ == "pobj"]
-            return objects[0] if objects else None
-        if current.dep_ == "xcomp":
-            objects = [
-                c for c in current.head.children
-                if c.dep_ == "dobj" and c.i < current.i and c.pos_ in ("PROPN", "NOUN")
-            ]
-            if objects:
-                # Object control: "This prompted the weekly to print a headline saying …".
-                return objects[0]
-        if current.dep_ in ("xcomp", "conj", "advcl") and current.head.i != current.i:
-            if (
-                current.dep_ == "conj"
-                and current.head.dep_ == "ccomp"
-                and current.head.head.pos_ == "VERB"
-                and current.head.head.lemma_ != "be"
-                and current.head.i < current.i
-            ):
-                # "Kim said it was early but added …": the parser hung the second cue on the
-                # reported clause; it goes with the reporting one.
-                current = _reporting_clause(current.head)
-            elif current.tag_ == "VBG" and current.dep_ == "advcl" and current.head.i < current.i:
-                # "Kim said the deal was fair, adding …": the participle goes with the
-                # reporting clause, however deep the parser hung it in the reported one.
-                current = _reporting_clause(current.head)
-            else:
-                current = current.head
-        elif current.dep_ == "pcomp" and current.head.dep_ == "prep":
-            # "She responded by saying …": the subject of the verb the preposition hangs on.
-            current = current.head.head
-        else:
-            return None
-    return None
-
-
-def _reporting_clause(verb: Token) -> Token:
-    """The verb whose clausal complement ``verb`` is, climbing out of nested ``ccomp``s."""
-    while verb.dep_ == "ccomp" and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX"):
-        verb = verb.head
-    return verb
-
-
-def speaker_of(verb: Token) -> Token | None:
-    """The subject, else a name right next to the cue (``read one``, ``Bozell III, …, tells``)."""
-    subject = source_of(verb)
-    if subject is not None:
-        return subject
-    if verb.dep_ == "acl" and verb.tag_ == "VBG":
-        sender = _sender(verb.head)
-        if sender is not None:
-            return sender
-    sent = verb.sent
-    after = postposed_subject(verb, sent.end)
-    if after is not None:
-        return after
-    doc = verb.doc
-    before = verb.i - 1
-    while before >= sent.start and doc[before].pos_ in ("ADV", "AUX", "PART"):
-        before -= 1
-    if before > sent.start and doc[before].text == ")":
-        # "Rep. Kim Lee (R-Ohio) said": the name before the bracketed affiliation.
-        opening = next((i for i in range(before - 1, sent.start, -1) if doc[i].text == "("), None)
-        before = opening - 1 if opening is not None else before
-    if before >= sent.start and doc[before].pos_ in NOMINAL:
-        token = doc[before]
-        while token.head.i != token.i and token.head.i < verb.i and token.dep_ != "ROOT":
-            if token.dep_ == "relcl" and token.head.pos_ in NOMINAL:
-                # "an official who spoke to discuss strategy said": the noun the clause is on.
-                return token.head
-            token = token.head
-        return token if token.pos_ in NOMINAL else doc[before]
-    return None
-
-
-def _sender(noun: Token) -> Token | None:
-    """``She released a statement saying …``: who sent the message that says it."""
-    for _ in range(3):
-        head = noun.head
-        if noun.dep_ in ("dobj", "dative", "npadvmod") and head.pos_ in ("VERB", "AUX"):
-            return source_of(head)
-        if noun.dep_ != "pobj" or head.lower_ != "to":
-            return None
-        # "sent an email to supporters saying …": the message, then the verb that sent it.
-        noun = head.head
-        if noun.pos_ in ("VERB", "AUX"):
-            return source_of(noun)
-    return None
-
-
-def postposed_subject(verb: Token, limit: int) -> Token | None:
-    """``said retired firefighter Gil Navarro``: the head of the noun phrase after the cue."""
-    doc = verb.doc
-    after = verb.i + 1
-    if (
-        after + 1 < len(doc)
-        and doc[after].lower_ in ("one", "another")
-        and doc[after + 1].text in (".", "!", "?")
-    ):
-        # '"…," read one.' / 'tweeted another.': a pronoun standing alone after the cue.
-        return doc[after]
-    while after < limit and after - verb.i <= 4 and doc[after].dep_ in MODIFIERS:
-        after += 1
-    if after >= limit or doc[after].pos_ not in NOMINAL or doc[after].ent_type_ in TIMES:
-        return _titled_name(verb, limit)
-    token = doc[after]
-    if token.dep_ in ("npadvmod", "tmod"):
-        return _titled_name(verb, limit)
-    if any(t.tag_ == "WRB" or t.dep_ == "mark" for t in doc[verb.i + 1 : after]):
-        # "said when Okafor asked": the subject of the next clause, not the cue's.
-        return None
-    if token.dep_ in ("dobj", "dative") and verb.lemma_.lower() in ADDRESSED:
-        # "tells Valley Ledger News", "told reporters": the one spoken to, not the speaker.
-        return None
-    while (
-        token.head.i > token.i
-        and token.head.i - verb.i <= 8
-        and token.head.pos_ in ("PROPN", "NOUN")
-        and token.dep_ in ("compound", "amod", "nmod", "poss")
-    ):
-        token = token.head
-    return token
-
-
-def _titled_name(verb: Token, limit: int) -> Token | None:
-    """``said Budget ranking Republican Thomas Reed.``: the full name that ends a run of
-    title words after the cue, however the parser split the title."""
-    doc = verb.doc
-    index = verb.i + 1
-    while index < min(limit, verb.i + 1 + TITLE_RUN) and _title_word(doc[index]):
-        if doc[index].ent_type_ in TIMES:
-            return None
-        index += 1
-    if index >= limit or index - verb.i < 3 or doc[index].text not in (".", ",", "(", ";"):
-        return None
-    last, first = doc[index - 1], doc[index - 2]
-    named = first.pos_ == "PROPN" and last.pos_ == "PROPN" and first.is_title and last.is_title
-    return last if named or last.ent_type_ == "PERSON" else None
-
-
-def _title_word(token: Token) -> bool:
-    """A word of a title and name: capitalised, or a lower-case noun or modifier (``ranking``)."""
-    return token.text[:1].isupper() or (
-        token.is_alpha and token.is_lower and token.pos_ in ("NOUN", "ADJ", "VERB")
-    )
-
-
 def subordinated(words: Iterable[Token]) -> bool:
     """Whether the words open a subordinate clause (``since``, ``if``), which reports nothing.
 
@@ -269,11 +105,30 @@ def own_words(verb: Token) -> list[Token]:
     return children + [c for s in children if s.dep_ in ("nsubj", "nsubjpass") for c in s.children]
 
 
+def _named_as(verb: Token, children: list[Token]) -> Token | None:
+    """``what she called a giveaway``: with a relative word for object, what the cue names it."""
+    if not any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") and c.i < verb.i for c in children):
+        return None
+    for child in children:
+        if child.i > verb.i and child.dep_ in ("oprd", "xcomp", "attr"):
+            return child
+        if child.i > verb.i and child.dep_ == "prep" and child.lower_ == "as":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
 def content_of(verb: Token, lexicon: CueLexicon, text: str) -> tuple[int, int] | None:
     lemma = verb.lemma_.lower()
     children = list(verb.children)
+    named = _named_as(verb, children)
+    if named is not None:
+        return subtree_span(named, text)
     for child in children:
         if child.dep_ == "ccomp" and lemma in lexicon.clausal:
+            if child.i > verb.i and child.left_edge.i < verb.i:
+                # "the plan, which she said would fail": the relative word, fronted out of the
+                # reported clause, leaves it; what is reported follows the cue.
+                return char_span(verb.doc[verb.i + 1 : child.right_edge.i + 1], text)
             return subtree_span(child, text)
     for child in children:
         if child.dep_ == "xcomp" and lemma in lexicon.xcomp:
@@ -315,11 +170,18 @@ def evidence_of(verb: Token, lexicon: CueLexicon, text: str) -> tuple[int, int] 
     return None
 
 
+_VERBS = (VERB, AUX)
+
+
 def according(doc: Doc, text: str, lexicon: CueLexicon, in_quote: list[bool]) -> list[Found]:
     found: list[Found] = []
+    openers = {phrase[0] for phrase in lexicon.according}
     for token in doc:
+        lower = token.lower_  # read once: each read builds a new string
+        if lower not in openers:
+            continue
         for phrase in lexicon.according:
-            if token.lower_ != phrase[0]:
+            if lower != phrase[0]:
                 continue
             words = doc[token.i : token.i + len(phrase)]
             if len(words) != len(phrase) or in_quote[token.i]:
@@ -350,7 +212,7 @@ def cue_attributions(
 ) -> list[Found]:
     found: list[Found] = []
     for token in doc:
-        if token.pos_ not in ("VERB", "AUX") or in_quote[token.i]:
+        if token.pos not in _VERBS or in_quote[token.i]:  # the id: no string built per token
             continue
         if not lexicon.is_cue(token.lemma_.lower()):
             continue
@@ -359,7 +221,13 @@ def cue_attributions(
             continue
         content = snap_to_quotes(text, content)
         subject = speaker_of(token)
-        source = source_span(subject, text, in_quote) if subject is not None else None
+        source = source_span(subject, text, in_quote, token) if subject is not None else None
+        if source is not None and content[0] < source[0] < content[1] <= token.idx:
+            # "The files were moved, Ann Lee, the records clerk, wrote": the parse hung the
+            # speaker on the end of what is reported; the content stops before the speaker.
+            content = (content[0], source[0])
+            while content[1] > content[0] and text[content[1] - 1] in TRIM:
+                content = (content[0], content[1] - 1)
         if source is not None and content[0] <= source[0] < content[1]:
             source = None
         found.append(

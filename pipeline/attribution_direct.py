@@ -22,11 +22,11 @@ from pipeline.attribution_cues import (
     Found,
     own_words,
     source_span,
-    speaker_of,
     subordinated,
 )
 from pipeline.attribution_lexicon import CueLexicon, cue_extent, particle_of
 from pipeline.attribution_quotes import Quote
+from pipeline.attribution_subjects import speaker_of
 
 
 def written_cue(

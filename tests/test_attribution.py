@@ -10,8 +10,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.attribution import find_attributions
-from pipeline.attribution_cues import source_of, speaker_of
+from pipeline.attribution_cues import cue_attributions
+from pipeline.attribution_lexicon import default_lexicon
 from pipeline.attribution_quotes import find_quotes, find_single_quotes, is_speech, merge_split
+from pipeline.attribution_subjects import source_of, speaker_of
 from pipeline.contract import Attribution
 from pipeline.entities import MODELS_DIR, EntitiesComponent, find_entities
 
@@ -679,3 +681,114 @@ def test_speaker_of_a_cue_without_subject(
               pos=[pos.get(t, "VERB") for t in tags])
     found = speaker_of(doc[words.split().index("said")])
     assert found is not None and found.text == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "content_words", "source", "cue"),
+    [
+        # A participle modifying a noun: the noun does the backing, not what it backs.
+        ("Two unions backing the strike rallied outside the plant on Monday.",
+         "the strike", "Two unions", "backing"),
+        # Through an adjective to the subject of its clause.
+        ("Younger voters were much more likely to say the race was close.",
+         "race was close", "Younger voters", "say"),
+        ("The council was quick to point out that the library had stayed open all summer.",
+         "library had stayed", "The council", "point out"),
+        # A relative word fronted out of the reported clause leaves the content.
+        ("She vetoed the spending plan, which she said would leave the state with a deficit.",
+         "leave the state", "she", "said"),
+        # The object of "use" or "spend" is a means or a time, not the one who speaks.
+        ("The coach used his weekly radio show to complain about the referees.",
+         "the referees", "The coach", "complain"),
+        ("The tenants spent the winter arguing that the heat had been off for weeks.",
+         "heat had been off", "The tenants", "arguing"),
+        # An infinitive modifying a noun: whoever has the noun speaks.
+        ("The chairman took the opportunity to remind members that dues were late.",
+         "dues were late", "The chairman", "remind"),
+        ("The senator had every reason to believe that the vote would fail.",
+         "vote would fail", "The senator", "believe"),
+        # "what she called …": what the cue names the relative word, not the word itself.
+        ("The mayor criticized what she called the reckless spending of the previous council.",
+         "reckless spending", "she", "called"),
+        ("He praised what he described as a fair and open process.", "fair and open", "he",
+         "described"),
+        # A message that says something, put out by someone: its author speaks.
+        ("The union released a video that accuses the company of cutting safety inspections.",
+         "cutting safety", "The union", "accuses"),
+    ],
+)
+def test_reported_speech_sources(
+    base_nlp: Language, entities_stage: EntitiesComponent, text: str, content_words: str,
+    source: str, cue: str,
+) -> None:
+    found = _containing(_attributions(base_nlp, entities_stage, text), content_words)
+    assert found.source is not None and found.source.text == source
+    assert found.cue is not None and found.cue.text == cue
+    assert found.content.text.find(found.source.text) < 0
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "tags", "subject"),
+    [
+        # The parse hung the name on the participle: the name opening the sentence speaks,
+        # not the subject of the reported clause after the cue.
+        ("Sen. Ann Lee , facing a challenge , said he would run .",
+         [2, 2, 4, 4, 8, 6, 4, 8, 8, 11, 11, 8, 8],
+         ["compound", "compound", "npadvmod", "punct", "advcl", "det", "dobj", "punct", "ROOT",
+          "nsubj", "aux", "ccomp", "punct"],
+         ["NNP", "NNP", "NNP", ",", "VBG", "DT", "NN", ",", "VBD", "PRP", "MD", "VB", "."],
+         "Lee"),
+        # Nobody before the cue: the reported clause's subject is still not the speaker.
+        ("Then said he would run .", [1, 1, 4, 4, 1, 1],
+         ["advmod", "ROOT", "nsubj", "aux", "ccomp", "punct"],
+         ["RB", "VBD", "PRP", "MD", "VB", "."], None),
+        # An inverted name cut from the verb it was hung on by a comma still speaks.
+        ('" Yes , " said Ann Cole , half smiling .', [4, 4, 4, 4, 4, 6, 9, 9, 9, 4, 4],
+         ["punct", "intj", "punct", "punct", "ROOT", "compound", "nsubj", "punct", "npadvmod",
+          "ccomp", "punct"],
+         ["``", "UH", ",", "''", "VBD", "NNP", "NNP", ",", "NN", "VBG", "."], "Cole"),
+    ],
+)
+def test_speaker_of_a_cue_given_a_broken_parse(
+    words: str, heads: list[int], deps: list[str], tags: list[str], subject: str | None
+) -> None:
+    pos = {"NNP": "PROPN", "NN": "NOUN", "DT": "DET", "RB": "ADV", "PRP": "PRON", "MD": "AUX",
+           "UH": "INTJ", ",": "PUNCT", ".": "PUNCT", "``": "PUNCT", "''": "PUNCT"}
+    vocab = spacy.blank("en").vocab
+    doc = Doc(vocab, words=words.split(), heads=heads, deps=deps, tags=tags,
+              lemmas=[w.lower() for w in words.split()],
+              pos=[pos.get(t, "VERB") for t in tags])
+    found = speaker_of(doc[words.split().index("said")])
+    assert (found.text if found is not None else None) == subject
+
+
+def test_speaker_hung_on_the_end_of_the_content_given_a_parse() -> None:
+    # The parse made the name an apposition inside the reported clause: the speaker is the
+    # noun phrase before the cue, and the content stops where it begins.
+    words = ["The", "files", "were", "moved", "to", "storage", ",", "Ann", "Lee", ",", "the",
+             "manager", ",", "wrote", "."]
+    doc = Doc(
+        spacy.blank("en").vocab, words=words,
+        spaces=[words[k + 1] not in (",", ".") for k in range(len(words) - 1)] + [False],
+        heads=[1, 3, 3, 13, 3, 4, 5, 8, 5, 8, 11, 8, 13, 13, 13],
+        deps=["det", "nsubjpass", "auxpass", "ccomp", "prep", "pobj", "punct", "compound",
+              "appos", "punct", "det", "appos", "punct", "ROOT", "punct"],
+        tags=["DT", "NNS", "VBD", "VBN", "IN", "NN", ",", "NNP", "NNP", ",", "DT", "NN", ",",
+              "VBD", "."],
+        pos=["DET", "NOUN", "AUX", "VERB", "ADP", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT",
+             "DET", "NOUN", "PUNCT", "VERB", "PUNCT"],
+        lemmas=["the", "file", "be", "move", "to", "storage", ",", "ann", "lee", ",", "the",
+                "manager", ",", "write", "."],
+    )
+    (found,) = cue_attributions(doc, doc.text, default_lexicon(), [False] * len(doc))
+    assert found.source is not None and doc.text[slice(*found.source)] == "Ann Lee, the manager"
+    assert doc.text[slice(*found.content)] == "The files were moved to storage"
+
+
+def test_dummy_it_of_an_adjective_is_no_source(
+    base_nlp: Language, entities_stage: EntitiesComponent
+) -> None:
+    # Through the adjective to the subject, but "it is important to" has no one behind "it".
+    text = "It is important to note that the ferry schedule has not changed."
+    found = _containing(_attributions(base_nlp, entities_stage, text), "ferry schedule")
+    assert found.source is None
