@@ -22,6 +22,7 @@ class Messages:
     UNREADABLE = "cannot read: {reason}"
     DECOMPRESS = "cannot decompress: {reason}"
     NO_INPUTS = "no input files matched {pattern!r}"
+    UNKNOWN_BLAS = "unknown BLAS backend {backend!r}: choose one of {choices}"
     PROCESSING = "processing failed: {reason}"
     UNSUPPORTED = (
         "unsupported file type {suffix!r}: use .txt, .jsonl, .ndjson or .sgm,"

@@ -54,6 +54,7 @@ class JobSpec:
             "published": self.published,
             "max_chars": self.max_chars,
             "model": self.settings.model,
+            "blas": self.settings.blas,
             "models_dir": str(self.settings.models_dir),
             "min_checkworthiness": self.min_checkworthiness,
         }

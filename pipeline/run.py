@@ -23,7 +23,7 @@ from pipeline.contract import (
     QuantityMention,
 )
 from pipeline.errors import ArticleError, ArticleFailed, Messages
-from pipeline.nlp import DEFAULT_MODEL, MODELS_DIR, build_nlp, make_doc
+from pipeline.nlp import DEFAULT_BLAS, DEFAULT_MODEL, MODELS_DIR, build_nlp, make_doc
 from pipeline.rank import rank_claims
 from pipeline.read import ReadItem
 from pipeline.spans import load
@@ -48,6 +48,7 @@ class Settings:
     model: str = DEFAULT_MODEL
     models_dir: Path = MODELS_DIR
     batch_size: int = DEFAULT_BATCH_SIZE
+    blas: str = DEFAULT_BLAS
 
 
 def process_articles(
@@ -71,7 +72,11 @@ class Runner:
 
     def __init__(self, settings: Settings, nlp: Language | None = None) -> None:
         self.settings = settings
-        self.nlp = nlp if nlp is not None else build_nlp(settings.model, settings.models_dir)
+        self.nlp = (
+            nlp
+            if nlp is not None
+            else build_nlp(settings.model, settings.models_dir, blas=settings.blas)
+        )
         self.rules = load_rules(settings.models_dir)
 
     def run_batch(self, items: Sequence[ReadItem]) -> list[Outcome]:

@@ -2,7 +2,8 @@
 
 Runs on real news (../shared/data: Reuters-21578 and the Wikinews sets; skips cleanly when
 absent) and prints, from one run, side by side: words/s and articles/s of the pipeline, of
-bare spaCy `nlp.pipe` with the same model, batch size and process count, and of the naive
+bare spaCy `nlp.pipe` with the same model, batch size and process count (stock, on spaCy's
+default BLIS, and again on the pipeline's numpy BLAS, like for like), and of the naive
 combination (spaCy + quantulum3 over each whole text + dateparser's search_dates over each
 whole text, same process count, beside the pipeline on the same articles); scaling from 1
 to 2 workers; peak memory per worker; and peak memory at 1x and 10x the corpus. Each
@@ -97,8 +98,11 @@ if mode == "pipeline":
     start = time.perf_counter()
     for outputs in process_outputs(items, OutputSpec(), settings, workers, runner):
         pass
-elif mode == "spacy":
+elif mode in ("spacy", "spacy-numpy"):
     nlp = spacy.load(DEFAULT_MODEL)
+    if mode == "spacy-numpy":  # the same model on the pipeline's BLAS: the like-for-like floor
+        from pipeline.nlp import use_blas
+        use_blas(nlp, "numpy")
     list(nlp.pipe(texts[:2]))  # warm up, as the pipeline is
     start = time.perf_counter()
     for doc in nlp.pipe(texts, batch_size=batch, n_process=workers):
@@ -145,19 +149,16 @@ def fastest(runs: list[dict[str, float]]) -> dict[str, float]:
     return {**best, **peaks}
 
 
-def measure_pairs(
-    modes: tuple[str, str], corpus: Path, batch: int, runs_each: int
-) -> list[tuple[int, dict[str, float], dict[str, float]]]:
-    """Per worker count, the fastest of ``runs_each`` interleaved runs of each of two modes."""
+def measure_modes(
+    modes: tuple[str, ...], corpus: Path, batch: int, runs_each: int
+) -> list[tuple[int, list[dict[str, float]]]]:
+    """Per worker count, the fastest of ``runs_each`` interleaved runs of each mode, in order."""
     runs: dict[tuple[str, int], list[dict[str, float]]] = {}
     for _ in range(runs_each):
         for workers in (1, 2):
             for mode in modes:
                 runs.setdefault((mode, workers), []).append(measure(mode, corpus, workers, batch))
-    return [
-        (workers, fastest(runs[(modes[0], workers)]), fastest(runs[(modes[1], workers)]))
-        for workers in (1, 2)
-    ]
+    return [(workers, [fastest(runs[(mode, workers)]) for mode in modes]) for workers in (1, 2)]
 
 
 def peak_of_extract(corpus: Path, workers: int) -> float:
@@ -221,24 +222,27 @@ def main() -> int:
     )
 
     times = max(1, args.repeat)
-    rows = measure_pairs(("pipeline", "spacy"), corpus, args.batch_size, times)
+    rows = measure_modes(("pipeline", "spacy", "spacy-numpy"), corpus, args.batch_size, times)
     # The naive way is slow, so it runs on the first articles only, and the pipeline runs on
     # the same articles beside it: rates of two different samples are not comparable.
-    naive_rows = measure_pairs(("naive", "pipeline"), naive_corpus, args.batch_size, times)
+    naive_rows = measure_modes(("naive", "pipeline"), naive_corpus, args.batch_size, times)
 
+    # "spaCy" is stock spaCy (its default BLIS); "same BLAS" is spaCy on the pipeline's numpy BLAS.
     print(
         f"{'workers':>7} {'claims words/s':>15} {'articles/s':>11} {'spaCy words/s':>14} "
-        f"{'articles/s':>11} {'ratio':>6} {'peak MB/worker':>15}"
+        f"{'articles/s':>11} {'ratio':>6} {'same-BLAS spaCy words/s':>24} {'ratio':>6} "
+        f"{'peak MB/worker':>15}"
     )
-    for workers, pipe, bare in rows:
+    for workers, (pipe, bare, same) in rows:
         peak = (pipe["peak_child_kb"] if workers > 1 else pipe["peak_kb"]) / 1024
         print(
             f"{workers:>7} {words / pipe['seconds']:>15.0f} {len(texts) / pipe['seconds']:>11.1f} "
             f"{words / bare['seconds']:>14.0f} {len(texts) / bare['seconds']:>11.1f} "
-            f"{bare['seconds'] / pipe['seconds']:>6.2f} {peak:>15.0f}"
+            f"{bare['seconds'] / pipe['seconds']:>6.2f} {words / same['seconds']:>24.0f} "
+            f"{same['seconds'] / pipe['seconds']:>6.2f} {peak:>15.0f}"
         )
-    one = rows[0][1]
-    for workers, naive, pipe in naive_rows:
+    one = rows[0][1][0]
+    for workers, (naive, pipe) in naive_rows:
         print(
             f"naive spaCy+quantulum3+search_dates ({workers} worker{'s' if workers > 1 else ''}, "
             f"first {args.naive_articles} articles): {naive_words / naive['seconds']:.0f} words/s; "
@@ -246,8 +250,8 @@ def main() -> int:
             f"{naive['seconds'] / pipe['seconds']:.2f}x"
         )
     print(
-        f"scaling 1 -> 2 workers: {one['seconds'] / rows[1][1]['seconds']:.2f}x "
-        f"(bare spaCy on this machine: {rows[0][2]['seconds'] / rows[1][2]['seconds']:.2f}x)"
+        f"scaling 1 -> 2 workers: {one['seconds'] / rows[1][1][0]['seconds']:.2f}x "
+        f"(bare spaCy on this machine: {rows[0][1][1]['seconds'] / rows[1][1][1]['seconds']:.2f}x)"
     )
     small = OUT / "corpus.memory.jsonl"
     small.write_text(

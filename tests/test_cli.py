@@ -125,6 +125,14 @@ def test_published_must_be_a_date(tmp_path: Path) -> None:
     assert "not a date in YYYY-MM-DD form" in result.output
 
 
+def test_blas_must_be_a_known_backend(tmp_path: Path) -> None:
+    result = runner.invoke(
+        app, ["extract", str(SEED), "-o", str(tmp_path / "o.jsonl"), "--blas", "mkl"]
+    )
+    assert result.exit_code == 2
+    assert "choose one of numpy, blis" in result.output
+
+
 def test_missing_input_is_a_usage_error(tmp_path: Path) -> None:
     result = runner.invoke(
         app, ["extract", str(tmp_path / "none-*.jsonl"), "-o", str(tmp_path / "o.jsonl")]
