@@ -257,6 +257,7 @@ class DocFeatures:
         def ahead(values: NDArray[np.uint64], by: int) -> NDArray[np.uint64]:
             return np.concatenate([values[by:], zero[:by]])[:n]
 
+        # Each row's parts, in ``_ROWS`` order; a family with fewer than three parts pads with 0.
         first = np.stack([lower, lower, lemma, tag, ent, dep, shape, dep, lower, tag, pos])
         second = np.stack([zero, pos, zero, zero, zero, zero, zero, lemma_or_lower[heads]])
         second = np.concatenate([second, np.stack([ahead(lower, 1), ahead(tag, 1), ahead(pos, 1)])])
@@ -266,8 +267,13 @@ class DocFeatures:
             keys = keys * np.uint64(MULTIPLIER) + part
         self.rows = table.entries(keys)
         # Some families exist only where their part does: a lemma, an entity, a digit, an arc.
-        for row, present in ((2, lemma != 0), (4, ent != 0), (6, has_digit), (7, is_arc)):
-            self.rows[row, ~present] = NO_ENTRY
+        for family, present in (
+            ("l", lemma != 0),
+            ("e", ent != 0),
+            ("s", has_digit),
+            ("a", is_arc),
+        ):
+            self.rows[_ROWS.index(family), ~present] = NO_ENTRY
         self.lemma = lemma_list
         self.lower = lower.tolist()
         self.space = (space != 0).tolist()
