@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -59,14 +60,14 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def _token_flags(doc: Doc, quotes: Sequence[Quote]) -> list[bool]:
-    """For each token, whether it lies inside one of the quotes (one linear sweep)."""
-    flags = [False] * len(doc)
+def _token_flags(starts: Sequence[int], quotes: Sequence[Quote]) -> list[bool]:
+    """For each token (by its start), whether it lies inside one of the quotes (one sweep)."""
+    flags = [False] * len(starts)
     k = 0
-    for token in doc:
-        while k < len(quotes) and quotes[k].end <= token.idx:
+    for i, start in enumerate(starts):
+        while k < len(quotes) and quotes[k].end <= start:
             k += 1
-        flags[token.i] = k < len(quotes) and quotes[k].start <= token.idx < quotes[k].end
+        flags[i] = k < len(quotes) and quotes[k].start <= start < quotes[k].end
     return flags
 
 
@@ -168,7 +169,7 @@ def find_attributions(
     """Direct quotes and reported speech of the article, sorted by content offsets."""
     lex = lexicon or default_lexicon()
     text = spans.text_of(doc)
-    starts = [token.idx for token in doc]
+    starts: list[int] = doc.to_array(IDX).tolist()  # without building a Token each
     double = find_quotes(text)
     both = tuple(sorted(double + find_single_quotes(text, double), key=lambda q: (q.start, q.end)))
     # Starts of quotes with a cue right after them ("“…,” he said").
@@ -188,7 +189,7 @@ def find_attributions(
             or label_cue(doc, text, starts, q.start) is not None,
         )
     )
-    in_quote = _token_flags(doc, raw)
+    in_quote = _token_flags(starts, raw)
     cues = cue_attributions(doc, text, lex, in_quote) + according(doc, text, lex, in_quote)
     cues.sort(key=lambda f: (f.content, f.cue or (0, 0)))
     quotes = merge_split(text, raw, SPLIT_QUOTE_GAP, trailed)

@@ -155,9 +155,13 @@ def content_of(verb: Token, lexicon: CueLexicon, text: str) -> tuple[int, int] |
 def evidence_of(verb: Token, lexicon: CueLexicon, text: str) -> tuple[int, int] | None:
     """``based on data from X`` / ``citing X`` next to a cue: where the data came from."""
     doc = verb.doc
+    openers = {phrase[0] for phrase in lexicon.evidence}
     for token in verb.subtree:
+        lower = token.lower_  # read once: each read builds a new string
+        if lower not in openers:
+            continue
         for phrase in lexicon.evidence:
-            if token.lower_ != phrase[0]:
+            if lower != phrase[0]:
                 continue
             words = doc[token.i : token.i + len(phrase)]
             if len(words) == len(phrase) and all(
