@@ -6,7 +6,8 @@ bare spaCy `nlp.pipe` with the same model, batch size and process count (stock, 
 default BLIS, and again on the pipeline's numpy BLAS, like for like), and of the naive
 combination (spaCy + quantulum3 over each whole text + dateparser's search_dates over each
 whole text, same process count, beside the pipeline on the same articles); scaling from 1
-to 2 workers; peak memory per worker; and peak memory at 1x and 10x the corpus. Each
+to 2 workers; the CPU time of each step per article (the dates stage among them); peak memory
+per worker; and peak memory at 1x and 10x the corpus. Each
 measurement runs in a fresh process so peaks and warm-ups don't leak; the throughput runs are
 repeated, interleaved, and the fastest of each kept (as timeit does), because on a shared host
 the fastest run is the one other load disturbed least.
@@ -20,6 +21,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "out" / "bench"
@@ -84,6 +86,7 @@ def repeat(corpus: Path, times: int) -> Path:
 WORKER = r"""
 import json, resource, sys, time
 mode, corpus, workers, batch = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+steps = {}
 texts = [json.loads(l)["text"] for l in open(corpus, encoding="utf-8") if l.strip()]
 import spacy
 from pipeline.nlp import DEFAULT_MODEL
@@ -118,14 +121,42 @@ elif mode == "naive":
     for doc in nlp.pipe(texts, batch_size=batch, n_process=workers):
         qp.parse(doc.text)
         search_dates(doc.text, languages=["en"])
+elif mode == "stages":
+    # CPU time of each step on one worker: each step runs over the whole corpus in turn.
+    from pipeline.claims import build_claims
+    from pipeline.clean import clean
+    from pipeline.job import warmed_runner
+    from pipeline.rank import rank_claims
+    from pipeline.read import read_inputs
+    from pipeline.run import Settings, annotations_from_doc, with_dateline_date
+    runner = warmed_runner(Settings(batch_size=batch))
+    items = list(read_inputs([corpus]))
+    def timed(name, step):
+        began = time.process_time()
+        out = step()
+        steps[name] = time.process_time() - began
+        return out
+    start = time.perf_counter()
+    work = timed("clean", lambda: [
+        (with_dateline_date(item, cleaned), cleaned)
+        for item in items for cleaned in [clean(item, runner.rules)]
+    ])
+    docs = timed("tokenizer", lambda: [runner._make_doc(a, c) for a, c in work])
+    for name, proc in runner.nlp.pipeline:
+        docs = timed(name, lambda: list(proc.pipe(docs, batch_size=batch))
+                     if hasattr(proc, "pipe") else [proc(doc) for doc in docs])
+    claims = timed("claims", lambda: [
+        build_claims(annotations_from_doc(a, c, d)) for (a, c), d in zip(work, docs)
+    ])
+    timed("rank", lambda: [rank_claims(d, c) for d, c in zip(docs, claims)])
 elapsed = time.perf_counter() - start
 own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(json.dumps({"seconds": elapsed, "peak_kb": own, "peak_child_kb": kids}))
+print(json.dumps({"seconds": elapsed, "peak_kb": own, "peak_child_kb": kids, "steps": steps}))
 """
 
 
-def measure(mode: str, corpus: Path, workers: int, batch: int) -> dict[str, float]:
+def measure(mode: str, corpus: Path, workers: int, batch: int) -> dict[str, Any]:
     """Run one measurement in a fresh interpreter and return its timing and memory."""
     done = subprocess.run(
         [PYTHON, "-c", WORKER, mode, str(corpus), str(workers), str(batch)],
@@ -138,7 +169,7 @@ def measure(mode: str, corpus: Path, workers: int, batch: int) -> dict[str, floa
     if done.returncode != 0:
         sys.stderr.write(done.stderr)
         raise SystemExit(f"benchmark step failed: {mode} x{workers}")
-    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
 
 
@@ -252,6 +283,11 @@ def main() -> int:
     print(
         f"scaling 1 -> 2 workers: {one['seconds'] / rows[1][1][0]['seconds']:.2f}x "
         f"(bare spaCy on this machine: {rows[0][1][1]['seconds'] / rows[1][1][1]['seconds']:.2f}x)"
+    )
+    steps = measure("stages", corpus, 1, args.batch_size)["steps"]
+    print(
+        "CPU ms per article, 1 worker: "
+        + ", ".join(f"{name} {1000 * t / len(texts):.2f}" for name, t in steps.items())
     )
     small = OUT / "corpus.memory.jsonl"
     small.write_text(
