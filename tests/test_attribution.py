@@ -60,6 +60,13 @@ def _containing(found: tuple[Attribution, ...], words: str) -> Attribution:
          "Seoul will not discuss", "South Korea's top trade negotiator", "said", False),
         ("The senator warned that the bill would raise prices for families.",
          "raise prices", "The senator", "warned", False),
+        # Verbs of speaking beyond `say`, and British spellings of the -ize verbs.
+        ("“Nobody reads the fine print,” the mayor murmured to her aides.",
+         "fine print", "the mayor", "murmured", True),
+        ("The governor reasoned that a smaller levy would keep the mill open.",
+         "smaller levy", "The governor", "reasoned", False),
+        ("The chancellor emphasised that the rail budget would not be cut.",
+         "rail budget", "The chancellor", "emphasised", False),
     ],
 )
 def test_attribution_forms(
