@@ -160,9 +160,10 @@ def _fronted_subject(verb: Token) -> Token | None:
         for low, high in reversed(stretches):
             if all(t.is_space or t.is_punct for t in doc[low:high]):
                 continue
-            if _noun_stretch(doc[low:high]) is None:
+            head = _noun_stretch(doc[low:high])
+            if head is None:
                 break
-            found = _noun_stretch(doc[low:high])
+            found = head
         return found
     for low, high in stretches:
         words = [t for t in doc[low:high] if not (t.is_space or t.is_punct)]
