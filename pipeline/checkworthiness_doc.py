@@ -213,6 +213,16 @@ def load_key_table(model_dir: str = str(MODEL_DIR)) -> KeyTable:
 _lowered: dict[int, int] = {0: 0}
 _lowered_text: dict[int, str] = {0: ""}
 _has_digit: dict[int, bool] = {}
+# Entries kept at most: an archive's new words would otherwise grow the caches without end.
+CACHE_LIMIT = 100_000
+
+
+def _forget_when_full() -> None:
+    """Empty the id caches once they hold ``CACHE_LIMIT`` entries (they only save time)."""
+    if len(_lowered) >= CACHE_LIMIT or len(_has_digit) >= CACHE_LIMIT:
+        for cache_ in (_lowered, _lowered_text, _has_digit):
+            cache_.clear()
+        _lowered[0], _lowered_text[0] = 0, ""
 
 
 def _lower_lemma(strings: StringStore, lemma: int) -> int:
@@ -235,6 +245,7 @@ class DocFeatures:
         self.doc = doc
         strings = doc.vocab.strings
         n = len(doc)
+        _forget_when_full()
         columns = np.asarray(doc.to_array(_ATTRS), dtype=np.uint64).reshape(n, len(_ATTRS)).T
         lower, tag, pos, dep, written, ent, shape, head, punct, like_num, orth, space = columns
         # The reference lowercases lemmas; spaCy's ids are of the lemma as written.

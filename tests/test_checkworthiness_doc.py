@@ -88,3 +88,22 @@ def _id(text: str) -> int:
     from spacy.strings import get_string_id
 
     return int(get_string_id(text))
+
+
+def test_id_caches_are_emptied_when_full_and_scores_stay_the_same(
+    lean_nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pipeline.checkworthiness_doc as module
+
+    seed = lean_nlp(SEED_ARTICLE.read_text(encoding="utf-8"))
+    tricky = lean_nlp(TRICKY)
+    model = _model_of_every_feature([seed, tricky])
+    table = KeyTable.from_model(model)
+    monkeypatch.setattr(module, "CACHE_LIMIT", 4)
+    for doc in (seed, tricky, seed):
+        ranges = [(s.start, s.end) for s in doc.sents]
+        assert DocFeatures(table, doc).logits(ranges) == [
+            logit(model, doc[a:b]) for a, b in ranges
+        ]
+    # The last Doc filled the emptied caches with its own lemmas only.
+    assert len(module._lowered) <= len({t.lemma_ for t in seed}) + 1
