@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from spacy.symbols import AUX, VERB
@@ -152,25 +152,27 @@ def content_of(verb: Token, lexicon: CueLexicon, text: str) -> tuple[int, int] |
     return None
 
 
+def phrases_at(token: Token, phrases: Sequence[tuple[str, ...]]) -> Iterator[Span]:
+    """Each of ``phrases`` that the words from ``token`` on spell, lowercased, in table order."""
+    lower = token.lower_  # read once: each read builds a new string
+    doc = token.doc
+    for phrase in phrases:
+        if lower != phrase[0]:
+            continue
+        words = doc[token.i : token.i + len(phrase)]
+        if len(words) == len(phrase) and all(
+            w.lower_ == p for w, p in zip(words, phrase, strict=True)
+        ):
+            yield words
+
+
 def evidence_of(verb: Token, lexicon: CueLexicon, text: str) -> tuple[int, int] | None:
     """``based on data from X`` / ``citing X`` next to a cue: where the data came from."""
-    doc = verb.doc
-    openers = {phrase[0] for phrase in lexicon.evidence}
     for token in verb.subtree:
-        lower = token.lower_  # read once: each read builds a new string
-        if lower not in openers:
-            continue
-        for phrase in lexicon.evidence:
-            if lower != phrase[0]:
-                continue
-            words = doc[token.i : token.i + len(phrase)]
-            if len(words) == len(phrase) and all(
-                w.lower_ == p for w, p in zip(words, phrase, strict=True)
-            ):
-                last = words[-1]
-                objects = [c for c in last.children if c.dep_ in ("pobj", "dobj")]
-                if objects:
-                    return subtree_span(objects[0], text)
+        for words in phrases_at(token, lexicon.evidence):
+            objects = [c for c in words[-1].children if c.dep_ in ("pobj", "dobj")]
+            if objects:
+                return subtree_span(objects[0], text)
     return None
 
 
@@ -179,19 +181,10 @@ _VERBS = (VERB, AUX)
 
 def according(doc: Doc, text: str, lexicon: CueLexicon, in_quote: list[bool]) -> list[Found]:
     found: list[Found] = []
-    openers = {phrase[0] for phrase in lexicon.according}
     for token in doc:
-        lower = token.lower_  # read once: each read builds a new string
-        if lower not in openers:
+        if in_quote[token.i]:
             continue
-        for phrase in lexicon.according:
-            if lower != phrase[0]:
-                continue
-            words = doc[token.i : token.i + len(phrase)]
-            if len(words) != len(phrase) or in_quote[token.i]:
-                continue
-            if not all(w.lower_ == p for w, p in zip(words, phrase, strict=True)):
-                continue
+        for words in phrases_at(token, lexicon.according):
             objects = [c for c in words[-1].children if c.dep_ == "pobj"]
             if not objects:
                 continue
