@@ -114,21 +114,33 @@ def cues(doc: Doc | Span) -> list[str]:
     return _cues(tokens, [t.tag_ for t in tokens], doc.text)
 
 
+# Tags and dependencies that put a cue of their own in the set: modals and pronouns with the
+# word itself, negation and clausal complements by name.
+WORD_CUE_TAGS = {"MD": "md:", "PRP": "pr:", "PRP$": "pr:"}
+DEP_CUES = frozenset({"neg", "ccomp"})
+
+
+def token_cues(number: bool, tag: str, lower: str, ent_type: str, dep: str) -> tuple[str, ...]:
+    """One token's cues: a number, a tense or degree tag, a modal or pronoun, an entity..."""
+    found = ["num"] if number else []
+    if tag in TAG_CUES:
+        found.append(TAG_CUES[tag])
+    if tag in WORD_CUE_TAGS:
+        found.append(WORD_CUE_TAGS[tag] + lower)
+    if ent_type:
+        found.append("ent:" + ent_type)
+    if dep in DEP_CUES:
+        found.append(dep)
+    return tuple(found)
+
+
 def _cues(tokens: Sequence[Token], tags: Sequence[str], text: str) -> list[str]:
     found = {f"len{min(len(tokens) // 8, 4)}"}
     for t, tag in zip(tokens, tags, strict=True):
-        if t.like_num or any(ch.isdigit() for ch in t.text):
-            found.add("num")
-        if tag in TAG_CUES:
-            found.add(TAG_CUES[tag])
-        if tag == "MD":
-            found.add("md:" + t.lower_)
-        if tag in ("PRP", "PRP$"):
-            found.add("pr:" + t.lower_)
-        if t.ent_type_:
-            found.add("ent:" + t.ent_type_)
-        if t.dep_ in ("neg", "ccomp"):
-            found.add(t.dep_)
+        number = t.like_num or any(ch.isdigit() for ch in t.text)
+        # The word is read only where a cue carries it: each read builds a new string.
+        lower = t.lower_ if tag in WORD_CUE_TAGS else ""
+        found.update(token_cues(number, tag, lower, t.ent_type_, t.dep_))
     if text.rstrip().endswith("?"):
         found.add("Q")
     return sorted(found)

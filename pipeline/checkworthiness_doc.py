@@ -45,12 +45,15 @@ from spacy.tokens import Doc
 from pipeline.checkworthiness import (
     ARCS,
     CONTENT_POS,
+    DEP_CUES,
     MODEL_DIR,
     TAG_CUES,
+    WORD_CUE_TAGS,
     Model,
     lemma_cue,
     load_model,
     subjects,
+    token_cues,
 )
 
 Keys = NDArray[np.uint64]
@@ -86,11 +89,10 @@ _ROW_IDS = np.array([[_FAMILY_ID[name]] for name in _ROWS], dtype=np.uint64)
 _ARC_IDS = np.array(sorted(get_string_id(d) for d in ARCS), dtype=np.uint64)
 _CONTENT_IDS = np.array(sorted(get_string_id(p) for p in CONTENT_POS), dtype=np.uint64)
 _ROOT = get_string_id("ROOT")
-_TAG_CUE_BY_ID = {get_string_id(tag): cue for tag, cue in TAG_CUES.items()}
-_MD, _PRP, _PRP_POSS = get_string_id("MD"), get_string_id("PRP"), get_string_id("PRP$")
-_DEP_CUES = {get_string_id(dep): dep for dep in ("neg", "ccomp")}
-_DEP_CUE_IDS = np.array(sorted(_DEP_CUES), dtype=np.uint64)
-_CUE_TAG_IDS = np.array(sorted({*_TAG_CUE_BY_ID, _MD, _PRP, _PRP_POSS}), dtype=np.uint64)
+_DEP_CUE_IDS = np.array(sorted(get_string_id(d) for d in DEP_CUES), dtype=np.uint64)
+_CUE_TAG_IDS = np.array(
+    sorted(get_string_id(tag) for tag in (*TAG_CUES, *WORD_CUE_TAGS)), dtype=np.uint64
+)
 _ATTRS = [LOWER, TAG, POS, DEP, LEMMA, ENT_TYPE, SHAPE, HEAD, IS_PUNCT, LIKE_NUM, ORTH, IS_SPACE]
 
 
@@ -385,16 +387,7 @@ def _last_part(base: int, second: int) -> int:
 def _token_cues(
     strings: StringStore, number: bool, tag: int, lower: int, ent: int, dep: int
 ) -> tuple[str, ...]:
-    """One token's sentence cues, as ``checkworthiness.cues`` finds them."""
-    found = ["num"] if number else []
-    if tag in _TAG_CUE_BY_ID:
-        found.append(_TAG_CUE_BY_ID[tag])
-    if tag == _MD:
-        found.append("md:" + strings[lower])
-    if tag in (_PRP, _PRP_POSS):
-        found.append("pr:" + strings[lower])
-    if ent:
-        found.append("ent:" + strings[ent])
-    if dep in _DEP_CUES:
-        found.append(_DEP_CUES[dep])
-    return tuple(found)
+    """One token's cues from its ids, by ``checkworthiness.token_cues``."""
+    return token_cues(
+        number, strings[tag], strings[lower], strings[ent] if ent else "", strings[dep]
+    )
