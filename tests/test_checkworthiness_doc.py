@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 import pytest
 from spacy.language import Language
@@ -11,8 +10,7 @@ from spacy.tokens import Doc
 
 from pipeline.checkworthiness import Model, features, load_model, logit
 from pipeline.checkworthiness_doc import DocFeatures, KeyTable, key_of, load_key_table
-
-SEED_ARTICLE = Path(__file__).resolve().parent.parent / "corpus" / "000_e8c7711d66f6db41.txt"
+from tests.conftest import SEED
 
 # Words that hold the separators features are spelled with (`_`, `/`, `&`), a lemma written in
 # capitals, a whitespace token after a question, repeated words and tags.
@@ -55,7 +53,7 @@ def test_separators_inside_words_count_as_the_strings_they_spell(lean_nlp: Langu
 
 
 def test_every_span_of_the_seed_scores_as_the_reference(lean_nlp: Language) -> None:
-    doc = lean_nlp(SEED_ARTICLE.read_text(encoding="utf-8"))
+    doc = lean_nlp(SEED.read_text(encoding="utf-8"))
     sentences = [(s.start, s.end) for s in doc.sents]
     ranges = [*sentences, *_ranges(doc, step=5)]
     _assert_same(_model_of_every_feature([doc[a:b] for a, b in sentences]), doc, ranges)
@@ -95,7 +93,7 @@ def test_id_caches_are_emptied_when_full_and_scores_stay_the_same(
 ) -> None:
     import pipeline.checkworthiness_doc as module
 
-    seed = lean_nlp(SEED_ARTICLE.read_text(encoding="utf-8"))
+    seed = lean_nlp(SEED.read_text(encoding="utf-8"))
     tricky = lean_nlp(TRICKY)
     model = _model_of_every_feature([seed, tricky])
     table = KeyTable.from_model(model)

@@ -6,6 +6,7 @@ import pytest
 from spacy.language import Language
 
 from pipeline.nlp import STAGE_FACTORIES, make_doc
+from tests.conftest import SEED
 
 
 @pytest.mark.parametrize(
@@ -52,13 +53,9 @@ def test_numpy_blas_runs_every_layer_on_one_thread(lean_nlp: Language) -> None:
 
 
 def test_numpy_blas_parses_the_seed_as_blis_does(lean_nlp: Language) -> None:
-    from pathlib import Path
-
     from pipeline.nlp import load_parse
 
-    text = (
-        Path(__file__).resolve().parent.parent / "corpus" / "000_e8c7711d66f6db41.txt"
-    ).read_text(encoding="utf-8")
+    text = SEED.read_text(encoding="utf-8")
     blis, numpy = load_parse(blas="blis")(text), lean_nlp(text)
     assert [(t.tag_, t.dep_, t.head.i, t.ent_type_) for t in numpy] == [
         (t.tag_, t.dep_, t.head.i, t.ent_type_) for t in blis
