@@ -27,6 +27,7 @@ from pipeline.attribution_cues import (
 from pipeline.attribution_direct import (
     adjacent,
     fragment_speaker,
+    newcomer,
     paragraphs_of,
     previous_subject,
     reported_before,
@@ -124,9 +125,11 @@ def _quote_attributions(
         if found is None and previous is not None and (
             quote.continued or quote.start - previous.content[1] < MERGE_GAP
         ):
-            # A quote with no cue of its own goes on the previous speaker's quotation.
-            direct[-1] = previous = replace(previous, content=(previous.content[0], quote.end))
-            continue
+            found = None if quote.continued else newcomer(doc, text, quote, previous, in_quote)
+            if found is None:
+                # A quote with no cue of its own goes on the previous speaker's quotation.
+                direct[-1] = previous = replace(previous, content=(previous.content[0], quote.end))
+                continue
         if found is None:
             found = previous_subject(doc, text, quote, in_quote)
         if found is None:

@@ -28,6 +28,9 @@ from pipeline.attribution_lexicon import CueLexicon, cue_extent, particle_of
 from pipeline.attribution_quotes import Quote
 from pipeline.attribution_subjects import speaker_of
 
+# Verbs after which a quote standing alone is the answer of the one asked.
+ASKING = frozenset({"ask", "press", "question", "quiz"})
+
 
 def written_cue(
     doc: Doc, text: str, starts: Sequence[int], quote: Quote, found: Found,
@@ -211,21 +214,63 @@ def reported_before(
     return None
 
 
-def previous_subject(doc: Doc, text: str, quote: Quote, in_quote: list[bool]) -> Found | None:
-    """A quote standing alone after a sentence about someone: that sentence's subject speaks."""
+def previous_subject(
+    doc: Doc, text: str, quote: Quote, in_quote: list[bool], named: bool = False
+) -> Found | None:
+    """A quote standing alone after a sentence about someone: that sentence's subject speaks.
+
+    With ``named``, only a subject that is or is apposed to a name (``Her neighbour, Paul Kim``).
+    """
     inside = doc.char_span(quote.start, quote.end, alignment_mode="expand")
     if inside is None or inside.start == 0:
         return None
     sentence = doc[inside.start - 1].sent
     root = sentence.root
     subjects = [c for c in root.children if c.dep_ in ("nsubj",) and not in_quote[c.i]]
-    if not subjects or subjects[0].pos_ not in ("PROPN", "PRON"):
+    if root.lemma_.lower() in ASKING:
+        # "Patel was asked about the vote." / "Reporters asked the governor …": the one asked.
+        subjects = [
+            c for c in root.children if c.dep_ in ("nsubjpass", "dobj") and not in_quote[c.i]
+        ]
+    if not subjects:
         return None
     subject = subjects[0]
+    if named:
+        if subject.pos_ != "PROPN" and not any(
+            c.dep_ == "appos" and c.pos_ == "PROPN" for c in subject.children
+        ):
+            return None
+    elif subject.pos_ not in ("PROPN", "PRON") and not (
+        subject.pos_ == "NOUN" and root.lemma_.lower() in ASKING
+    ):
+        return None
     if subject.pos_ == "PRON" and subject.lower_ not in ("he", "she", "i", "we", "they"):
         return None
     source = source_span(subject, text, in_quote)
     return Found((quote.start, quote.end), None, source, subject.i, None, direct=True)
+
+
+def newcomer(
+    doc: Doc, text: str, quote: Quote, previous: Found, in_quote: list[bool]
+) -> Found | None:
+    """``“…,” Ruiz said. Her neighbour, Paul Kim, agreed. “…”``: a sentence between two quotes
+    whose subject names someone new hands the second quote to them, not to the first speaker."""
+    found = previous_subject(doc, text, quote, in_quote, named=True)
+    if found is None or found.source is None or found.source_head is None:
+        return None
+    sentence = doc[found.source_head].sent
+    if not previous.content[1] <= sentence.start_char < sentence.end_char <= quote.start:
+        return None
+    said = set(_name_words(doc, previous.source))
+    if said & set(_name_words(doc, found.source)):
+        return None
+    return found
+
+
+def _name_words(doc: Doc, span: tuple[int, int] | None) -> list[str]:
+    """The proper-noun words of a source span (``Sen. Ann Marsh`` → ann, marsh, sen.)."""
+    words = doc.char_span(span[0], span[1], alignment_mode="expand") if span else None
+    return [t.lower_ for t in words or () if t.pos_ == "PROPN"]
 
 
 def fragment_speaker(

@@ -289,6 +289,40 @@ def test_cue_in_next_paragraph_is_not_the_quotes(
 
 
 @pytest.mark.parametrize(
+    ("text", "content_words", "source"),
+    [
+        # A sentence naming someone new between two quotes: the second is theirs, not
+        # the first speaker's quotation carried on.
+        ('"I have never seen the river this low," Gutierrez said.\n\nHer neighbor, Paul Kim, '
+         'agreed. "Nobody has fixed the levee in ten years."', "fixed the levee",
+         "Her neighbor, Paul Kim"),
+        ('"This election is about the future," Kaine told the audience. Pence, speaking '
+         'later, disagreed. "It is about the past eight years of drift."', "past eight years",
+         "Pence"),
+        # The same speaker named again carries the quotation on.
+        ('"This election is about the future," Kaine told the audience. Kaine paused. '
+         '"It is about the next eight years of work."', "next eight years", "Kaine"),
+        # A quote standing alone after a question answers it: the one asked speaks.
+        ("Reporters asked the governor whether he would sign the bill.\n\n"
+         '"We will see what the final text says before I decide anything."', "final text",
+         "the governor"),
+        ("Patel was asked about the vote on Tuesday.\n\n"
+         '"There is no path in the Senate. We knew that from the start."', "no path",
+         "Patel"),
+    ],
+)
+def test_quote_without_cue_takes_the_speaker_named_before_it(
+    base_nlp: Language, entities_stage: EntitiesComponent, text: str, content_words: str,
+    source: str,
+) -> None:
+    found = _containing(
+        tuple(a for a in _attributions(base_nlp, entities_stage, text) if a.direct),
+        content_words,
+    )
+    assert found.source is not None and found.source.text == source
+
+
+@pytest.mark.parametrize(
     ("text", "content_words", "source", "cue"),
     [
         # The source the parse left inside the reported clause is the quote's speaker.
