@@ -82,12 +82,24 @@ def trailing_cue(
         # '“… over.” Kim said he would …' / 'Kim said: “…”': after a full stop, a cue with
         # its own complement reports what follows, not the quote before it.
         return None
+    if closed in (".", "?", "!") and _has_own_object(verb, lexicon):
+        # '“… this wall!” Conservatives still praise his refusal …': a verb that takes its
+        # content as an object, with one of its own, opens a new sentence.
+        return None
     beside = source_beside(verb, text, index)
     if beside is None:
         return None
     source, head = beside
     cue = cue_extent(verb, lexicon)
     return Found((0, 0), cue, source, head.i, verb.i, direct=True)
+
+
+def _has_own_object(verb: Token, lexicon: CueLexicon) -> bool:
+    """Whether a cue that reports its object (``praise``, not ``say``) has one after it."""
+    lemma = verb.lemma_.lower()
+    if lemma not in lexicon.nominal or lemma in lexicon.clausal:
+        return False
+    return any(c.dep_ == "dobj" and c.i > verb.i for c in verb.children)
 
 
 def _glued_speaker(text: str, verb: Token) -> tuple[tuple[int, int], Token] | None:

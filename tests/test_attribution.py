@@ -503,6 +503,10 @@ def test_quote_without_cue_takes_the_speaker_named_before_it(
          "risk of meddling", "Lane, now a partner at a consulting firm", "asked"),
         ("“To be honest,” she elaborated, “nobody on the council ever asked us about the "
          "budget.”", "nobody on the council", "she", "elaborated"),
+        # After a quote's full stop, a verb reporting its own object opens a new sentence.
+        ('Senator Hale was known for one line, delivered in his farewell speech in 1998: "Let '
+         'the river run free again!" Environmentalists still praise his refusal to compromise.',
+         "river run free", "Senator Hale", "known"),
     ],
 )
 def test_quote_sources(
