@@ -314,11 +314,26 @@ def colon_cue(
     reporter = _as_reported(doc[index], lexicon)
     if reporter is not None:
         verb, subjects = reporter
+    elif subjects:
+        # "The timing doesn't surprise pollster Dan Shaw:": the person the clause is about.
+        experiencer = _experiencer(verb, subjects[0])
+        subjects = [experiencer] if experiencer is not None else subjects
     if not subjects or in_quote[subjects[0].i] or subjects[0].pos_ not in NOMINAL:
         return None
     subject = subjects[0]
     cue = (verb.idx, verb.idx + len(verb.text))
     return Found((0, 0), cue, source_span(subject, text, in_quote), subject.i, verb.i, direct=True)
+
+
+def _experiencer(verb: Token, subject: Token) -> Token | None:
+    """A named object of a verb whose subject is a thing: ``surprise``, ``worry``, ``strike``."""
+    if subject.pos_ != "NOUN" or subject.ent_type_:
+        return None
+    named = [
+        c for c in verb.children
+        if c.dep_ == "dobj" and any(t.ent_type_ == "PERSON" for t in (c, *c.children))
+    ]
+    return named[0] if named else None
 
 
 def _as_reported(colon: Token, lexicon: CueLexicon) -> tuple[Token, list[Token]] | None:

@@ -507,6 +507,10 @@ def test_quote_without_cue_takes_the_speaker_named_before_it(
         ('Senator Hale was known for one line, delivered in his farewell speech in 1998: "Let '
          'the river run free again!" Environmentalists still praise his refusal to compromise.',
          "river run free", "Senator Hale", "known"),
+        # A colon's clause about a thing ("the timing") hands the quote to the person it names.
+        ('The timing of the vote did not surprise the veteran pollster Dan Shaw: "Late deciders '
+         'always break toward the challenger in this state."', "break toward",
+         "the veteran pollster Dan Shaw", "surprise"),
     ],
 )
 def test_quote_sources(
