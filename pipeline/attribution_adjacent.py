@@ -373,7 +373,7 @@ def own_cue(
         return found
     if found.cue_token is not None:
         outer = doc[found.cue_token]
-        if outer.i >= verb.i or outer.lower_ == "according":
+        if outer.i >= verb.i:
             return found
         if verb.dep_ == "ccomp" and verb.head.i == outer.i:
             # "Trump said he responded: “…”": speech reported inside speech keeps the outer source.

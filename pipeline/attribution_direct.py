@@ -221,6 +221,9 @@ def previous_subject(
 
     With ``named``, only a subject that is or is apposed to a name (``Her neighbour, Paul Kim``).
     """
+    if text[quote.start : quote.end].rstrip("\"”»'’")[-1:] == ",":
+        # '“Call the roll,” came shouts from the crowd': the words after the comma attribute it.
+        return None
     inside = doc.char_span(quote.start, quote.end, alignment_mode="expand")
     if inside is None or inside.start == 0:
         return None
@@ -235,12 +238,13 @@ def previous_subject(
     if not subjects:
         return None
     subject = subjects[0]
+    apposed = subject.pos_ == "NOUN" and any(
+        c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in subject.children
+    )
     if named:
-        if subject.pos_ != "PROPN" and not any(
-            c.dep_ == "appos" and c.pos_ == "PROPN" for c in subject.children
-        ):
+        if subject.pos_ != "PROPN" and not apposed:
             return None
-    elif subject.pos_ not in ("PROPN", "PRON") and not (
+    elif subject.pos_ not in ("PROPN", "PRON") and not apposed and not (
         subject.pos_ == "NOUN" and root.lemma_.lower() in ASKING
     ):
         return None

@@ -309,6 +309,10 @@ def test_cue_in_next_paragraph_is_not_the_quotes(
         ("Patel was asked about the vote on Tuesday.\n\n"
          '"There is no path in the Senate. We knew that from the start."', "no path",
          "Patel"),
+        # A subject apposed to a person's name is that person.
+        ('His opponent, state Rep. Lena Vogt, sees it differently. "He has been absent for a '
+         'decade and everyone knows it."', "absent for a decade",
+         "His opponent, state Rep. Lena Vogt"),
     ],
 )
 def test_quote_without_cue_takes_the_speaker_named_before_it(
@@ -320,6 +324,16 @@ def test_quote_without_cue_takes_the_speaker_named_before_it(
         content_words,
     )
     assert found.source is not None and found.source.text == source
+
+
+def test_quote_ending_in_a_comma_is_not_handed_to_the_sentence_before(
+    base_nlp: Language, entities_stage: EntitiesComponent
+) -> None:
+    text = ("The chairman, Ken Ruiz, called for a voice vote.\n\n"
+            '"Count every ballot by hand, one at a time," came shouts from the back of the hall.')
+    sources = [a.source.text for a in _attributions(base_nlp, entities_stage, text)
+               if "every ballot" in a.content.text and a.source is not None]
+    assert "The chairman, Ken Ruiz" not in sources
 
 
 @pytest.mark.parametrize(
@@ -503,6 +517,9 @@ def test_quote_without_cue_takes_the_speaker_named_before_it(
          "risk of meddling", "Lane, now a partner at a consulting firm", "asked"),
         ("“To be honest,” she elaborated, “nobody on the council ever asked us about the "
          "budget.”", "nobody on the council", "she", "elaborated"),
+        # A speech verb right before the quote beats an opening "According to".
+        ('According to a transcript of the call, the minister said: "Make sure the paperwork '
+         'disappears."', "paperwork", "the minister", "said"),
         # After a quote's full stop, a verb reporting its own object opens a new sentence.
         ('Senator Hale was known for one line, delivered in his farewell speech in 1998: "Let '
          'the river run free again!" Environmentalists still praise his refusal to compromise.',
