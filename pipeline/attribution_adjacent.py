@@ -135,7 +135,7 @@ def source_beside(
         after = postposed_subject(verb, min(len(doc), verb.i + WINDOW))
         objects = ("dobj", "dative", "pobj", "attr", "oprd", "npadvmod")
         if after is not None and not _ends_window(after) and after.dep_ not in objects:
-            source = subtree_span(after, text)
+            source = subtree_span(after, text, medium=True)
             return (source, after) if source is not None else None
     subjects = [
         t for t in before
@@ -168,7 +168,7 @@ def source_beside(
     after = postposed_subject(verb, min(len(doc), verb.i + WINDOW))
     if after is None or _ends_window(after):
         return None
-    source = subtree_span(after, text)
+    source = subtree_span(after, text, medium=True)
     return (source, after) if source is not None else None
 
 

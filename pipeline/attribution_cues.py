@@ -28,6 +28,14 @@ class Found:
     direct: bool = False
 
 
+# Where words were said or written: "in an email", "on a conference call", not who said them.
+MEDIA = frozenset({
+    "email", "e-mail", "statement", "interview", "call", "tweet", "post", "letter", "text",
+    "message", "release", "speech", "briefing", "conference", "appearance", "memo", "podcast",
+    "broadcast", "op-ed", "column", "video", "remarks",
+})
+
+
 def char_span(tokens: Sequence[Token] | Span, text: str) -> tuple[int, int] | None:
     """Character extent of contiguous tokens, trimmed of surrounding punctuation and blanks."""
     if not tokens:
@@ -41,11 +49,16 @@ def char_span(tokens: Sequence[Token] | Span, text: str) -> tuple[int, int] | No
 
 
 def subtree_span(
-    token: Token, text: str, exclude: Token | None = None
+    token: Token, text: str, exclude: Token | None = None, medium: bool = False
 ) -> tuple[int, int] | None:
-    """Span of a token's subtree; the part on the longer side of ``exclude``'s subtree if given."""
+    """Span of a token's subtree; the part on the longer side of ``exclude``'s subtree if given.
+
+    With ``medium``, a speaker's subtree without where the words went (see :func:`medium_start`).
+    """
     doc = token.doc
     left, right = token.left_edge.i, token.right_edge.i + 1
+    if medium:
+        right = medium_start(token, right)
     if exclude is not None and left <= exclude.i < right:
         ex_l, ex_r = exclude.left_edge.i, exclude.right_edge.i + 1
         if ex_l - left >= right - ex_r:
@@ -55,11 +68,23 @@ def subtree_span(
     return char_span(doc[left:right], text)
 
 
+def medium_start(speaker: Token, right: int) -> int:
+    """Where ``, in an email`` begins after a speaker's name (else ``right``): not who spoke."""
+    doc = speaker.doc
+    for child in speaker.rights:
+        if child.dep_ == "prep" and doc[child.i - 1].text == "," and any(
+            g.dep_ == "pobj" and g.pos_ == "NOUN" and g.lemma_.lower() in MEDIA
+            for g in child.children
+        ):
+            return min(right, child.i - 1)
+    return right
+
+
 def source_span(
     token: Token, text: str, in_quote: Sequence[bool] | None = None, cue: Token | None = None
 ) -> tuple[int, int] | None:
     """A speaker's noun phrase: its subtree, cut at quoted words the parser hung on it."""
-    left, right = token.left_edge.i, token.right_edge.i + 1
+    left, right = token.left_edge.i, medium_start(token, token.right_edge.i + 1)
     if cue is not None and token.i < cue.i < right:
         # "a group backing Kim": the noun phrase ends where the cue that modifies it begins.
         right = cue.i

@@ -520,6 +520,10 @@ def test_quote_ending_in_a_comma_is_not_handed_to_the_sentence_before(
         # A speech verb right before the quote beats an opening "According to".
         ('According to a transcript of the call, the minister said: "Make sure the paperwork '
          'disappears."', "paperwork", "the minister", "said"),
+        # Where the words were written ("in an email") is not part of who wrote them.
+        ('"The plant will stay open through the winter," said Ines Varga, a spokeswoman for '
+         'Orlen Mills, in an email.', "stay open", "Ines Varga, a spokeswoman for Orlen Mills",
+         "said"),
         # After a quote's full stop, a verb reporting its own object opens a new sentence.
         ('Senator Hale was known for one line, delivered in his farewell speech in 1998: "Let '
          'the river run free again!" Environmentalists still praise his refusal to compromise.',
