@@ -222,7 +222,7 @@ def previous_subject(
     With ``named``, only a subject that is or is apposed to a name (``Her neighbour, Paul Kim``).
     """
     if text[quote.start : quote.end].rstrip("\"”»'’")[-1:] == ",":
-        # '“Call the roll,” came shouts from the crowd': the words after the comma attribute it.
+        # '“Count them again,” came a shout from the gallery': the words after the comma tell who.
         return None
     inside = doc.char_span(quote.start, quote.end, alignment_mode="expand")
     if inside is None or inside.start == 0:
