@@ -179,7 +179,8 @@ def merge_split(
                 and "\n" not in gap
                 and len(gap) <= max_gap
                 and text[prev.start : prev.end].rstrip("\"”»'’")[-1:] in (",", "—", "-")
-                and gap.rstrip().endswith((",", ":", "."))
+                # A colon ('adding: “…”', 'Pell disagreed: “…”') introduces a quote of its own.
+                and gap.rstrip().endswith((",", "."))
                 and not (gap.rstrip().endswith(".") and (
                     _inner_end(text, quote) == "," or quote.start in cued
                 ))

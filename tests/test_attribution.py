@@ -586,6 +586,9 @@ def test_quotes_in_two_sentences_are_not_one_split_quote(
         ('"It is fair," said Gov. Ige, "and we keep it."', 1),
         ('"It is fair," he said. Later he added, "We keep it."', 2),
         ('"It is fair," he said Tuesday. Later he added, "We keep it."', 2),
+        # A colon introduces a quote of its own, not the second half of the first.
+        ('"Rates will fall by summer," said Mia Roth, while Jon Pell disagreed: "They hold."', 2),
+        ('"It is fair," she said, adding: "We keep it."', 2),
     ],
 )
 def test_merge_split(text: str, parts: int) -> None:
