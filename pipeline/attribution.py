@@ -143,6 +143,12 @@ def _quote_attributions(
             found = with_speaker(text, found, doc[found.cue_token], in_quote)
         if found.source is None and found.cue_token is not None:
             found = fragment_speaker(doc, text, quote, found, in_quote)
+        if (
+            found.source is None and found.cue_token is not None and previous is not None
+            and previous.cue_token == doc[found.cue_token].head.i
+        ):
+            # '"…," said Kim, adding: "…"': the participle speaks with the cue it hangs on.
+            found = replace(found, source=previous.source, source_head=previous.source_head)
         found = reported_by(doc, text, quote, found, cues)
         direct.append(found)
         previous = found

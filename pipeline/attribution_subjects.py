@@ -240,6 +240,16 @@ def postposed_subject(verb: Token, limit: int) -> Token | None:
     ):
         # '"…," read one.' / 'tweeted another.': a pronoun standing alone after the cue.
         return doc[after]
+    if (
+        after + 1 < len(doc)
+        and doc[after].pos_ == "ADV"
+        and doc[after].is_title
+        and doc[after + 1].text in (",", ".", ";")
+        and verb.i > 0
+        and doc[verb.i - 1].is_punct
+    ):
+        # '"…," said Skelly, explaining': a surname the tagger read as an adverb.
+        return doc[after]
     while after < limit and after - verb.i <= 4 and doc[after].dep_ in MODIFIERS:
         after += 1
     if after >= limit or doc[after].pos_ not in NOMINAL or doc[after].ent_type_ in TIMES:

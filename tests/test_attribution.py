@@ -814,6 +814,11 @@ def test_reported_speech_sources(
          ["punct", "intj", "punct", "punct", "ROOT", "compound", "nsubj", "punct", "npadvmod",
           "ccomp", "punct"],
          ["``", "UH", ",", "''", "VBD", "NNP", "NNP", ",", "NN", "VBG", "."], "Cole"),
+        # A surname after an inverted cue that the tagger read as an adverb.
+        ('" Yes , " said Marsh , explaining he would run .', [4, 4, 4, 4, 4, 4, 4, 4, 10, 10, 7, 4],
+         ["punct", "intj", "punct", "punct", "ROOT", "advmod", "punct", "advcl", "nsubj", "aux",
+          "ccomp", "punct"],
+         ["``", "UH", ",", "''", "VBD", "RB", ",", "VBG", "PRP", "MD", "VB", "."], "Marsh"),
     ],
 )
 def test_speaker_of_a_cue_given_a_broken_parse(
@@ -824,9 +829,10 @@ def test_speaker_of_a_cue_given_a_broken_parse(
 
 
 # Coarse tags for the fine tags the given parses use; any other tag is a verb's.
-GIVEN_POS = {"NNP": "PROPN", "NN": "NOUN", "DT": "DET", "RB": "ADV", "WP": "PRON", "PRP": "PRON",
-             "TO": "PART", "IN": "ADP", "MD": "AUX", "UH": "INTJ", ",": "PUNCT", ".": "PUNCT",
-             "-LRB-": "PUNCT", "-RRB-": "PUNCT", "``": "PUNCT", "''": "PUNCT"}
+GIVEN_POS = {"NNP": "PROPN", "NN": "NOUN", "NNS": "NOUN", "DT": "DET", "RB": "ADV",
+             "WP": "PRON", "PRP": "PRON", "TO": "PART", "IN": "ADP", "MD": "AUX", "UH": "INTJ",
+             ",": "PUNCT", ".": "PUNCT", ":": "PUNCT", "-LRB-": "PUNCT", "-RRB-": "PUNCT",
+             "``": "PUNCT", "''": "PUNCT"}
 
 
 def _said(words: str, heads: list[int], deps: list[str], tags: list[str]) -> Token:
@@ -835,6 +841,32 @@ def _said(words: str, heads: list[int], deps: list[str], tags: list[str]) -> Tok
               lemmas=[w.lower() for w in words.split()],
               pos=[GIVEN_POS.get(t, "VERB") for t in tags])
     return doc[words.split().index("said")]
+
+
+def test_participle_after_an_inverted_cue_speaks_with_it_given_a_parse() -> None:
+    # The tagger read the surname as an adverb, so "adding" finds no subject of its own: the
+    # quote it introduces is the speaker's whose cue it hangs on.
+    text = ('" We will win this race , " said Marsh , adding : " We have the votes in every '
+            'county of the state . "')
+    words = text.split(" ")
+    tags = ["``", "PRP", "MD", "VB", "DT", "NN", ",", "''", "VBD", "RB", ",", "VBG", ":", "``",
+            "PRP", "VBP", "DT", "NNS", "IN", "DT", "NN", "IN", "DT", "NN", ".", "''"]
+    lemmas = {"said": "say", "adding": "add"}
+    doc = Doc(
+        spacy.blank("en").vocab, words=words,
+        heads=[8, 3, 3, 8, 5, 3, 8, 8, 8, 8, 8, 8, 11, 11, 15, 11, 17, 15, 17, 20, 18, 20, 23,
+               21, 8, 8],
+        deps=["punct", "nsubj", "aux", "ccomp", "det", "dobj", "punct", "punct", "ROOT",
+              "advmod", "punct", "advcl", "punct", "punct", "nsubj", "ccomp", "det", "dobj",
+              "prep", "det", "pobj", "prep", "det", "pobj", "punct", "punct"],
+        tags=tags, pos=[GIVEN_POS.get(t, "VERB") for t in tags],
+        lemmas=[lemmas.get(w, w.lower()) for w in words],
+    )
+    found = [
+        (a.content.text[:8], a.source.text if a.source else None, a.cue.text if a.cue else None)
+        for a in find_attributions(doc, ())
+    ]
+    assert found == [('" We wil', "Marsh", "said"), ('" We hav', "Marsh", "adding")]
 
 
 def test_speaker_hung_on_the_end_of_the_content_given_a_parse() -> None:
