@@ -189,7 +189,7 @@ def _nearby_cue(
         return Found(
             span,
             cue_extent(best, lexicon),
-            source_span(subject, text, in_quote) if subject is not None else None,
+            source_span(subject, text, in_quote, best) if subject is not None else None,
             subject.i if subject is not None else None,
             best.i,
             direct=True,

@@ -25,6 +25,10 @@ PUBLISHED = frozenset({
 })
 
 
+# Verbs of showing a message one did not put out ("waved a sign saying …"); also "hold up".
+DISPLAYED = frozenset({"wave", "wear", "display", "brandish"})
+
+
 def source_of(verb: Token) -> Token | None:
     """The subject of a cue verb, inherited through xcomp/conj/advcl chains when it has none."""
     current = verb
@@ -109,6 +113,13 @@ def speaker_of(verb: Token) -> Token | None:
         sender = _sender(verb.head)
         if sender is not None:
             return sender
+        if verb.i > 0 and verb.doc[verb.i - 1].text == "," and verb.head.dep_ != "nsubj":
+            # "Kim ended with a reference to the film, remarking …": a participle set off by a
+            # comma goes with its clause's subject, not with the noun the parser hung it on.
+            clause = _clause_of(verb.head)
+            subject = source_of(clause) if clause is not None else None
+            if subject is not None:
+                return subject
         if verb.head.pos_ in NOMINAL and verb.head.i < verb.i:
             # "a group backing Kim": the noun the participle modifies does the backing.
             return verb.head
@@ -219,6 +230,11 @@ def _sender(noun: Token) -> Token | None:
     for _ in range(3):
         head = noun.head
         if noun.dep_ in ("dobj", "dative", "npadvmod") and head.pos_ in ("VERB", "AUX"):
+            if head.lemma_.lower() in DISPLAYED or (
+                head.lemma_.lower() == "hold" and any(c.dep_ == "prt" for c in head.children)
+            ):
+                # "She held up a sign saying …": the sign speaks; she only shows it.
+                return None
             return source_of(head)
         if noun.dep_ != "pobj" or head.lower_ != "to":
             return None

@@ -520,6 +520,9 @@ def test_quote_ending_in_a_comma_is_not_handed_to_the_sentence_before(
         # A speech verb right before the quote beats an opening "According to".
         ('According to a transcript of the call, the minister said: "Make sure the paperwork '
          'disappears."', "paperwork", "the minister", "said"),
+        # A sign held up speaks for itself; the one holding it did not put it out.
+        ('Outside the hall, Dana Price held up a sign saying "Teachers Against Cuts - Because '
+         'Our Kids Deserve Better Than This."', "Teachers Against Cuts", "a sign", "saying"),
         # Where the words were written ("in an email") is not part of who wrote them.
         ('"The plant will stay open through the winter," said Ines Varga, a spokeswoman for '
          'Orlen Mills, in an email.', "stay open", "Ines Varga, a spokeswoman for Orlen Mills",
@@ -841,6 +844,27 @@ def _said(words: str, heads: list[int], deps: list[str], tags: list[str]) -> Tok
               lemmas=[w.lower() for w in words.split()],
               pos=[GIVEN_POS.get(t, "VERB") for t in tags])
     return doc[words.split().index("said")]
+
+
+def test_participle_set_off_by_a_comma_speaks_with_its_clause_given_a_parse() -> None:
+    # The parser hung "remarking" on the noun "nod"; after a comma it goes with the clause.
+    text = "Hale ended the debate with a nod to the film hitting theaters , remarking"
+    words = text.split(" ")
+    doc = Doc(
+        spacy.blank("en").vocab, words=words,
+        heads=[1, 1, 3, 1, 1, 6, 4, 6, 9, 7, 9, 10, 9, 6],
+        deps=["nsubj", "ROOT", "det", "dobj", "prep", "det", "pobj", "prep", "det", "pobj",
+              "acl", "dobj", "punct", "acl"],
+        tags=["NNP", "VBD", "DT", "NN", "IN", "DT", "NN", "IN", "DT", "NN", "VBG", "NNS", ",",
+              "VBG"],
+        pos=["PROPN", "VERB", "DET", "NOUN", "ADP", "DET", "NOUN", "ADP", "DET", "NOUN", "VERB",
+             "NOUN", "PUNCT", "VERB"],
+    )
+    found = speaker_of(doc[13])
+    assert found is not None and found.text == "Hale"
+    # Without the comma the participle is the noun's: "the film hitting theaters".
+    hitting = speaker_of(doc[10])
+    assert hitting is not None and hitting.text == "film"
 
 
 def test_participle_after_an_inverted_cue_speaks_with_it_given_a_parse() -> None:
