@@ -85,8 +85,11 @@ def source_of(verb: Token) -> Token | None:
 
 
 def _reporting_clause(verb: Token) -> Token:
-    """The verb whose clausal complement ``verb`` is, climbing out of nested ``ccomp``s."""
-    while verb.dep_ == "ccomp" and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX"):
+    """The verb whose clausal complement ``verb`` is, out of nested ``ccomp``/``xcomp``s."""
+    while (
+        verb.dep_ in ("ccomp", "xcomp") and verb.head.i < verb.i
+        and verb.head.pos_ in ("VERB", "AUX")
+    ):
         verb = verb.head
     return verb
 

@@ -520,6 +520,10 @@ def test_quote_ending_in_a_comma_is_not_handed_to_the_sentence_before(
         # A speech verb right before the quote beats an opening "According to".
         ('According to a transcript of the call, the minister said: "Make sure the paperwork '
          'disappears."', "paperwork", "the minister", "said"),
+        # A participle hung on an infinitive inside the reported clause goes with the reporter.
+        ('Even a veteran pollster said Ortiz will have to decide which camp she is in, saying, '
+         '"Sooner or later the voters in this district will demand an answer from her."',
+         "Sooner or later", "Even a veteran pollster", "saying"),
         # A sign held up speaks for itself; the one holding it did not put it out.
         ('Outside the hall, Dana Price held up a sign saying "Teachers Against Cuts - Because '
          'Our Kids Deserve Better Than This."', "Teachers Against Cuts", "a sign", "saying"),
