@@ -241,10 +241,14 @@ def previous_subject(
     apposed = subject.pos_ == "NOUN" and any(
         c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in subject.children
     )
+    owned = subject.pos_ == "NOUN" and any(
+        c.dep_ == "compound" and c.ent_type_ in ("ORG", "PERSON", "NORP")
+        for c in subject.children
+    )
     if named:
         if subject.pos_ != "PROPN" and not apposed:
             return None
-    elif subject.pos_ not in ("PROPN", "PRON") and not apposed and not (
+    elif subject.pos_ not in ("PROPN", "PRON") and not apposed and not owned and not (
         subject.pos_ == "NOUN" and root.lemma_.lower() in ASKING
     ):
         return None

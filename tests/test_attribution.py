@@ -309,6 +309,10 @@ def test_cue_in_next_paragraph_is_not_the_quotes(
         ("Patel was asked about the vote on Tuesday.\n\n"
          '"There is no path in the Senate. We knew that from the start."', "no path",
          "Patel"),
+        # An organisation named by a compound ("The Teamsters union") speaks as well.
+        ('The Teamsters union, which represents truck drivers in nine states, was blunt. "This '
+         'contract is a job killer and we will fight it at every port."', "job killer",
+         "The Teamsters union, which represents truck drivers in nine states"),
         # A subject apposed to a person's name is that person.
         ('His opponent, state Rep. Lena Vogt, sees it differently. "He has been absent for a '
          'decade and everyone knows it."', "absent for a decade",
