@@ -264,6 +264,8 @@ def newcomer(
     """``“…,” Ruiz said. Her neighbour, Paul Kim, agreed. “…”``: a sentence between two quotes
     whose subject names someone new hands the second quote to them, not to the first speaker."""
     found = previous_subject(doc, text, quote, in_quote, named=True)
+    if found is None:
+        found = _other_pronoun(doc, text, quote, previous, in_quote)
     if found is None or found.source is None or found.source_head is None:
         return None
     sentence = doc[found.source_head].sent
@@ -273,6 +275,19 @@ def newcomer(
     if said & set(_name_words(doc, found.source)):
         return None
     return found
+
+
+def _other_pronoun(
+    doc: Doc, text: str, quote: Quote, previous: Found, in_quote: list[bool]
+) -> Found | None:
+    """``“…,” he said. She followed with a speech. “…”``: a subject of the other gender."""
+    found = previous_subject(doc, text, quote, in_quote)
+    if found is None or found.source_head is None or previous.source_head is None:
+        return None
+    genders = {"he": "m", "him": "m", "she": "f", "her": "f"}
+    now = genders.get(doc[found.source_head].lower_)
+    before = genders.get(doc[previous.source_head].lower_)
+    return found if now is not None and before is not None and now != before else None
 
 
 def _name_words(doc: Doc, span: tuple[int, int] | None) -> list[str]:

@@ -309,6 +309,10 @@ def test_cue_in_next_paragraph_is_not_the_quotes(
         ("Patel was asked about the vote on Tuesday.\n\n"
          '"There is no path in the Senate. We knew that from the start."', "no path",
          "Patel"),
+        # A pronoun of the other gender between the quotes is someone new as well.
+        ('"She is ready to lead this country from the first day," he said. She followed with a '
+         'brief speech of her own. "I am ready, Ohio, and I will not let you down."',
+         "I am ready", "She"),
         # An organisation named by a compound ("The Teamsters union") speaks as well.
         ('The Teamsters union, which represents truck drivers in nine states, was blunt. "This '
          'contract is a job killer and we will fight it at every port."', "job killer",
