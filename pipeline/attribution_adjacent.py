@@ -256,7 +256,9 @@ def label_cue(doc: Doc, text: str, starts: Sequence[int], start: int) -> Found |
     cited = words == ["more", "from"]
     first += 2 if cited else 0
     label = doc[first:colon]
-    named = any(t.pos_ in ("PROPN", "NOUN") and t.text[:1].isupper() for t in label)
+    named = any(
+        (t.pos_ in ("PROPN", "NOUN") and t.text[:1].isupper()) or _is_capitals(t) for t in label
+    )
     if cited:
         named = bool(label) and all(t.pos_ in ("DET", "PROPN", "NOUN", "CCONJ") for t in label)
     elif not named or not all(_is_name_word(t) for t in label):
@@ -279,7 +281,12 @@ def _is_name_word(token: Token) -> bool:
     """A word of a name or of a list of names: ``Nina Cole and Raj Mehta``."""
     return token.pos_ in ("PROPN", "CCONJ", "PART") or (
         token.pos_ == "NOUN" and token.text[:1].isupper()
-    ) or token.text in (",", ".", "'s", "’s")
+    ) or _is_capitals(token) or token.text in (",", ".", "'s", "’s")
+
+
+def _is_capitals(token: Token) -> bool:
+    """A transcript's speaker label in capitals (``HOLT:``), whatever the tagger made of it."""
+    return token.is_alpha and token.is_upper and len(token.text) > 1
 
 
 def colon_cue(

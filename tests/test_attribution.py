@@ -532,6 +532,9 @@ def test_quote_ending_in_a_comma_is_not_handed_to_the_sentence_before(
         ('Even a veteran pollster said Ortiz will have to decide which camp she is in, saying, '
          '"Sooner or later the voters in this district will demand an answer from her."',
          "Sooner or later", "Even a veteran pollster", "saying"),
+        # A transcript's label in capitals, whatever the tagger made of the word.
+        ('HOLT: "Secretary Clinton, your response to that?"\n\nCLINTON: "Well, I think the '
+         'record speaks for itself on this."', "your response", "HOLT", ":"),
         # A sign held up speaks for itself; the one holding it did not put it out.
         ('Outside the hall, Dana Price held up a sign saying "Teachers Against Cuts - Because '
          'Our Kids Deserve Better Than This."', "Teachers Against Cuts", "a sign", "saying"),
