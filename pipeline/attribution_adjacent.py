@@ -30,6 +30,8 @@ NEW_SENTENCE = frozenset({"He", "She", "They", "We"})
 # A quoted paragraph signed on the next line: '\n\n- Maria Lopez.' (fact-check style).
 SIGNATURE = re.compile(r"[ \t]*\n\s*([-—–])[ \t]*(?=[A-Z])")
 LABEL_WORDS = 7
+# Cue verbs that are also plural nouns, which the tagger may take them for after a noun.
+MISREAD_CUES = frozenset({"states", "notes", "reads", "claims", "remarks", "reports", "warns"})
 CLOSING_MARKS = ("”", '"', "''")
 # A speaker's name or pronoun alone between a closing mark and the cue verb.
 GLUED_NAME = re.compile(r"\s*((?:[A-Z][\w.’'-]*)(?: [A-Z][\w.’'-]*){0,3}|he|she|they|we|I)\s*")
@@ -70,7 +72,7 @@ def trailing_cue(
     for token in doc[index : index + WINDOW]:
         if _ends_window(token):
             return None
-        if token.pos_ in ("VERB", "AUX") and not _is_auxiliary(token):
+        if (token.pos_ in ("VERB", "AUX") and not _is_auxiliary(token)) or _misread_cue(token):
             verb = token
             break
     if verb is None or not is_cue_verb(verb, lexicon) or subordinated(doc[index : verb.i]):
@@ -92,6 +94,19 @@ def trailing_cue(
     source, head = beside
     cue = cue_extent(verb, lexicon)
     return Found((0, 0), cue, source, head.i, verb.i, direct=True)
+
+
+def _misread_cue(token: Token) -> bool:
+    """``“…,” the memo states.``: a cue the tagger read as a plural noun, ending the sentence."""
+    doc = token.doc
+    return (
+        token.tag_ == "NNS"
+        and token.lower_ in MISREAD_CUES
+        and token.i > 0
+        and doc[token.i - 1].pos_ in ("NOUN", "PROPN")
+        and token.i + 1 < len(doc)
+        and doc[token.i + 1].text in (".", ",", ";")
+    )
 
 
 def _has_own_object(verb: Token, lexicon: CueLexicon) -> bool:

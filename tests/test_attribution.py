@@ -882,6 +882,24 @@ def test_participle_set_off_by_a_comma_speaks_with_its_clause_given_a_parse() ->
     assert hitting is not None and hitting.text == "film"
 
 
+def test_cue_read_as_a_plural_noun_given_a_parse() -> None:
+    # '“…,” the memo states.' with "states" tagged as the plural of "state".
+    text = '" We hold Florida , " the memo states .'
+    words = text.split(" ")
+    tags = ["``", "PRP", "VBP", "NNP", ",", "''", "DT", "NN", "NNS", "."]
+    doc = Doc(
+        spacy.blank("en").vocab, words=words,
+        heads=[2, 2, 2, 2, 2, 2, 8, 8, 2, 2],
+        deps=["punct", "nsubj", "ROOT", "dobj", "punct", "punct", "det", "compound", "npadvmod",
+              "punct"],
+        tags=tags, pos=[GIVEN_POS.get(t, "VERB") for t in tags],
+        lemmas=["\"", "we", "hold", "florida", ",", "\"", "the", "memo", "state", "."],
+    )
+    found = [(a.source.text if a.source else None, a.cue.text if a.cue else None)
+             for a in find_attributions(doc, ())]
+    assert found == [("the memo", "states")]
+
+
 def test_participle_after_an_inverted_cue_speaks_with_it_given_a_parse() -> None:
     # The tagger read the surname as an adverb, so "adding" finds no subject of its own: the
     # quote it introduces is the speaker's whose cue it hangs on.
