@@ -35,6 +35,9 @@ MEDIA = frozenset({
     "broadcast", "op-ed", "column", "video", "remarks",
 })
 
+# Words that open a clause of time, not a relative clause, after a speaker's name.
+TIME_OPENERS = frozenset({"when", "after", "while", "before", "once", "as"})
+
 
 def char_span(tokens: Sequence[Token] | Span, text: str) -> tuple[int, int] | None:
     """Character extent of contiguous tokens, trimmed of surrounding punctuation and blanks."""
@@ -69,14 +72,21 @@ def subtree_span(
 
 
 def medium_start(speaker: Token, right: int) -> int:
-    """Where ``, in an email`` begins after a speaker's name (else ``right``): not who spoke."""
+    """Where ``, in an email`` or ``, when asked …`` begins after a speaker's name (else
+    ``right``): where or when the words were said, not who said them."""
     doc = speaker.doc
     for child in speaker.rights:
-        if child.dep_ == "prep" and doc[child.i - 1].text == "," and any(
+        start = child.left_edge.i
+        if start == 0 or doc[start - 1].text != ",":
+            continue
+        medium = child.dep_ == "prep" and any(
             g.dep_ == "pobj" and g.pos_ == "NOUN" and g.lemma_.lower() in MEDIA
             for g in child.children
-        ):
-            return min(right, child.i - 1)
+        )
+        # A "when asked …" the parser took for a relative clause on the name.
+        when = child.dep_ in ("relcl", "acl", "advcl") and doc[start].lower_ in TIME_OPENERS
+        if medium or when:
+            return min(right, start - 1)
     return right
 
 
