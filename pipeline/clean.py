@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 from pipeline.contract import Article, Region
@@ -14,6 +15,12 @@ from pipeline.contract import Article, Region
 BOILERPLATE_FILE = "boilerplate.json"
 # Bylines sit at the top or the bottom of a story; elsewhere a short capitalised line is text.
 BYLINE_WINDOW = 3
+# Hard-wrapped copy (wire archives): lines at most this wide, the widest at least
+# WRAP_MIN_WIDTH, and most of them near the widest.
+WRAP_WIDTH = 100
+WRAP_MIN_WIDTH = 40
+WRAP_FULL = 0.6
+WRAP_MIN_LINES = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +34,8 @@ class CleanRules:
 
 @dataclass(frozen=True, slots=True)
 class CleanText:
-    """The article text with non-story regions masked by spaces (same length, same offsets)."""
+    """The article text with non-story regions masked by spaces and wrapped lines joined
+    (same length, same offsets)."""
 
     text: str
     regions: tuple[Region, ...]
@@ -128,10 +136,51 @@ def mask(text: str, regions: tuple[Region, ...]) -> str:
     return "".join(chars)
 
 
+def soft_breaks(text: str) -> tuple[int, ...]:
+    """Offsets of the line breaks inside paragraphs of hard-wrapped text (pure).
+
+    Text is hard-wrapped when it has a few lines, the widest between ``WRAP_MIN_WIDTH`` and
+    ``WRAP_WIDTH`` characters, and most of them near the widest. A break is soft when the
+    line before is near that width and the next line neither is blank nor starts indented,
+    as a wire paragraph does.
+    """
+    lines = text.split("\n")
+    widths = [len(line.rstrip()) for line in lines if line.strip()]
+    if len(widths) < WRAP_MIN_LINES or not WRAP_MIN_WIDTH <= max(widths) <= WRAP_WIDTH:
+        return ()
+    full = WRAP_FULL * max(widths)
+    if sum(1 for width in widths if width >= full) * 2 < len(widths):
+        return ()
+    breaks: list[int] = []
+    offset = 0
+    for line, following in pairwise(lines):
+        offset += len(line)
+        if (
+            line.strip() and following.strip() and not following[:1].isspace()
+            and len(line.rstrip()) >= full
+        ):
+            breaks.append(offset)
+        offset += 1
+    return tuple(breaks)
+
+
+def unwrap(text: str) -> str:
+    """Hard-wrapped text with each line break inside a paragraph read as a space."""
+    breaks = soft_breaks(text)
+    if not breaks:
+        return text
+    chars = list(text)
+    for offset in breaks:
+        chars[offset] = " "
+    return "".join(chars)
+
+
 def clean(article: Article, rules: CleanRules) -> CleanText:
-    """The clean stage: classify lines, then mask what is not story text."""
+    """The clean stage: classify lines, mask what is not story text, join wrapped lines."""
     regions = classify(article, rules)
     datelines = [r for r in regions if r.kind == "dateline"]
     stated = dateline_date(article.text[datelines[0].start:datelines[0].end], rules) \
         if datelines else None
-    return CleanText(mask(article.text, regions), regions, stated)
+    # Wire copy wrapped at a fixed width breaks sentences and quotations across lines; the
+    # parser and the quote finder need its paragraphs, so a wrap is read as the space it was.
+    return CleanText(unwrap(mask(article.text, regions)), regions, stated)

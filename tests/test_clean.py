@@ -83,3 +83,47 @@ def test_mask_keeps_length_and_newlines() -> None:
 def test_dateline_dates(line: str, expected: str | None) -> None:
     cleaned = clean(Article(id="t", text=f"Title\n\n{line}\n", title="Title"), RULES)
     assert cleaned.dateline_date == expected
+
+
+# Wire copy wrapped at a fixed width: paragraphs open with an indent.
+WRAPPED = (
+    "HARBOR BOARD DELAYS VOTE\n"
+    "\n"
+    "The harbor board put off a vote on the\n"
+    "dredging contract until March, two members\n"
+    "of the board said on Tuesday.\n"
+    '    "We are not going to rush this through,"\n'
+    "said Ellen Cho, the board's chairwoman, who\n"
+    "called the bids too close to call.\n"
+    "    The contract is worth about 40 mln dlrs.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "paragraphs"),
+    [
+        # A wrap inside a paragraph is a space; an indented line or a short one ends it.
+        (WRAPPED, [
+            "HARBOR BOARD DELAYS VOTE",
+            "The harbor board put off a vote on the dredging contract until March, two members "
+            "of the board said on Tuesday.",
+            '"We are not going to rush this through," said Ellen Cho, the board\'s chairwoman, '
+            "who called the bids too close to call.",
+            "The contract is worth about 40 mln dlrs.",
+        ]),
+        # Lines of whole paragraphs, wider than any wire's width, are left as they are.
+        ("A paragraph that runs on well past the width of any wire service's fixed-width "
+         "copy, as web text does.\nAnother one, just as long, with nothing wrapped in it at "
+         "all, not one line.\nA third.\nA fourth.", 4),
+        # Nor are the short lines of a list.
+        ("Exports:\ncars\nships\nsteel\nchips", 5),
+    ],
+)
+def test_wrapped_lines_are_joined_inside_paragraphs(
+    text: str, paragraphs: list[str] | int
+) -> None:
+    cleaned = clean(Article(id="t", text=text), RULES).text
+    assert len(cleaned) == len(text)
+    assert all(a == b or (a, b) == ("\n", " ") for a, b in zip(text, cleaned, strict=True))
+    found = [line.strip() for line in cleaned.split("\n") if line.strip()]
+    assert found == paragraphs if isinstance(paragraphs, list) else len(found) == paragraphs
