@@ -156,6 +156,18 @@ def _quote_attributions(
     return direct, rest
 
 
+def without_closing_mark(text: str, item: Found, closing: set[int]) -> Found:
+    """Reported speech whose parsed clause took in the mark closing the quote before it."""
+    start, end = item.content
+    if start not in closing:
+        return item
+    # '… would only say, “talks go on.” ¶ Ruiz said …': the mark is the quote's.
+    start += 1
+    while start < end and text[start].isspace():
+        start += 1
+    return replace(item, content=(start, end)) if start < end else item
+
+
 def _univocal(found: list[Found]) -> list[Found]:
     """Keep the outer attribution where one's cue lies inside another's content."""
     # A quote given its cue beats a parse that ran a clause over it from the next paragraph.
@@ -203,7 +215,8 @@ def find_attributions(
     cues.sort(key=lambda f: (f.content, f.cue or (0, 0)))
     quotes = merge_split(text, raw, SPLIT_QUOTE_GAP, trailed)
     direct, indirect = _quote_attributions(doc, text, starts, quotes, cues, in_quote, lex)
-    kept = _univocal(direct + indirect)
+    closing = {q.end - 1 for q in both if q.closed}
+    kept = _univocal(direct + [without_closing_mark(text, item, closing) for item in indirect])
     kept.sort(key=lambda f: (f.content, f.cue or (0, 0)))
     resolver = SpeakerResolver(doc, text, entities, lex)
     records = [_record(doc, text, item, resolver) for item in kept]

@@ -9,8 +9,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from pipeline.attribution import find_attributions
-from pipeline.attribution_cues import cue_attributions
+from pipeline.attribution import find_attributions, without_closing_mark
+from pipeline.attribution_cues import Found, cue_attributions
 from pipeline.attribution_lexicon import default_lexicon
 from pipeline.attribution_quotes import find_quotes, find_single_quotes, is_speech, merge_split
 from pipeline.attribution_subjects import source_of, speaker_of
@@ -902,6 +902,24 @@ def test_cue_read_as_a_plural_noun_given_a_parse() -> None:
     found = [(a.source.text if a.source else None, a.cue.text if a.cue else None)
              for a in find_attributions(doc, ())]
     assert found == [("the memo", "states")]
+
+
+@pytest.mark.parametrize(
+    ("content_start", "kept"),
+    [
+        # The clause starts at the mark that closes the quote before it: the mark is not its.
+        (22, "Ruiz said talks go on"),
+        # A clause starting at an opening mark keeps it.
+        (0, '"Talks are going well." Ruiz said talks go on'),
+    ],
+)
+def test_reported_clause_leaves_the_previous_quote_its_closing_mark(
+    content_start: int, kept: str
+) -> None:
+    text = '"Talks are going well."\n    Ruiz said talks go on'
+    item = Found((content_start, len(text)), None, None, None, None)
+    found = without_closing_mark(text, item, closing={22})
+    assert " ".join(text[slice(*found.content)].split()) == kept
 
 
 def test_participle_after_an_inverted_cue_speaks_with_it_given_a_parse() -> None:
