@@ -75,7 +75,9 @@ def trailing_cue(
         if (token.pos_ in ("VERB", "AUX") and not _is_auxiliary(token)) or _misread_cue(token):
             verb = token
             break
-    if verb is None or not is_cue_verb(verb, lexicon) or subordinated(doc[index : verb.i]):
+    if verb is None or subordinated(doc[index : verb.i]):
+        return None
+    if not is_cue_verb(verb, lexicon) and not (closed == "," and _signed_off(verb, index)):
         return None
     if any(c.dep_ == "neg" and c.i >= index for c in verb.children):
         # '“….” The campaign did not elaborate.': a cue denied reports nothing.
@@ -94,6 +96,20 @@ def trailing_cue(
     source, head = beside
     cue = cue_extent(verb, lexicon)
     return Found((0, 0), cue, source, head.i, verb.i, direct=True)
+
+
+def _signed_off(verb: Token, first: int) -> bool:
+    """``“…,” Dub detailed.``: a name or pronoun and a bare past-tense verb ending the sentence
+    after a quote's comma report it, whether or not the verb is in the cue list."""
+    doc = verb.doc
+    speaker = doc[first : verb.i]
+    return (
+        0 < len(speaker) <= 3
+        and all(t.pos_ in ("PROPN", "PRON") for t in speaker)
+        and verb.tag_ == "VBD"
+        and verb.i + 1 < len(doc)
+        and doc[verb.i + 1].text in (".", ";")
+    )
 
 
 def _misread_cue(token: Token) -> bool:

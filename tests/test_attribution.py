@@ -539,6 +539,9 @@ def test_quote_ending_in_a_comma_is_not_handed_to_the_sentence_before(
         ('"Conditions at the time will determine our next step," said Nora Pike, the bank\'s vice '
          'president for communications, when asked if the bank would go ahead with the sale.',
          "our next step", "Nora Pike, the bank's vice president for communications", "said"),
+        # A name and a bare past-tense verb after a quote's comma report it, cue list or not.
+        ('"The first payments cover interest only, and the principal follows later," Okafor '
+         'detailed.', "principal follows", "Okafor", "detailed"),
         # A sign held up speaks for itself; the one holding it did not put it out.
         ('Outside the hall, Dana Price held up a sign saying "Teachers Against Cuts - Because '
          'Our Kids Deserve Better Than This."', "Teachers Against Cuts", "a sign", "saying"),
