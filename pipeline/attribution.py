@@ -11,11 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline import spans
-from pipeline.attribution_adjacent import (
-    label_cue,
-    leading_cue,
-    trailing_cue,
-)
+from pipeline.attribution_adjacent import leading_cue, trailing_cue
 from pipeline.attribution_cues import (
     QUOTE_MARKS,
     Found,
@@ -36,6 +32,7 @@ from pipeline.attribution_direct import (
     with_speaker,
     written_cue,
 )
+from pipeline.attribution_labels import label_cue
 from pipeline.attribution_lexicon import (
     CueLexicon,
     default_lexicon,

@@ -10,10 +10,7 @@ from spacy.tokens import Doc, Token
 from pipeline.attribution_adjacent import (
     colon_cue,
     first_token,
-    label_cue,
-    labelled,
     own_cue,
-    signature_cue,
     source_beside,
     trailing_cue,
 )
@@ -24,6 +21,7 @@ from pipeline.attribution_cues import (
     source_span,
     subordinated,
 )
+from pipeline.attribution_labels import label_cue, labelled, signature_cue
 from pipeline.attribution_lexicon import CueLexicon, cue_extent, particle_of
 from pipeline.attribution_quotes import Quote
 from pipeline.attribution_subjects import speaker_of

@@ -7,15 +7,14 @@ from pathlib import Path
 import pytest
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from pipeline.attribution import find_attributions, without_closing_mark
 from pipeline.attribution_cues import Found, cue_attributions
 from pipeline.attribution_lexicon import default_lexicon
-from pipeline.attribution_quotes import find_quotes, find_single_quotes, is_speech, merge_split
-from pipeline.attribution_subjects import source_of, speaker_of
 from pipeline.contract import Attribution
 from pipeline.entities import MODELS_DIR, EntitiesComponent, find_entities
+from tests.parses import GIVEN_POS
 
 SEED = Path(__file__).resolve().parent.parent / "corpus" / "000_e8c7711d66f6db41.txt"
 
@@ -100,40 +99,6 @@ def test_unclosed_quote_does_not_stop_the_rest(
     )
     found = _containing(_attributions(base_nlp, entities_stage, text), "not raise taxes")
     assert found.source is not None and found.source.text == "The governor"
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("“One,” he said. “Two, three and four.”",
-         [("“One,”", True), ("“Two, three and four.”", True)]),
-        ('He said "a b c" and "d e', [('"a b c"', True), ('"d e', False)]),
-        ("“First paragraph goes on\n\n“and on here.”", [("“First paragraph goes on", False),
-                                                        ("“and on here.”", True)]),
-        # An opening mark typed where the closing one belongs still closes the quote.
-        ("“It could cause real trouble for him there,“ said Ann Delaney. “Next one.”",
-         [("“It could cause real trouble for him there,“", True), ("“Next one.”", True)]),
-        # Three apostrophes close a single-quoted question and the doubled-apostrophe quote.
-        ("''He would ask me, 'Why now?''' Ms. Park said.",
-         [("''He would ask me, 'Why now?'''", True)]),
-    ],
-)
-def test_find_quotes(text: str, expected: list[tuple[str, bool]]) -> None:
-    assert [(text[q.start : q.end], q.closed) for q in find_quotes(text)] == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Ortega: 'We are going to carry this county easily.'",
-         ["'We are going to carry this county easily.'"]),
-        ("Sanders says ‘Our campaign is not over’ after the vote", ["‘Our campaign is not over’"]),
-        ("The players' union didn't say it's Trump's 'fault' yet.", []),
-    ],
-)
-def test_find_single_quotes(text: str, expected: list[str]) -> None:
-    found = find_single_quotes(text, find_quotes(text))
-    assert [text[q.start : q.end] for q in found] == expected
 
 
 def test_quote_continued_over_paragraphs(
@@ -257,22 +222,6 @@ def test_quotes_with_cues_beside_them(
     found = _containing(_attributions(base_nlp, entities_stage, text), content_words)
     assert found.source is not None and source_words in found.source.text
     assert found.direct is direct
-
-
-@pytest.mark.parametrize(
-    ("text", "speech"),
-    [
-        # A quote opening its paragraph after a closed quote stands on its own.
-        ("“It was a long night for all of us,” he said.\n\n“The committee botched the whole "
-         "review,”", True),
-        ("“It was a long night for all of us,” he said. “The panel failed,”", True),
-        # A scare quote inside a clause is not speech.
-        ("Moreno has “always kept a tight budget” in the district.", False),
-    ],
-)
-def test_is_speech(text: str, speech: bool) -> None:
-    last = find_quotes(text)[-1]
-    assert is_speech(text, last, 8, 3) is speech
 
 
 def test_cue_in_next_paragraph_is_not_the_quotes(
@@ -603,81 +552,6 @@ def test_quotes_in_two_sentences_are_not_one_split_quote(
     assert [a.source.text if a.source else None for a in direct] == sources
 
 
-@pytest.mark.parametrize(
-    ("text", "parts"),
-    [
-        ('"It is fair," he said, "and we keep it."', 1),
-        # A title's full stop is no sentence end.
-        ('"It is fair," said Gov. Ige, "and we keep it."', 1),
-        ('"It is fair," he said. Later he added, "We keep it."', 2),
-        ('"It is fair," he said Tuesday. Later he added, "We keep it."', 2),
-        # A colon introduces a quote of its own, not the second half of the first.
-        ('"Rates will fall by summer," said Mia Roth, while Jon Pell disagreed: "They hold."', 2),
-        ('"It is fair," she said, adding: "We keep it."', 2),
-    ],
-)
-def test_merge_split(text: str, parts: int) -> None:
-    assert len(merge_split(text, find_quotes(text), 200)) == parts
-
-
-@pytest.mark.parametrize(
-    ("text", "parts"),
-    [
-        # The second quote has a cue of its own after a finished sentence: two attributions.
-        ('"It is fair," Kim said. "We keep it." he added.', 2),
-        ('"It is fair," Kim said. "We keep it.\n\n"It works," he continued.', 2),
-        # After a comma the cue splits one quote, whatever follows the second part.
-        ('"It is fair," Kim said, "and we keep it," he added.', 1),
-    ],
-)
-def test_merge_split_stops_at_a_quote_with_its_own_cue(text: str, parts: int) -> None:
-    quotes = find_quotes(text)
-    assert len(merge_split(text, quotes, 200, {quotes[-1].start})) == parts
-
-
-@pytest.mark.parametrize(
-    ("words", "heads", "deps", "tags", "verb", "subject"),
-    [
-        # A participle after a comma goes with the reporting clause, not the reported one.
-        ("Kim said the deal was fair , adding it works", [1, 1, 3, 4, 1, 4, 4, 4, 9, 7],
-         ["nsubj", "ROOT", "det", "nsubj", "ccomp", "acomp", "punct", "advcl", "nsubj", "ccomp"],
-         ["NNP", "VBD", "DT", "NN", "VBD", "JJ", ",", "VBG", "PRP", "VBZ"], 7, "Kim"),
-        # Object control: the object of "prompted" prints the headline.
-        ("This prompted the weekly to print a headline", [1, 1, 3, 1, 5, 1, 7, 5],
-         ["nsubj", "ROOT", "det", "dobj", "aux", "xcomp", "det", "dobj"],
-         ["DT", "VBD", "DT", "NN", "TO", "VB", "DT", "NN"], 5, "weekly"),
-        # "by saying": through the preposition to the verb it modifies.
-        ("She responded by saying no", [1, 1, 1, 2, 3],
-         ["nsubj", "ROOT", "prep", "pcomp", "dobj"], ["PRP", "VBD", "IN", "VBG", "DT"], 3, "She"),
-        # Two subjects from a parse run over a quote: the one next to the verb.
-        ("Susan Another caller said it", [3, 2, 3, 3, 3],
-         ["nsubj", "det", "nsubj", "ROOT", "dobj"], ["NNP", "DT", "NN", "VBD", "PRP"], 3,
-         "caller"),
-        # "Kim said it was early but added …": a cue hung on the reported clause by mistake.
-        ("Kim said it was early but added more", [1, 1, 3, 1, 3, 3, 3, 6],
-         ["nsubj", "ROOT", "nsubj", "ccomp", "acomp", "cc", "conj", "dobj"],
-         ["NNP", "VBD", "PRP", "VBD", "JJ", "CC", "VBD", "JJR"], 6, "Kim"),
-        # Under a copula nobody reports: the conjunct keeps the subject it shares.
-        ("This is why Democrats point and cry", [1, 1, 4, 4, 1, 4, 4],
-         ["nsubj", "ROOT", "advmod", "nsubj", "ccomp", "cc", "conj"],
-         ["DT", "VBZ", "WRB", "NNPS", "VBP", "CC", "VBP"], 6, "Democrats"),
-    ],
-)
-def test_source_of_on_a_given_parse(
-    words: str, heads: list[int], deps: list[str], tags: list[str], verb: int, subject: str
-) -> None:
-    pos = {"NNP": "PROPN", "NNPS": "PROPN", "NN": "NOUN", "DT": "DET", "PRP": "PRON",
-           "IN": "ADP", "TO": "PART", "JJ": "ADJ", "JJR": "ADJ", ",": "PUNCT", "CC": "CCONJ",
-           "WRB": "ADV"}
-    vocab = spacy.blank("en").vocab
-    lemmas = ["be" if w in ("is", "was") else w.lower() for w in words.split()]
-    doc = Doc(vocab, words=words.split(), heads=heads, deps=deps, tags=tags, lemmas=lemmas,
-              pos=["AUX" if lemma == "be" else pos.get(t, "VERB") for t, lemma in
-                   zip(tags, lemmas, strict=True)])
-    found = source_of(doc[verb])
-    assert found is not None and found.text == subject
-
-
 def test_relative_pronoun_source_spans_its_antecedent(
     base_nlp: Language, entities_stage: EntitiesComponent
 ) -> None:
@@ -752,30 +626,6 @@ def test_name_glued_to_the_opening_mark_is_no_split_quote(
 
 
 @pytest.mark.parametrize(
-    ("words", "heads", "deps", "tags", "subject"),
-    [
-        # No subject parsed: the name before the bracketed affiliation.
-        ("Later , Rep. Paul Dunn ( R-OH ) said .", [8, 8, 4, 4, 8, 8, 4, 8, 8, 8],
-         ["advmod", "punct", "compound", "compound", "dep", "punct", "appos", "punct", "ROOT",
-          "punct"], ["RB", ",", "NNP", "NNP", "NNP", "-LRB-", "NNP", "-RRB-", "VBD", "."],
-         "Dunn"),
-        # No subject parsed: the noun a relative clause before the cue is on.
-        ("with the team , an official who spoke to discuss strategy said .",
-         [11, 2, 0, 2, 5, 2, 7, 5, 9, 7, 9, 11, 11],
-         ["prep", "det", "pobj", "punct", "det", "appos", "nsubj", "relcl", "aux", "advcl",
-          "dobj", "ROOT", "punct"],
-         ["IN", "DT", "NN", ",", "DT", "NN", "WP", "VBD", "TO", "VB", "NN", "VBD", "."],
-         "official"),
-    ],
-)
-def test_speaker_of_a_cue_without_subject(
-    words: str, heads: list[int], deps: list[str], tags: list[str], subject: str
-) -> None:
-    found = speaker_of(_said(words, heads, deps, tags))
-    assert found is not None and found.text == subject
-
-
-@pytest.mark.parametrize(
     ("text", "content_words", "source", "cue"),
     [
         # A participle modifying a noun: the noun does the backing, not what it backs.
@@ -817,76 +667,6 @@ def test_reported_speech_sources(
     assert found.source is not None and found.source.text == source
     assert found.cue is not None and found.cue.text == cue
     assert found.content.text.find(found.source.text) < 0
-
-
-@pytest.mark.parametrize(
-    ("words", "heads", "deps", "tags", "subject"),
-    [
-        # The parse hung the name on the participle: the name opening the sentence speaks,
-        # not the subject of the reported clause after the cue.
-        ("Sen. Ann Lee , facing a challenge , said he would run .",
-         [2, 2, 4, 4, 8, 6, 4, 8, 8, 11, 11, 8, 8],
-         ["compound", "compound", "npadvmod", "punct", "advcl", "det", "dobj", "punct", "ROOT",
-          "nsubj", "aux", "ccomp", "punct"],
-         ["NNP", "NNP", "NNP", ",", "VBG", "DT", "NN", ",", "VBD", "PRP", "MD", "VB", "."],
-         "Lee"),
-        # Nobody before the cue: the reported clause's subject is still not the speaker.
-        ("Then said he would run .", [1, 1, 4, 4, 1, 1],
-         ["advmod", "ROOT", "nsubj", "aux", "ccomp", "punct"],
-         ["RB", "VBD", "PRP", "MD", "VB", "."], None),
-        # An inverted name cut from the verb it was hung on by a comma still speaks.
-        ('" Yes , " said Ann Cole , half smiling .', [4, 4, 4, 4, 4, 6, 9, 9, 9, 4, 4],
-         ["punct", "intj", "punct", "punct", "ROOT", "compound", "nsubj", "punct", "npadvmod",
-          "ccomp", "punct"],
-         ["``", "UH", ",", "''", "VBD", "NNP", "NNP", ",", "NN", "VBG", "."], "Cole"),
-        # A surname after an inverted cue that the tagger read as an adverb.
-        ('" Yes , " said Marsh , explaining he would run .', [4, 4, 4, 4, 4, 4, 4, 4, 10, 10, 7, 4],
-         ["punct", "intj", "punct", "punct", "ROOT", "advmod", "punct", "advcl", "nsubj", "aux",
-          "ccomp", "punct"],
-         ["``", "UH", ",", "''", "VBD", "RB", ",", "VBG", "PRP", "MD", "VB", "."], "Marsh"),
-    ],
-)
-def test_speaker_of_a_cue_given_a_broken_parse(
-    words: str, heads: list[int], deps: list[str], tags: list[str], subject: str | None
-) -> None:
-    found = speaker_of(_said(words, heads, deps, tags))
-    assert (found.text if found is not None else None) == subject
-
-
-# Coarse tags for the fine tags the given parses use; any other tag is a verb's.
-GIVEN_POS = {"NNP": "PROPN", "NN": "NOUN", "NNS": "NOUN", "DT": "DET", "RB": "ADV",
-             "WP": "PRON", "PRP": "PRON", "TO": "PART", "IN": "ADP", "MD": "AUX", "UH": "INTJ",
-             ",": "PUNCT", ".": "PUNCT", ":": "PUNCT", "-LRB-": "PUNCT", "-RRB-": "PUNCT",
-             "``": "PUNCT", "''": "PUNCT"}
-
-
-def _said(words: str, heads: list[int], deps: list[str], tags: list[str]) -> Token:
-    """The token ``said`` of a Doc built from a given parse (what the parser got wrong)."""
-    doc = Doc(spacy.blank("en").vocab, words=words.split(), heads=heads, deps=deps, tags=tags,
-              lemmas=[w.lower() for w in words.split()],
-              pos=[GIVEN_POS.get(t, "VERB") for t in tags])
-    return doc[words.split().index("said")]
-
-
-def test_participle_set_off_by_a_comma_speaks_with_its_clause_given_a_parse() -> None:
-    # The parser hung "remarking" on the noun "nod"; after a comma it goes with the clause.
-    text = "Hale ended the debate with a nod to the film hitting theaters , remarking"
-    words = text.split(" ")
-    doc = Doc(
-        spacy.blank("en").vocab, words=words,
-        heads=[1, 1, 3, 1, 1, 6, 4, 6, 9, 7, 9, 10, 9, 6],
-        deps=["nsubj", "ROOT", "det", "dobj", "prep", "det", "pobj", "prep", "det", "pobj",
-              "acl", "dobj", "punct", "acl"],
-        tags=["NNP", "VBD", "DT", "NN", "IN", "DT", "NN", "IN", "DT", "NN", "VBG", "NNS", ",",
-              "VBG"],
-        pos=["PROPN", "VERB", "DET", "NOUN", "ADP", "DET", "NOUN", "ADP", "DET", "NOUN", "VERB",
-             "NOUN", "PUNCT", "VERB"],
-    )
-    found = speaker_of(doc[13])
-    assert found is not None and found.text == "Hale"
-    # Without the comma the participle is the noun's: "the film hitting theaters".
-    hitting = speaker_of(doc[10])
-    assert hitting is not None and hitting.text == "film"
 
 
 def test_cue_read_as_a_plural_noun_given_a_parse() -> None:
