@@ -484,7 +484,7 @@ def test_quote_ending_in_a_comma_is_not_handed_to_the_sentence_before(
         # A transcript's label in capitals, whatever the tagger made of the word.
         ('HOLT: "Secretary Clinton, your response to that?"\n\nCLINTON: "Well, I think the '
          'record speaks for itself on this."', "your response", "HOLT", ":"),
-        # Nor is when they were said (", when asked …").
+        # When the words were said (", when asked …") is not part of who said them.
         ('"Conditions at the time will determine our next step," said Nora Pike, the bank\'s vice '
          'president for communications, when asked if the bank would go ahead with the sale.',
          "our next step", "Nora Pike, the bank's vice president for communications", "said"),
