@@ -286,11 +286,11 @@ def test_quote_without_cue_takes_the_speaker_named_before_it(
 def test_quote_ending_in_a_comma_is_not_handed_to_the_sentence_before(
     base_nlp: Language, entities_stage: EntitiesComponent
 ) -> None:
-    text = ("The chairman, Ken Ruiz, called for a voice vote.\n\n"
+    text = ("The town clerk, Robert Miller, read out the results.\n\n"
             '"Count every ballot by hand, one at a time," came shouts from the back of the hall.')
     sources = [a.source.text for a in _attributions(base_nlp, entities_stage, text)
                if "every ballot" in a.content.text and a.source is not None]
-    assert "The chairman, Ken Ruiz" not in sources
+    assert "The town clerk, Robert Miller" not in sources
 
 
 @pytest.mark.parametrize(
