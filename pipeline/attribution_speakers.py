@@ -15,6 +15,13 @@ SPEAKER_LABELS = ("PERSON", "ORG")
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 RELATIVES = frozenset({"who", "which", "that"})
 ROLE_TRIM = " ,;:'’\"“”-—"
+# Words of a role that say nothing about which office it is.
+ROLE_FILLER = frozenset({
+    "the", "a", "an", "of", "for", "and", "'s", "’s", "top", "senior", "chief", "former", "new",
+    "then", "current", "country", "nation",
+})
+# A role matched to the one person the article gave that title: a bridging guess.
+BRIDGED_CONFIDENCE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +48,7 @@ class SpeakerResolver:
         self.people_starts = [e.start for e in self.people]
         self.spoke: set[str] = set()
         self.gender = self._genders()
+        self.titles = [(person, self._office(*self._title_span(person))) for person in self.people]
 
     def _genders(self) -> dict[str, str]:
         """Gender of a canonical person from a title seen before any of its mentions."""
@@ -87,10 +95,64 @@ class SpeakerResolver:
             ranked = sorted(inside, key=lambda e: (e.label != "PERSON", e.label != "ORG", e.start))
             entity = ranked[0] if ranked and ranked[0].label in SPEAKER_LABELS else None
         if entity is None:
-            return Speaker(None, None, _role(self.text[start:end]))
+            role = _role(self.text[start:end])
+            bridged = self._titled(start, end) if role is not None else None
+            if bridged is not None:
+                self.spoke.add(bridged)
+            return Speaker(bridged, BRIDGED_CONFIDENCE if bridged else None, role)
         self.spoke.add(entity.canonical)
         role = _role(self.text[start : entity.start] + " " + self.text[entity.end : end])
         return Speaker(entity.canonical, 1.0, role)
+
+    def _titled(self, start: int, end: int) -> str | None:
+        """``South Korea's top trade negotiator`` after ``South Korean Trade Minister Kim``:
+        the one person named earlier whose title shares the role's country and office."""
+        words = self.text[start:end].split()
+        definite = words[:1] in (["the"], ["The"]) or any(w.endswith(("'s", "’s")) for w in words)
+        if not definite:
+            # "a trade ministry official" brings in someone new, not someone already named.
+            return None
+        nation, office = self._office(start, end)
+        found = {
+            person.canonical for person, (their_nation, their_office) in self.titles
+            if person.end <= start
+            and (nation is None or _same_nation(nation, their_nation))
+            and len(office & their_office) >= (1 if nation is not None else 2)
+        }
+        return found.pop() if len(found) == 1 else None
+
+    def _title_span(self, person: EntityMention) -> tuple[int, int]:
+        """Where a person's title is written: ``Trade Minister Kim``, ``Kim, the minister,``."""
+        span = self.doc.char_span(person.start, person.end, alignment_mode="expand")
+        if span is None:
+            return (person.start, person.start)
+        root = span.root
+        left = min(root.left_edge.idx, person.start)
+        right = person.end
+        for child in root.rights:
+            if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ == "of"):
+                # "Kim, the trade minister," / "Ana Ruiz of Chile".
+                right = max(right, child.right_edge.idx + len(child.right_edge.text))
+        return (left, right)
+
+    def _office(self, start: int, end: int) -> tuple[str | None, frozenset[str]]:
+        """The country (from its place or people entity) and the office words of a span."""
+        nation: str | None = None
+        places = [
+            e for e in self.entities
+            if start <= e.start and e.end <= end and e.label in ("GPE", "NORP")
+        ]
+        if places:
+            nation = places[0].canonical
+        masked = list(self.text[start:end].lower())
+        # Names are not offices: the country is kept apart, the person left out.
+        named = places + [p for p in self.people if start <= p.start and p.end <= end]
+        for entity in named:
+            for i in range(entity.start - start, entity.end - start):
+                masked[i] = " "
+        words = "".join(masked).replace("’s", " ").replace("'s", " ").split()
+        office = frozenset(w.strip(ROLE_TRIM + ".") for w in words) - ROLE_FILLER - {""}
+        return nation, office
 
     def _pronoun(self, head: Token, gender: str) -> Speaker:
         """The most recent compatible person, preferring one who was a subject or a speaker.
@@ -120,6 +182,16 @@ class SpeakerResolver:
     def _is_subject(self, person: EntityMention) -> bool:
         span = self.doc.char_span(person.start, person.end, alignment_mode="expand")
         return span is not None and span.root.dep_ in SUBJECT_DEPS
+
+
+def _same_nation(one: str, other: str | None) -> bool:
+    """``South Korea`` and ``South Korean``, ``Chile`` and ``Chilean``: one country's names."""
+    if other is None:
+        return False
+    a, b = one.lower().replace(" ", ""), other.lower().replace(" ", "")
+    if min(len(a), len(b)) < 4:
+        return a == b
+    return a.startswith(b[:-1]) or b.startswith(a[:-1])
 
 
 def _possessor(text: str, entity: EntityMention) -> bool:

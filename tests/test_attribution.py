@@ -136,6 +136,37 @@ def test_speakers_resolve_to_canonical_entities(
     assert found[-1].role == role
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "speaker"),
+    [
+        # A definite role matching the title of the one person named earlier with it.
+        ("Finance Minister Ana Ruiz of Chile met the lenders on Monday. The Chilean finance "
+         "minister said the talks had gone well.", "The Chilean finance minister", "Ana Ruiz"),
+        ("U.S. Trade Representative Robert Lighthizer opened the talks in Seoul. The trade "
+         "representative said the deficit must shrink.", "The trade representative",
+         "Robert Lighthizer"),
+        ("Kim Hyun-chong, South Korea's trade minister, met the envoy. The South Korean "
+         "minister said the pact would stand.", "The South Korean minister", "Kim Hyun-chong"),
+        # An indefinite role brings in someone new.
+        ("Trade Minister Kim Hyun-chong opened the talks. A trade ministry official said the "
+         "mood was tense.", "A trade ministry official", None),
+        # Two people hold the title: no guess.
+        ("Finance Minister Maria Lopez of Peru met Finance Minister Paulo Reis of Brazil in "
+         "Lima on Monday. The finance minister said the talks had gone well.",
+         "The finance minister", None),
+    ],
+)
+def test_role_resolves_to_the_one_person_given_that_title(
+    base_nlp: Language, entities_stage: EntitiesComponent, text: str, source: str,
+    speaker: str | None,
+) -> None:
+    found = [a for a in _attributions(base_nlp, entities_stage, text)
+             if a.source is not None and a.source.text == source]
+    assert found and found[0].speaker == speaker
+    assert found[0].speaker_confidence == (0.5 if speaker else None)
+    assert found[0].role is not None
+
+
 def test_pronoun_resolves_to_previous_speaker_with_confidence(
     base_nlp: Language, entities_stage: EntitiesComponent
 ) -> None:

@@ -131,6 +131,13 @@ def test_kims_quote(seed_result: ArticleResult) -> None:
     assert quote.content.text.rstrip('"').endswith("win-win")
 
 
+def test_role_speaker_is_linked_to_the_person_with_that_title(seed_result: ArticleResult) -> None:
+    found = attribution_with(seed_result, "Seoul will not discuss renegotiation")
+    assert found.source is not None and found.source.text == "South Korea's top trade negotiator"
+    assert found.role == "South Korea's top trade negotiator"
+    assert found.speaker == "Kim Hyun-chong" and found.speaker_confidence == 0.5
+
+
 def test_quote_attributed_to_he(seed_result: ArticleResult) -> None:
     quote = attribution_with(seed_result, "The U.S. needs South Korea's cooperation")
     assert quote.direct and quote.source is not None and quote.source.text == "he"
