@@ -6,7 +6,7 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.attribution_lexicon import CueLexicon
 from pipeline.contract import EntityMention
@@ -22,6 +22,10 @@ ROLE_FILLER = frozenset({
 })
 # A role matched to the one person the article gave that title: a bridging guess.
 BRIDGED_CONFIDENCE = 0.5
+DEFINITE = frozenset({"the", "this", "that"})
+# Modifiers before a name that belong to its title: "South Korean Trade Minister Kim".
+TITLE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "det"})
+CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +52,11 @@ class SpeakerResolver:
         self.people_starts = [e.start for e in self.people]
         self.spoke: set[str] = set()
         self.gender = self._genders()
-        self.titles = [(person, self._office(*self._title_span(person))) for person in self.people]
+        self.titles = [
+            (person, title.end_char, self._office(title))
+            for person in self.people
+            if (title := self._title(person)) is not None
+        ]
 
     def _genders(self) -> dict[str, str]:
         """Gender of a canonical person from a title seen before any of its mentions."""
@@ -107,52 +115,63 @@ class SpeakerResolver:
     def _titled(self, start: int, end: int) -> str | None:
         """``South Korea's top trade negotiator`` after ``South Korean Trade Minister Kim``:
         the one person named earlier whose title shares the role's country and office."""
-        words = self.text[start:end].split()
-        definite = words[:1] in (["the"], ["The"]) or any(w.endswith(("'s", "’s")) for w in words)
-        if not definite:
-            # "a trade ministry official" brings in someone new, not someone already named.
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
             return None
-        nation, office = self._office(start, end)
+        head = span.root
+        determiners = [c for c in head.children if c.dep_ in ("det", "poss") and c.i < head.i]
+        definite = any(c.dep_ == "poss" or c.lower_ in DEFINITE for c in determiners)
+        if not definite or head.tag_ in ("NNS", "NNPS"):
+            # "a trade ministry official" brings in someone new; "the party leaders" are many.
+            return None
+        nation, office = self._office(span)
         found = {
-            person.canonical for person, (their_nation, their_office) in self.titles
-            if person.end <= start
+            # The title must be written before the role, not be the role itself.
+            person.canonical for person, title_end, (their_nation, their_office) in self.titles
+            if title_end <= start
             and (nation is None or _same_nation(nation, their_nation))
+            and head.lower_ in their_office | ({head.lower_} if nation is not None else set())
             and len(office & their_office) >= (1 if nation is not None else 2)
         }
         return found.pop() if len(found) == 1 else None
 
-    def _title_span(self, person: EntityMention) -> tuple[int, int]:
-        """Where a person's title is written: ``Trade Minister Kim``, ``Kim, the minister,``."""
+    def _title(self, person: EntityMention) -> Span | None:
+        """A person's title as written around the name: ``Trade Minister Kim``, ``Kim, the
+        trade minister,`` or ``Ana Ruiz of Chile``, without clauses."""
         span = self.doc.char_span(person.start, person.end, alignment_mode="expand")
         if span is None:
-            return (person.start, person.start)
+            return None
         root = span.root
-        left = min(root.left_edge.idx, person.start)
-        right = person.end
+        left = min([span.start] + [
+            c.left_edge.i for c in root.lefts if c.dep_ in TITLE_DEPS and c.i < span.start
+        ])
+        right = span.end
         for child in root.rights:
             if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ == "of"):
-                # "Kim, the trade minister," / "Ana Ruiz of Chile".
-                right = max(right, child.right_edge.idx + len(child.right_edge.text))
-        return (left, right)
+                # Up to the clause or comma that ends the apposition.
+                stop = next(
+                    (t.i for t in child.subtree
+                     if t.i > child.i and (t.dep_ in CLAUSES or t.text == ",")),
+                    child.right_edge.i + 1,
+                )
+                right = max(right, stop)
+        return self.doc[left:right]
 
-    def _office(self, start: int, end: int) -> tuple[str | None, frozenset[str]]:
+    def _office(self, span: Span) -> tuple[str | None, frozenset[str]]:
         """The country (from its place or people entity) and the office words of a span."""
-        nation: str | None = None
+        start, end = span.start_char, span.end_char
         places = [
             e for e in self.entities
             if start <= e.start and e.end <= end and e.label in ("GPE", "NORP")
         ]
-        if places:
-            nation = places[0].canonical
-        masked = list(self.text[start:end].lower())
         # Names are not offices: the country is kept apart, the person left out.
         named = places + [p for p in self.people if start <= p.start and p.end <= end]
-        for entity in named:
-            for i in range(entity.start - start, entity.end - start):
-                masked[i] = " "
-        words = "".join(masked).replace("’s", " ").replace("'s", " ").split()
-        office = frozenset(w.strip(ROLE_TRIM + ".") for w in words) - ROLE_FILLER - {""}
-        return nation, office
+        office = frozenset(
+            t.lower_ for t in span
+            if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.lower_ not in ROLE_FILLER
+            and not any(e.start <= t.idx < e.end for e in named)
+        )
+        return (places[0].canonical if places else None), office
 
     def _pronoun(self, head: Token, gender: str) -> Speaker:
         """The most recent compatible person, preferring one who was a subject or a speaker.
