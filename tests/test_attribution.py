@@ -151,11 +151,9 @@ def test_speakers_resolve_to_canonical_entities(
         ("Trade Minister Kim Hyun-chong opened the talks. A trade ministry official said the "
          "mood was tense.", "A trade ministry official", None),
         # Nor does one whose determiner is indefinite, whatever possessive follows it.
-        ("Israeli Prime Minister Ana Ruiz spoke on Monday. An Israeli official, speaking on "
-         "condition of anonymity to discuss the prime minister's plans, said the talks would "
-         "resume.",
-         "An Israeli official, speaking on condition of anonymity to discuss the prime "
-         "minister's plans", None),
+        ("Israeli Prime Minister Ana Ruiz spoke on Monday. An Israeli official close to the "
+         "prime minister's office said the talks would resume.",
+         "An Israeli official close to the prime minister's office", None),
         # A plural role names a group, not the one person.
         ("Finance Minister Ana Ruiz of Chile met the lenders. The Chilean finance ministers said "
          "the talks had gone well.", "The Chilean finance ministers", None),
