@@ -14,8 +14,8 @@ from pipeline.attribution_cues import (
     Found,
     char_span,
     source_span,
+    speaker_subtree,
     subordinated,
-    subtree_span,
 )
 from pipeline.attribution_lexicon import CueLexicon, cue_before, cue_extent, is_cue_verb
 from pipeline.attribution_subjects import NOMINAL, postposed_subject, source_of
@@ -163,7 +163,7 @@ def source_beside(
         after = postposed_subject(verb, min(len(doc), verb.i + WINDOW))
         objects = ("dobj", "dative", "pobj", "attr", "oprd", "npadvmod")
         if after is not None and not _ends_window(after) and after.dep_ not in objects:
-            source = subtree_span(after, text, medium=True)
+            source = speaker_subtree(after, text)
             return (source, after) if source is not None else None
     subjects = [
         t for t in before
@@ -196,7 +196,7 @@ def source_beside(
     after = postposed_subject(verb, min(len(doc), verb.i + WINDOW))
     if after is None or _ends_window(after):
         return None
-    source = subtree_span(after, text, medium=True)
+    source = speaker_subtree(after, text)
     return (source, after) if source is not None else None
 
 

@@ -52,16 +52,11 @@ def char_span(tokens: Sequence[Token] | Span, text: str) -> tuple[int, int] | No
 
 
 def subtree_span(
-    token: Token, text: str, exclude: Token | None = None, medium: bool = False
+    token: Token, text: str, exclude: Token | None = None
 ) -> tuple[int, int] | None:
-    """Span of a token's subtree; the part on the longer side of ``exclude``'s subtree if given.
-
-    With ``medium``, a speaker's subtree without where the words went (see :func:`medium_start`).
-    """
+    """Span of a token's subtree; the part on the longer side of ``exclude``'s subtree if given."""
     doc = token.doc
     left, right = token.left_edge.i, token.right_edge.i + 1
-    if medium:
-        right = medium_start(token, right)
     if exclude is not None and left <= exclude.i < right:
         ex_l, ex_r = exclude.left_edge.i, exclude.right_edge.i + 1
         if ex_l - left >= right - ex_r:
@@ -69,6 +64,12 @@ def subtree_span(
         else:
             left = ex_r
     return char_span(doc[left:right], text)
+
+
+def speaker_subtree(speaker: Token, text: str) -> tuple[int, int] | None:
+    """A speaker's subtree, without where or when the words were said (``, in an email``)."""
+    right = medium_start(speaker, speaker.right_edge.i + 1)
+    return char_span(speaker.doc[speaker.left_edge.i : right], text)
 
 
 def medium_start(speaker: Token, right: int) -> int:

@@ -23,7 +23,7 @@ from pipeline.attribution_cues import (
 )
 from pipeline.attribution_labels import label_cue, labelled, signature_cue
 from pipeline.attribution_lexicon import CueLexicon, cue_extent, particle_of
-from pipeline.attribution_quotes import Quote
+from pipeline.attribution_quotes import Quote, inner_end
 from pipeline.attribution_subjects import speaker_of
 
 # Verbs after which a quote standing alone is the answer of the one asked.
@@ -80,7 +80,7 @@ def trailed(
 ) -> Found:
     """``— “…?” asked Dunn``: a cue right after the quote beats a clause the parse ran over it."""
     index = first_token(starts, quote.end)
-    if index is None or text[quote.start : quote.end].rstrip("\"”»'’")[-1:] not in (",", "?", "!"):
+    if index is None or inner_end(text, quote) not in (",", "?", "!"):
         return found
     trailing = trailing_cue(doc, text, starts, quote.end, lexicon)
     if (
@@ -219,7 +219,7 @@ def previous_subject(
 
     With ``named``, only a subject that is or is apposed to a name (``Her neighbour, Paul Kim``).
     """
-    if text[quote.start : quote.end].rstrip("\"”»'’")[-1:] == ",":
+    if inner_end(text, quote) == ",":
         # '“Count them again,” came a shout from the gallery': the words after the comma tell who.
         return None
     inside = doc.char_span(quote.start, quote.end, alignment_mode="expand")
@@ -227,8 +227,9 @@ def previous_subject(
         return None
     sentence = doc[inside.start - 1].sent
     root = sentence.root
+    asking = root.lemma_.lower() in ASKING
     subjects = [c for c in root.children if c.dep_ in ("nsubj",) and not in_quote[c.i]]
-    if root.lemma_.lower() in ASKING:
+    if asking:
         # "Patel was asked about the vote." / "Reporters asked the governor …": the one asked.
         subjects = [
             c for c in root.children if c.dep_ in ("nsubjpass", "dobj") and not in_quote[c.i]
@@ -247,7 +248,7 @@ def previous_subject(
         if subject.pos_ != "PROPN" and not apposed:
             return None
     elif subject.pos_ not in ("PROPN", "PRON") and not apposed and not owned and not (
-        subject.pos_ == "NOUN" and root.lemma_.lower() in ASKING
+        subject.pos_ == "NOUN" and asking
     ):
         return None
     if subject.pos_ == "PRON" and subject.lower_ not in ("he", "she", "i", "we", "they"):

@@ -146,11 +146,11 @@ def is_speech(
         return True
     if words < short_words:
         return False
-    inner_end = _inner_end(text, quote)
-    return words >= min_words or inner_end in END_PUNCT
+    last = inner_end(text, quote)
+    return words >= min_words or last in END_PUNCT
 
 
-def _inner_end(text: str, quote: Quote) -> str:
+def inner_end(text: str, quote: Quote) -> str:
     """The last character inside the closing mark: ``,`` for ``“…,”``."""
     return text[quote.start : quote.end].rstrip("\"”»'’")[-1:] or " "
 
@@ -178,11 +178,11 @@ def merge_split(
                 prev.closed
                 and "\n" not in gap
                 and len(gap) <= max_gap
-                and text[prev.start : prev.end].rstrip("\"”»'’")[-1:] in (",", "—", "-")
+                and inner_end(text, prev) in (",", "—", "-")
                 # A colon ('adding: “…”', 'Pell disagreed: “…”') introduces a quote of its own.
                 and gap.rstrip().endswith((",", "."))
                 and not (gap.rstrip().endswith(".") and (
-                    _inner_end(text, quote) == "," or quote.start in cued
+                    inner_end(text, quote) == "," or quote.start in cued
                 ))
                 and not SENTENCE_END.search(gap)
             ):

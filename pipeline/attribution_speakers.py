@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
@@ -52,7 +53,12 @@ class SpeakerResolver:
         self.people_starts = [e.start for e in self.people]
         self.spoke: set[str] = set()
         self.gender = self._genders()
-        self.titles = [
+
+    @cached_property
+    def titles(self) -> list[tuple[EntityMention, int, tuple[str | None, frozenset[str]]]]:
+        """Each person's title: where it ends, its country and office words (for roles)."""
+        # Built on the first definite role only: most articles have none to bridge.
+        return [
             (person, title.end_char, self._office(title))
             for person in self.people
             if (title := self._title(person)) is not None
@@ -130,7 +136,8 @@ class SpeakerResolver:
             person.canonical for person, title_end, (their_nation, their_office) in self.titles
             if title_end <= start
             and (nation is None or _same_nation(nation, their_nation))
-            and head.lower_ in their_office | ({head.lower_} if nation is not None else set())
+            # Without a country, the office itself must be the title's: "the vice president".
+            and (nation is not None or head.lower_ in their_office)
             and len(office & their_office) >= (1 if nation is not None else 2)
         }
         return found.pop() if len(found) == 1 else None
