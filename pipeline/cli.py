@@ -12,13 +12,15 @@ from typing import Annotated, Any
 
 import typer
 
+from pipeline.assets import MODELS_DIR
 from pipeline.errors import ArticleError
-from pipeline.job import JobSpec, Mode, Progress, run_job, stderr_reporter
-from pipeline.nlp import BLAS_BACKENDS, DEFAULT_BLAS, DEFAULT_MODEL, MODELS_DIR
-from pipeline.read import DEFAULT_MAX_CHARS
-from pipeline.report import DEFAULT_PAGE_SIZE
-from pipeline.run import DEFAULT_BATCH_SIZE, Settings, process_articles
-from pipeline.write import Counts, ResumeMismatch
+from pipeline.nlp.compose import BLAS_BACKENDS, DEFAULT_BLAS, DEFAULT_MODEL
+from pipeline.read.reader import DEFAULT_MAX_CHARS
+from pipeline.review.report import DEFAULT_PAGE_SIZE
+from pipeline.run.job import JobSpec, Progress, run_job, stderr_reporter
+from pipeline.run.outputs import Mode
+from pipeline.run.runner import DEFAULT_BATCH_SIZE, Settings, process_articles
+from pipeline.run.write import Counts, ResumeMismatch
 
 app = typer.Typer(
     help="Turn news and wire-service articles into structured, checkable claims (JSONL).",
@@ -187,7 +189,7 @@ def extract(
     if queue_url is None:
         _run("claims", inputs, target, options)
         return
-    from pipeline.queue import open_queue, queue_path, upsert
+    from pipeline.review.queue import open_queue, queue_path, upsert
 
     # The queue is filled from the finished output file in one transaction, so a crash
     # mid-run leaves the queue as it was and a rerun (or --resume) fills it exactly once.
@@ -278,8 +280,8 @@ def report(
     max_chars: MaxChars = DEFAULT_MAX_CHARS,
 ) -> None:
     """Write a self-contained HTML review page: each article with its claims in place."""
-    from pipeline.read import read_inputs
-    from pipeline.report import write_report
+    from pipeline.read.reader import read_inputs
+    from pipeline.review.report import write_report
 
     _check_date(published)
     _check_blas(blas)
@@ -312,7 +314,7 @@ def queue(
     top_n: Annotated[int, typer.Option("--top", min=1, help="How many claims to list.")] = 20,
 ) -> None:
     """List the most check-worthy claims still new in the queue, one JSON line each."""
-    from pipeline.queue import open_queue, queue_path, top
+    from pipeline.review.queue import open_queue, queue_path, top
 
     if not Path(queue_path(database)).exists():
         typer.echo(f"error: no queue at {database}", err=True)
@@ -326,7 +328,7 @@ def group(
     file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="A claims JSONL file.")],
 ) -> None:
     """Group claims that state the same thing (same claim_key) across articles, largest first."""
-    from pipeline.queue import groups
+    from pipeline.review.queue import groups
 
     with file.open(encoding="utf-8") as handle:
         records = [json.loads(line) for line in handle if line.strip()]
@@ -358,7 +360,7 @@ def validate(
     """Check every line of a claims, annotations or ClaimReview file against its schema."""
     from jsonschema import Draft202012Validator
 
-    from pipeline.claimreview import validate as validate_claimreview
+    from pipeline.review.claimreview import validate as validate_claimreview
 
     validators = {
         f"{name}/1" if name == "claim" else "annotations/1": Draft202012Validator(load_schema(name))

@@ -14,10 +14,10 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from pipeline import spans
+from pipeline.assets import MODELS_DIR
 from pipeline.contract import EntityMention
 
 STAGE_KEY = "claims_entities"
-MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 PATTERNS_FILE = "entity_patterns.jsonl"
 ALIASES_FILE = "aliases.json"
 

@@ -32,7 +32,7 @@ def build_corpus(shared: Path, limit: int) -> Path | None:
     """A JSONL sample of real articles under out/bench (not committed), or None when absent."""
     sys.path.insert(0, str(ROOT))
     from pipeline.contract import Article
-    from pipeline.read import read_inputs
+    from pipeline.read.reader import read_inputs
 
     sources = [shared / "data" / "reuters21578" / "reut2-000.sgm"]
     records = []
@@ -89,11 +89,11 @@ mode, corpus, workers, batch = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(s
 steps = {}
 texts = [json.loads(l)["text"] for l in open(corpus, encoding="utf-8") if l.strip()]
 import spacy
-from pipeline.nlp import DEFAULT_MODEL
+from pipeline.nlp.compose import DEFAULT_MODEL
 if mode == "pipeline":
-    from pipeline.job import OutputSpec, process_outputs, warmed_runner
-    from pipeline.read import read_inputs
-    from pipeline.run import Settings
+    from pipeline.run.job import OutputSpec, process_outputs, warmed_runner
+    from pipeline.read.reader import read_inputs
+    from pipeline.run.runner import Settings
     settings = Settings(batch_size=batch)
     items = list(read_inputs([corpus]))
     # Loaded and warmed before timing, as spaCy's model is; forking the workers is timed.
@@ -104,7 +104,7 @@ if mode == "pipeline":
 elif mode in ("spacy", "spacy-numpy"):
     nlp = spacy.load(DEFAULT_MODEL)
     if mode == "spacy-numpy":  # the same model on the pipeline's BLAS: the like-for-like floor
-        from pipeline.nlp import use_blas
+        from pipeline.nlp.compose import use_blas
         use_blas(nlp, "numpy")
     list(nlp.pipe(texts[:2]))  # warm up, as the pipeline is
     start = time.perf_counter()
@@ -123,12 +123,12 @@ elif mode == "naive":
         search_dates(doc.text, languages=["en"])
 elif mode == "stages":
     # CPU time of each step on one worker: each step runs over the whole corpus in turn.
-    from pipeline.claims import build_claims
+    from pipeline.claims.build import build_claims
     from pipeline.clean import clean
-    from pipeline.job import warmed_runner
-    from pipeline.rank import rank_claims
-    from pipeline.read import read_inputs
-    from pipeline.run import Settings, annotations_from_doc, with_dateline_date
+    from pipeline.run.job import warmed_runner
+    from pipeline.rank.ranking import rank_claims
+    from pipeline.read.reader import read_inputs
+    from pipeline.run.runner import Settings, annotations_from_doc, with_dateline_date
     runner = warmed_runner(Settings(batch_size=batch))
     items = list(read_inputs([corpus]))
     def timed(name, step):

@@ -14,7 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from pipeline.checkworthiness_train import evaluate, load_examples, split
+from pipeline.training.checkworthiness import evaluate, load_examples, split
 
 DATA = Path("../shared/data/claimbuster/claimbuster-train.json")
 
@@ -27,8 +27,9 @@ def main(argv: list[str] | None = None) -> int:
     if not args.data.exists():
         print(f"checkworthiness: skipped ({args.data} is absent)")
         return 0
-    from pipeline.checkworthiness import IDENTITY, load_model, score_texts
-    from pipeline.checkworthiness_train import pipeline_sentence_scores
+    from pipeline.rank.model import IDENTITY, load_model
+    from pipeline.training.checkworthiness import pipeline_sentence_scores
+    from pipeline.training.parse import score_texts
 
     _, heldout = split(load_examples(args.data))
     model = load_model()

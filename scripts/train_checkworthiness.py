@@ -1,10 +1,11 @@
 """Train the check-worthiness model on four fifths of ClaimBuster and ship it in models/.
 
 Usage: python scripts/train_checkworthiness.py [--data PATH] [--out DIR]
-Sentences are parsed by the pipeline's own parse (``pipeline.nlp.load_parse``), the parse the
-claims are scored on, and run through the real pipeline as one-sentence articles for the facts
-the combination weighs. Reproducible: fixed seeds, full-batch training, no sampling (a retrain
-writes a byte-identical model file); prints the CV figures and the held-out classifier line.
+Sentences are parsed by the pipeline's own parse (``pipeline.nlp.compose.load_parse``), the
+parse the claims are scored on, and run through the real pipeline as one-sentence articles for
+the facts the combination weighs. Reproducible: fixed seeds, full-batch training, no sampling
+(a retrain writes a byte-identical model file); prints the CV figures and the held-out
+classifier line.
 """
 
 from __future__ import annotations
@@ -15,8 +16,11 @@ import sys
 import time
 from pathlib import Path
 
-from pipeline.checkworthiness import IDENTITY, MODEL_DIR, Model, features, score_docs, sigmoid
-from pipeline.checkworthiness_train import (
+from pipeline.nlp.compose import load_parse
+from pipeline.rank.features import features, score_docs
+from pipeline.rank.model import IDENTITY, MODEL_DIR, Model, sigmoid
+from pipeline.rank.ranking import claim_facts
+from pipeline.training.checkworthiness import (
     COMBINATION_L2,
     Sentence,
     beats,
@@ -33,8 +37,6 @@ from pipeline.checkworthiness_train import (
     split,
     with_threshold,
 )
-from pipeline.nlp import load_parse
-from pipeline.rank import claim_facts
 
 DATA = Path("../shared/data/claimbuster/claimbuster-train.json")
 

@@ -9,8 +9,8 @@ import spacy
 from spacy.language import Language
 
 from pipeline.contract import ArticleResult
-from pipeline.nlp import DEFAULT_MODEL, build_nlp, load_parse
-from pipeline.read import read_inputs
+from pipeline.nlp.compose import DEFAULT_MODEL, build_nlp, load_parse
+from pipeline.read.reader import read_inputs
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -38,7 +38,7 @@ def lean_nlp() -> Language:
 @pytest.fixture(scope="session")
 def seed_result(claims_nlp: Language) -> ArticleResult:
     """The seed article run end to end, once."""
-    from pipeline.run import Settings, process_articles
+    from pipeline.run.runner import Settings, process_articles
 
     (result,) = process_articles(read_inputs([str(SEED)]), Settings(), claims_nlp)
     assert isinstance(result, ArticleResult)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.assets import MODELS_DIR
 from pipeline.clean import clean, load_rules
 from pipeline.contract import Article
-from pipeline.nlp import MODELS_DIR
 
 RULES = load_rules(MODELS_DIR)
 

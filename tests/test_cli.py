@@ -11,8 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-
-from .conftest import ROOT, SEED
+from tests.conftest import ROOT, SEED
 
 runner = CliRunner()
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -142,7 +141,7 @@ def test_missing_input_is_a_usage_error(tmp_path: Path) -> None:
 
 
 def test_extract_to_a_queue_is_idempotent_and_keeps_status(tmp_path: Path) -> None:
-    from pipeline.queue import count, open_queue, set_status, top
+    from pipeline.review.queue import count, open_queue, set_status, top
 
     url = f"sqlite:///{tmp_path / 'queue.db'}"
     first = runner.invoke(app, ["extract", str(SEED), "--to", url, "--workers", "1"])

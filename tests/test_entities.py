@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
+from pipeline.assets import MODELS_DIR
 from pipeline.contract import EntityMention
-from pipeline.entities import MODELS_DIR, EntitiesComponent, find_entities
+from pipeline.entities import EntitiesComponent, find_entities
 
 SEED = Path(__file__).resolve().parent.parent / "corpus" / "000_e8c7711d66f6db41.txt"
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import ROOT, SEED, SHARED
+from tests.conftest import ROOT, SEED, SHARED
 
 FOLDERS = ("tests", "pipeline", "scripts")
 WINDOW = 45  # characters, tried every STRIDE: any shared run of 59 or more is found
@@ -87,7 +87,7 @@ def sources() -> list[tuple[str, str]]:
     """The string literals and comments of the project's Python files, with their places."""
     found = []
     for folder in FOLDERS:
-        for path in sorted((ROOT / folder).glob("*.py")):
+        for path in sorted((ROOT / folder).rglob("*.py")):
             source = path.read_text(encoding="utf-8")
             where = path.relative_to(ROOT)
             found += [

@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.contract import ArticleResult
-
-from .conftest import ROOT, SEED
+from tests.conftest import ROOT, SEED
 
 TEXT = SEED.read_text(encoding="utf-8")
 

@@ -6,7 +6,7 @@ import pytest
 from spacy.language import Language
 
 from pipeline.contract import TEXT_KEY, DateMention
-from pipeline.nlp import make_doc
+from pipeline.nlp.compose import make_doc
 from pipeline.spans import load, published_of, store, text_of
 
 TEXT = "Seoul said on Tuesday that exports fell  6 percent."

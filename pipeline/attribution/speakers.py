@@ -1,0 +1,241 @@
+"""Who a source is: entity, role, and pronouns resolved within the article."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.attribution.lexicon import CueLexicon
+from pipeline.contract import EntityMention
+
+SPEAKER_LABELS = ("PERSON", "ORG")
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+RELATIVES = frozenset({"who", "which", "that"})
+ROLE_TRIM = " ,;:'’\"“”-—"
+# Words of a role that say nothing about which office it is.
+ROLE_FILLER = frozenset({
+    "the", "a", "an", "of", "for", "and", "'s", "’s", "top", "senior", "chief", "former", "new",
+    "then", "current", "country", "nation",
+})
+# A role matched to the one person the article gave that title: a bridging guess.
+BRIDGED_CONFIDENCE = 0.5
+DEFINITE = frozenset({"the", "this", "that"})
+# Modifiers before a name that belong to its title: "South Korean Trade Minister Kim".
+TITLE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "det"})
+CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp"})
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """The resolved speaker of one source span."""
+
+    name: str | None
+    confidence: float | None
+    role: str | None
+
+
+class SpeakerResolver:
+    """Resolves source spans of one article; remembers who spoke, for pronouns."""
+
+    def __init__(
+        self, doc: Doc, text: str, entities: Sequence[EntityMention], lexicon: CueLexicon
+    ) -> None:
+        self.doc = doc
+        self.text = text
+        self.lexicon = lexicon
+        self.entities = [e for e in entities if e.label in (*SPEAKER_LABELS, "GPE", "NORP")]
+        self.starts = [e.start for e in self.entities]
+        self.people = [e for e in entities if e.label == "PERSON"]
+        self.people_starts = [e.start for e in self.people]
+        self.spoke: set[str] = set()
+        self.gender = self._genders()
+
+    @cached_property
+    def titles(self) -> list[tuple[EntityMention, int, tuple[str | None, frozenset[str]]]]:
+        """Each person's title: where it ends, its country and office words (for roles)."""
+        # Built on the first definite role only: most articles have none to bridge.
+        return [
+            (person, title.end_char, self._office(title))
+            for person in self.people
+            if (title := self._title(person)) is not None
+        ]
+
+    def _genders(self) -> dict[str, str]:
+        """Gender of a canonical person from a title seen before any of its mentions."""
+        found: dict[str, str] = {}
+        text = self.text
+        for person in self.people:
+            before = text[max(0, person.start - 6) : person.start].split()
+            word = before[-1].lower() if before else ""
+            if word in self.lexicon.male_titles:
+                found.setdefault(person.canonical, "male")
+            elif word in self.lexicon.female_titles:
+                found.setdefault(person.canonical, "female")
+        return found
+
+    def _entity_at(self, char: int) -> EntityMention | None:
+        index = bisect.bisect_right(self.starts, char) - 1
+        if index >= 0 and self.entities[index].start <= char < self.entities[index].end:
+            return self.entities[index]
+        return None
+
+    def resolve(self, head: Token, start: int, end: int) -> Speaker:
+        """Speaker of the source ``[start, end)`` whose syntactic head is ``head``."""
+        pronoun = self.lexicon.pronouns.get(head.lower_)
+        if pronoun in ("male", "female", "speaker"):
+            return self._pronoun(head, pronoun)
+        if pronoun == "relative":
+            # "Kim, who said …": the relative pronoun stands for the noun its clause modifies.
+            clause = head.head
+            while clause.dep_ == "conj" and clause.head.i < clause.i:
+                clause = clause.head
+            antecedent = clause.head if clause.dep_ == "relcl" else None
+            if antecedent is None or antecedent.i >= head.i or antecedent.lower_ in RELATIVES:
+                return Speaker(None, None, None)
+            # The whole noun phrase: "a colleague, Mike Lee, who" names its speaker by apposition.
+            return self.resolve(antecedent, antecedent.left_edge.idx, head.idx)
+        entity = self._entity_at(head.idx)
+        if entity is None:
+            # "Efe news", "Mukasey, the attorney general": a person, else an organisation inside.
+            # A possessor is not the speaker: "Kim's spokesman" is someone else.
+            inside = [
+                e for e in self.entities
+                if start <= e.start and e.end <= end and not _possessor(self.text, e)
+            ]
+            ranked = sorted(inside, key=lambda e: (e.label != "PERSON", e.label != "ORG", e.start))
+            entity = ranked[0] if ranked and ranked[0].label in SPEAKER_LABELS else None
+        if entity is None:
+            role = _role(self.text[start:end])
+            bridged = self._titled(start, end) if role is not None else None
+            if bridged is not None:
+                self.spoke.add(bridged)
+            return Speaker(bridged, BRIDGED_CONFIDENCE if bridged else None, role)
+        self.spoke.add(entity.canonical)
+        role = _role(self.text[start : entity.start] + " " + self.text[entity.end : end])
+        return Speaker(entity.canonical, 1.0, role)
+
+    def _titled(self, start: int, end: int) -> str | None:
+        """``South Korea's top trade negotiator`` after ``South Korean Trade Minister Kim``:
+        the one person named earlier whose title shares the role's country and office."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return None
+        head = span.root
+        determiners = [c for c in head.children if c.dep_ in ("det", "poss") and c.i < head.i]
+        definite = any(c.dep_ == "poss" or c.lower_ in DEFINITE for c in determiners)
+        if not definite or head.tag_ in ("NNS", "NNPS"):
+            # "a trade ministry official" brings in someone new; "the party leaders" are many.
+            return None
+        nation, office = self._office(span)
+        found = {
+            # The title must be written before the role, not be the role itself.
+            person.canonical for person, title_end, (their_nation, their_office) in self.titles
+            if title_end <= start
+            and (nation is None or _same_nation(nation, their_nation))
+            # Without a country, the office itself must be the title's: "the vice president".
+            and (nation is not None or head.lower_ in their_office)
+            and len(office & their_office) >= (1 if nation is not None else 2)
+        }
+        return found.pop() if len(found) == 1 else None
+
+    def _title(self, person: EntityMention) -> Span | None:
+        """A person's title as written around the name: ``Trade Minister Kim``, ``Kim, the
+        trade minister,`` or ``Ana Ruiz of Chile``, without clauses."""
+        span = self.doc.char_span(person.start, person.end, alignment_mode="expand")
+        if span is None:
+            return None
+        root = span.root
+        left = min([span.start] + [
+            c.left_edge.i for c in root.lefts if c.dep_ in TITLE_DEPS and c.i < span.start
+        ])
+        right = span.end
+        for child in root.rights:
+            if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ == "of"):
+                # Up to the clause or comma that ends the apposition.
+                stop = next(
+                    (t.i for t in child.subtree
+                     if t.i > child.i and (t.dep_ in CLAUSES or t.text == ",")),
+                    child.right_edge.i + 1,
+                )
+                right = max(right, stop)
+        return self.doc[left:right]
+
+    def _office(self, span: Span) -> tuple[str | None, frozenset[str]]:
+        """The country (from its place or people entity) and the office words of a span."""
+        start, end = span.start_char, span.end_char
+        places = [
+            e for e in self.entities
+            if start <= e.start and e.end <= end and e.label in ("GPE", "NORP")
+        ]
+        # Names are not offices: the country is kept apart, the person left out.
+        named = places + [p for p in self.people if start <= p.start and p.end <= end]
+        office = frozenset(
+            t.lower_ for t in span
+            if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.lower_ not in ROLE_FILLER
+            and not any(e.start <= t.idx < e.end for e in named)
+        )
+        return (places[0].canonical if places else None), office
+
+    def _pronoun(self, head: Token, gender: str) -> Speaker:
+        """The most recent compatible person, preferring one who was a subject or a speaker.
+
+        A subject pronoun usually continues the previous sentence's subject or speaker
+        (centering), not a person merely named in passing (``Trump's push``).
+        """
+        index = bisect.bisect_right(self.people_starts, head.idx) - 1
+        nearest: EntityMention | None = None
+        for k in range(index, max(-1, index - 40), -1):
+            person = self.people[k]
+            if person.end > head.idx or not self._compatible(person.canonical, gender):
+                continue
+            if nearest is None:
+                nearest = person
+            if person.canonical in self.spoke or self._is_subject(person):
+                same = person.canonical == nearest.canonical
+                return Speaker(person.canonical, 0.8 if same else 0.6, None)
+        if nearest is not None:
+            return Speaker(nearest.canonical, 0.5, None)
+        return Speaker(None, None, None)
+
+    def _compatible(self, canonical: str, gender: str) -> bool:
+        known = self.gender.get(canonical)
+        return gender not in ("male", "female") or known is None or known == gender
+
+    def _is_subject(self, person: EntityMention) -> bool:
+        span = self.doc.char_span(person.start, person.end, alignment_mode="expand")
+        return span is not None and span.root.dep_ in SUBJECT_DEPS
+
+
+def _same_nation(one: str, other: str | None) -> bool:
+    """``South Korea`` and ``South Korean``, ``Chile`` and ``Chilean``: one country's names."""
+    if other is None:
+        return False
+    a, b = one.lower().replace(" ", ""), other.lower().replace(" ", "")
+    if min(len(a), len(b)) < 4:
+        return a == b
+    return a.startswith(b[:-1]) or b.startswith(a[:-1])
+
+
+def _possessor(text: str, entity: EntityMention) -> bool:
+    """Whether the mention is a possessive (``Kim's``), with or without the ``'s`` inside it."""
+    after, inside = text[entity.end : entity.end + 2], text[entity.end - 2 : entity.end]
+    return after in ("'s", "’s") or inside in ("'s", "’s")
+
+
+def _role(text: str) -> str | None:
+    """What is left of a source once the name is removed: ``U.S. Trade Representative``."""
+    words = [w for w in text.strip(ROLE_TRIM).split() if w.strip(ROLE_TRIM)]
+    while words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    role = " ".join(words).strip(ROLE_TRIM)
+    # Courtesy titles are not roles: "Mr. Trump" has none.
+    # A lone common noun ("the report", "Efe news") names a kind of source, not a role.
+    if " " not in role and role.islower():
+        return None
+    if role.lower() in ("", "'s", "’s", "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr"):
+        return None
+    return role

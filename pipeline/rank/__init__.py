@@ -1,0 +1,11 @@
+"""Rank stage: each claim's check-worthiness and claim key, scored with the shipped model.
+
+Modules: ``ranking`` (score and key the claims of one article), ``model`` (the model, its
+combination with what the pipeline found, loaded once), ``features`` (the features of a span,
+spelled as strings: the model's definition) and ``doc_features`` (the same logits from integer
+keys, fast). Nothing here trains: that is ``pipeline.training``. Offers ``rank_claims``.
+"""
+
+from pipeline.rank.ranking import rank_claims
+
+__all__ = ["rank_claims"]

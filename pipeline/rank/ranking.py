@@ -1,0 +1,67 @@
+"""Rank stage: check-worthiness and the claim key of every claim, on the article's own parse."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span
+
+from pipeline.claims.key import claim_key
+from pipeline.contract import Claim
+from pipeline.quantities.component import checkworthy
+from pipeline.rank.doc_features import DocFeatures, load_key_table
+from pipeline.rank.model import combine, load_model
+
+SOURCE_ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _named_source(claim: Claim) -> bool:
+    """A speaker resolved to an entity, or a source that names one."""
+    attribution = claim.attribution
+    if attribution is None:
+        return False
+    if attribution.speaker:
+        return True
+    source = attribution.source
+    return source is not None and any(
+        e.label in SOURCE_ENTITY_LABELS and source.start <= e.start and e.end <= source.end
+        for e in claim.entities
+    )
+
+
+def claim_facts(claim: Claim) -> dict[str, float]:
+    """What the pipeline knows about a claim, as the combination's terms (only those present)."""
+    found = {
+        "quantity": any(checkworthy(q) for q in claim.quantities),
+        "resolved_date": any(d.value is not None for d in claim.dates),
+        "named_source": _named_source(claim),
+        "attribution": claim.attribution is not None,
+        "check": bool(claim.checks),
+        "entity": bool(claim.entities),
+        "type:" + claim.type: True,
+    }
+    return {name: 1.0 for name, present in sorted(found.items()) if present}
+
+
+def failed_check(claim: Claim) -> bool:
+    """A figure the article's own numbers contradict."""
+    return any(c.consistent is False for c in claim.checks)
+
+
+def rank_claims(doc: Doc, claims: Sequence[Claim]) -> tuple[Claim, ...]:
+    """Each claim with its ``checkworthiness`` in [0, 1] and its ``claim_key`` (pure)."""
+    model = load_model()
+    spans = [_token_range(doc, claim) for claim in claims]
+    logits = DocFeatures(load_key_table(), doc).logits(spans) if claims else []
+    ranked = []
+    for claim, logit in zip(claims, logits, strict=True):
+        worthiness = combine(model, logit, claim_facts(claim), failed_check=failed_check(claim))
+        ranked.append(replace(claim, checkworthiness=worthiness, claim_key=claim_key(claim)))
+    return tuple(ranked)
+
+
+def _token_range(doc: Doc, claim: Claim) -> tuple[int, int]:
+    """The tokens a claim covers (none when its offsets fall outside the Doc)."""
+    span: Span | None = doc.char_span(claim.start, claim.end, alignment_mode="expand")
+    return (span.start, span.end) if span is not None else (0, 0)

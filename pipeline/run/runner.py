@@ -1,0 +1,186 @@
+"""Compose the stages: read → clean → spaCy stages → claims, one article's failure isolated."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.assets import MODELS_DIR
+from pipeline.claims.build import build_claims, reindex_equivalents, sentence_spans
+from pipeline.clean import CleanText, clean, load_rules
+from pipeline.contract import (
+    Annotations,
+    Article,
+    ArticleResult,
+    Attribution,
+    DateMention,
+    EntityMention,
+    QuantityMention,
+)
+from pipeline.errors import ArticleError, ArticleFailed, Messages
+from pipeline.nlp.compose import DEFAULT_BLAS, DEFAULT_MODEL, build_nlp, make_doc
+from pipeline.rank.ranking import rank_claims
+from pipeline.read.reader import ReadItem
+from pipeline.spans import load
+
+ARTICLE_KEY = "claims:article_id"
+# The doc.spans keys the Doc stages write under (their factory names).
+ENTITIES_KEY, QUANTITIES_KEY, DATES_KEY, ATTRIBUTION_KEY = (
+    "claims_entities",
+    "claims_quantities",
+    "claims_dates",
+    "claims_attribution",
+)
+DEFAULT_BATCH_SIZE = 32
+
+Outcome = ArticleResult | ArticleError
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything that decides the output besides the input itself."""
+
+    model: str = DEFAULT_MODEL
+    models_dir: Path = MODELS_DIR
+    batch_size: int = DEFAULT_BATCH_SIZE
+    blas: str = DEFAULT_BLAS
+
+
+def process_articles(
+    items: Iterable[ReadItem], settings: Settings, nlp: Language | None = None
+) -> Iterator[Outcome]:
+    """Results (or errors) for every read item, in input order."""
+    runner = Runner(settings, nlp)
+    for batch in batches(items, settings.batch_size):
+        yield from runner.run_batch(batch)
+
+
+def batches(items: Iterable[ReadItem], size: int) -> Iterator[list[ReadItem]]:
+    """Consecutive lists of ``size`` items (the last may be shorter), streamed."""
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
+
+
+class Runner:
+    """Holds the loaded model and rules; processes batches of read items."""
+
+    def __init__(self, settings: Settings, nlp: Language | None = None) -> None:
+        self.settings = settings
+        self.nlp = (
+            nlp
+            if nlp is not None
+            else build_nlp(settings.model, settings.models_dir, blas=settings.blas)
+        )
+        self.rules = load_rules(settings.models_dir)
+
+    def run_batch(self, items: Sequence[ReadItem]) -> list[Outcome]:
+        """Process a batch; an article that fails becomes an error and the rest go on."""
+        outcomes: dict[int, Outcome] = {}
+        work: list[tuple[int, Article, CleanText]] = []
+        for index, item in enumerate(items):
+            if isinstance(item, ArticleError):
+                outcomes[index] = item
+                continue
+            try:
+                cleaned = clean(item, self.rules)
+                work.append((index, with_dateline_date(item, cleaned), cleaned))
+            except Exception as error:  # one bad article must not stop the run
+                outcomes[index] = _failure(item, error)
+        docs = self._parse([(article, cleaned) for _, article, cleaned in work])
+        for (index, article, cleaned), doc in zip(work, docs, strict=True):
+            if isinstance(doc, ArticleError):
+                outcomes[index] = doc
+                continue
+            try:
+                annotations = annotations_from_doc(article, cleaned, doc)
+                claims = rank_claims(doc, build_claims(annotations))
+                outcomes[index] = ArticleResult(annotations, claims)
+            except Exception as error:  # one bad article must not stop the run
+                outcomes[index] = _failure(article, error)
+        return [outcomes[index] for index in range(len(items))]
+
+    def _parse(self, work: Sequence[tuple[Article, CleanText]]) -> list[Doc | ArticleError]:
+        """Run spaCy over the batch; on a failure, retry one by one to isolate the culprit."""
+        docs = [self._make_doc(article, cleaned) for article, cleaned in work]
+        try:
+            return list(self.nlp.pipe(docs, batch_size=self.settings.batch_size))
+        except Exception:  # isolate the failing article by parsing one at a time below
+            pass
+        parsed: list[Doc | ArticleError] = []
+        for article, cleaned in work:
+            try:
+                parsed.append(self.nlp(self._make_doc(article, cleaned)))
+            except Exception as error:  # one bad article must not stop the run
+                parsed.append(_failure(article, error))
+        return parsed
+
+    def _make_doc(self, article: Article, cleaned: CleanText) -> Doc:
+        doc = make_doc(self.nlp, cleaned.text, article.published)
+        doc.user_data[ARTICLE_KEY] = article.id
+        return doc
+
+
+def with_dateline_date(article: Article, cleaned: CleanText) -> Article:
+    """Prefer a full date in the dateline over archive metadata and the --published option."""
+    if cleaned.dateline_date is None or article.published_from == "record":
+        return article
+    return replace(article, published=cleaned.dateline_date, published_from="dateline")
+
+
+def _failure(article: Article, error: Exception) -> ArticleError:
+    """An error record naming the article and what went wrong."""
+    reason = (
+        error.reason if isinstance(error, ArticleFailed) else f"{type(error).__name__}: {error}"
+    )
+    return ArticleError(article.origin, Messages.PROCESSING.format(reason=reason), article.id)
+
+
+def annotations_from_doc(article: Article, cleaned: CleanText, doc: Doc) -> Annotations:
+    """Collect what the Doc stages wrote, limited to the story's body text."""
+    body = cleaned.body_regions()
+
+    def in_body(start: int, end: int) -> bool:
+        return any(region.start <= start and end <= region.end for region in body)
+
+    def keep(records: tuple[Any, ...]) -> tuple[Any, ...]:
+        return tuple(r for r in records if in_body(r.start, r.end))
+
+    sentences = sentence_spans(
+        article.text,
+        [(s.start_char, s.end_char) for s in doc.sents],
+        [(region.start, region.end) for region in body],
+    )
+    return Annotations(
+        article=article,
+        entities=keep(load(doc, ENTITIES_KEY, EntityMention.from_dict)),
+        quantities=reindex_equivalents(
+            load(doc, QUANTITIES_KEY, QuantityMention.from_dict), in_body
+        ),
+        dates=keep(load(doc, DATES_KEY, DateMention.from_dict)),
+        attributions=keep(load(doc, ATTRIBUTION_KEY, Attribution.from_dict)),
+        sentences=sentences,
+        regions=cleaned.regions,
+    )
+
+
+def annotation_record(annotations: Annotations) -> dict[str, Any]:
+    """The ``annotations/1`` JSON record of one article."""
+    article = annotations.article
+    return {
+        "schema": "annotations/1",
+        "id": article.id,
+        "published": article.published,
+        "published_from": article.published_from,
+        "title": article.title,
+        "entities": [e.to_dict() for e in annotations.entities],
+        "quantities": [q.to_dict() for q in annotations.quantities],
+        "dates": [d.to_dict() for d in annotations.dates],
+        "attributions": [a.to_dict() for a in annotations.attributions],
+    }

@@ -1,0 +1,5 @@
+"""Training and evaluation of the check-worthiness model, for ``scripts/`` and ``make train`` only.
+
+No runtime module imports this package. Modules: ``checkworthiness`` (the seeded split, fitting,
+cross-validation and metrics) and ``parse`` (sentences parsed one by one with the lean parse).
+"""
