@@ -20,14 +20,38 @@ class Messages:
     TOO_LONG = "article is {length} characters, over the limit of {limit}"
     TOO_MANY_BYTES = "input is over the limit of {limit} bytes (set by --max-chars)"
     UNREADABLE = "cannot read: {reason}"
-    DECOMPRESS = "cannot decompress: {reason}"
+    DECOMPRESS = (
+        "cannot decompress (truncated or corrupt): {reason}; copy or download the file again"
+    )
+    BOMB = "cannot decompress: {reason}; decompress it yourself if it is genuine"
     NO_INPUTS = "no input files matched {pattern!r}"
     UNKNOWN_BLAS = "unknown BLAS backend {backend!r}: choose one of {choices}"
     PROCESSING = "processing failed: {reason}"
     UNSUPPORTED = (
-        "unsupported file type {suffix!r}: use .txt, .jsonl, .ndjson or .sgm,"
-        " optionally .gz, .bz2, .xz or .zst"
+        "unsupported file type {suffix!r}: use .txt, .jsonl, .ndjson, .sgm, .warc or .html,"
+        " optionally .gz, .bz2, .xz or .zst, or say the format with --format"
     )
+    UNKNOWN_FORMAT = "unknown input format {name!r}: choose one of {choices}"
+    LONE_SURROGATE = (
+        "field {field!r} holds a lone surrogate {code} at character {index}, which is not"
+        " text: fix the record's JSON escapes"
+    )
+    JSON_TOO_DEEP = "JSON nested too deeply to read: an article record is a flat object"
+    NO_RECORDS = "empty file: no records"
+    CLAIMS_INPUT = (
+        "a claim/1 record (a claims file), not an article: give extract and annotate the"
+        " articles, or build ClaimReview from claims with `claims export`"
+    )
+    BAD_CLAIM = "a claim/1 record that cannot be read ({reason}): check it with `claims validate`"
+    BAD_META = "metadata file {path}: {problem}; fix it or remove it"
+    BAD_WARC = "not a readable WARC record ({reason}): is this a web archive?"
+    NO_PAGE_TEXT = "no article text found in the page"
+    TXT_IS_HTML = (
+        "the .txt file holds an HTML page with no article text found in it:"
+        " give its text, or name it .html"
+    )
+    NO_STORIES = "no <REUTERS> story found: is this Reuters-21578 SGML?"
+    SGML_SKIPPED = "{reason}: skipped to the next story; check the file near byte {offset}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,19 +1,18 @@
-"""File formats the read stage understands: compression, Reuters-style SGML, line limits."""
+"""File formats the read stage understands: compression, format by name or by content, lines."""
 
 from __future__ import annotations
 
 import bz2
 import gzip
-import html
 import io
 import lzma
 import re
-from collections.abc import Iterator
-from datetime import datetime
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any, cast
 
 COMPRESSED_SUFFIXES = (".gz", ".bz2", ".xz", ".zst")
+FORMATS = ("txt", "jsonl", "sgml", "warc", "html")
 FORMAT_OF_SUFFIX = {
     ".txt": "txt",
     ".jsonl": "jsonl",
@@ -21,32 +20,109 @@ FORMAT_OF_SUFFIX = {
     ".sgm": "sgml",
     ".sgml": "sgml",
     ".warc": "warc",
+    ".html": "html",
+    ".htm": "html",
+}
+# Each compression's magic bytes, so standard input can be decompressed without a suffix.
+MAGIC = {
+    b"\x1f\x8b": ".gz",
+    b"BZh": ".bz2",
+    b"\xfd7zXZ\x00": ".xz",
+    b"\x28\xb5\x2f\xfd": ".zst",
 }
 # A decompressed stream larger than this many times its compressed size, past the floor,
 # is treated as a decompression bomb rather than read to exhaustion.
 BOMB_RATIO = 200
 BOMB_FLOOR_BYTES = 64 * 1024 * 1024
 CHUNK = 1 << 16
+# zstd's decompressor object has no output bound, so it is fed this much at a time: even
+# run-length blocks (128 KB from 4 bytes) then give at most a few tens of MB per feed.
+ZSTD_FEED = 1024
+SNIFF_BYTES = 4096
+_HTML_START = re.compile(rb"^\s*(<!doctype\s+html|<html\b|<head\b|<!--)", re.I)
+_SGML_MARK = re.compile(rb"<!DOCTYPE\s+lewis|<REUTERS\b")
 
 
 class DecompressError(Exception):
-    """A compressed input that is corrupt or expands suspiciously."""
+    """A compressed input that is corrupt, truncated or expands suspiciously."""
+
+    def __init__(self, reason: str, *, bomb: bool = False) -> None:
+        super().__init__(reason)
+        self.bomb = bomb
 
 
 def format_of(name: str) -> str | None:
-    """The article format of a file name (``txt``, ``jsonl``, ``sgml``) or None."""
+    """The article format of a file name (``txt``, ``jsonl``, ``sgml``, ``warc``, ``html``)."""
     suffixes = [s.lower() for s in Path(name).suffixes]
     if suffixes and suffixes[-1] in COMPRESSED_SUFFIXES:
         suffixes.pop()
     return FORMAT_OF_SUFFIX.get(suffixes[-1]) if suffixes else None
 
 
-class _GuardedReader(io.RawIOBase):
-    """A decompressing reader that stops at a decompression bomb and names the failure."""
+def sniff_format(head: bytes) -> str:
+    """The format of a stream from its first bytes: how standard input is read without --format."""
+    start = head.lstrip()
+    if start.startswith(b"{"):
+        return "jsonl"
+    if start.startswith(b"WARC/"):
+        return "warc"
+    if _SGML_MARK.search(head):
+        return "sgml"
+    if _HTML_START.match(head):
+        return "html"
+    return "txt"
 
-    def __init__(self, inner: IO[bytes], raw: IO[bytes]) -> None:
+
+def sniff_compression(head: bytes) -> str | None:
+    """The compression suffix whose magic bytes open ``head``, or None."""
+    return next((suffix for magic, suffix in MAGIC.items() if head.startswith(magic)), None)
+
+
+class _ZstdFile(io.RawIOBase):
+    """A zstd stream read frame after frame, with truncation reported instead of ignored."""
+
+    def __init__(self, raw: IO[bytes]) -> None:
+        import zstandard
+
+        self._raw = raw
+        self._new = zstandard.ZstdDecompressor().decompressobj
+        self._decoder = self._new()
+        self._pending = b""
+        self._input = b""
+        self._mid_frame = False
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while not self._pending:
+            if not self._input:
+                self._input = self._raw.read(CHUNK)
+                if not self._input:
+                    if self._mid_frame:
+                        raise EOFError("the stream ends inside a zstd frame")
+                    return 0
+            feed, self._input = self._input[:ZSTD_FEED], self._input[ZSTD_FEED:]
+            self._pending = self._decoder.decompress(feed)
+            self._mid_frame = True
+            if self._decoder.eof:
+                # The next frame (if any) starts with what the finished one left over.
+                self._input = self._decoder.unused_data + self._input
+                self._decoder = self._new()
+                self._mid_frame = False
+        size = min(len(buffer), len(self._pending))
+        buffer[:size] = self._pending[:size]
+        self._pending = self._pending[size:]
+        return size
+
+
+class _GuardedReader(io.RawIOBase):
+    """A decompressing reader that stops at a decompression bomb and names any failure."""
+
+    def __init__(self, inner: IO[bytes], raw: IO[bytes], consumed: Callable[[], int]) -> None:
         self._inner = inner
         self._raw = raw
+        self._consumed = consumed
         self._produced = 0
 
     def readable(self) -> bool:
@@ -55,14 +131,17 @@ class _GuardedReader(io.RawIOBase):
     def readinto(self, buffer: Any) -> int:
         try:
             chunk = self._inner.read(len(buffer))
-        except (OSError, EOFError, lzma.LZMAError, ValueError) as error:
-            raise DecompressError(str(error) or type(error).__name__) from error
+        except Exception as error:  # zlib.error, EOFError, ZstdError...: all mean a bad stream
+            raise DecompressError(_short(error)) from error
+        consumed = max(self._consumed(), 1)
+        if not chunk and self._produced == 0 and self._consumed() == 0:
+            raise DecompressError("the file is empty (0 bytes), not a compressed stream")
         self._produced += len(chunk)
-        consumed = max(self._raw.tell(), 1)
         if self._produced > BOMB_FLOOR_BYTES and self._produced > BOMB_RATIO * consumed:
             raise DecompressError(
                 f"expands over {BOMB_RATIO}x ({self._produced} bytes from {consumed}):"
-                " likely a decompression bomb"
+                " likely a decompression bomb",
+                bomb=True,
             )
         buffer[: len(chunk)] = chunk
         return len(chunk)
@@ -73,27 +152,54 @@ class _GuardedReader(io.RawIOBase):
         super().close()
 
 
-def open_binary(name: str) -> IO[bytes]:
-    """Open a file for reading bytes, decompressing by suffix, guarded against bombs."""
-    suffix = Path(name).suffix.lower()
-    raw = _open_raw(name)
+def _short(error: BaseException) -> str:
+    """An exception as a short reason, never a dump of the bytes it choked on."""
+    text = str(error) or type(error).__name__
+    return text if len(text) <= 120 else text[:117] + "..."
+
+
+class _Counting(io.RawIOBase):
+    """Counts the bytes read through it, so the bomb guard works on pipes too."""
+
+    def __init__(self, raw: IO[bytes]) -> None:
+        self._raw = raw
+        self.count = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        data = self._raw.read(len(buffer))
+        self.count += len(data)
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def decompressing(raw: IO[bytes], suffix: str | None) -> IO[bytes]:
+    """``raw`` decompressed as ``suffix`` says (``.gz``…), guarded; ``raw`` itself if none."""
     if suffix not in COMPRESSED_SUFFIXES:
         return raw
+    counted = _Counting(raw)
+    source = cast(IO[bytes], io.BufferedReader(counted, buffer_size=CHUNK))
     inner: IO[bytes]
     if suffix == ".gz":
-        inner = cast(IO[bytes], gzip.GzipFile(fileobj=raw))
+        inner = cast(IO[bytes], gzip.GzipFile(fileobj=source))
     elif suffix == ".bz2":
-        inner = cast(IO[bytes], bz2.BZ2File(raw))
+        inner = cast(IO[bytes], bz2.BZ2File(source))
     elif suffix == ".xz":
-        inner = cast(IO[bytes], lzma.LZMAFile(raw))  # noqa: SIM115 - closed by the guarded reader
+        inner = cast(IO[bytes], lzma.LZMAFile(source))  # noqa: SIM115 - closed by the guard
     else:
         try:
-            import zstandard
+            inner = cast(IO[bytes], _ZstdFile(source))
         except ImportError as error:
             raw.close()
             raise DecompressError("reading .zst needs the 'zstandard' package") from error
-        inner = zstandard.ZstdDecompressor().stream_reader(raw)
-    return io.BufferedReader(_GuardedReader(inner, raw), buffer_size=CHUNK)
+    return io.BufferedReader(_GuardedReader(inner, raw, lambda: counted.count), CHUNK)
+
+
+def open_binary(name: str) -> IO[bytes]:
+    """Open a file for reading bytes, decompressing by suffix, guarded against bombs."""
+    return decompressing(_open_raw(name), Path(name).suffix.lower())
 
 
 def is_url(name: str) -> bool:
@@ -131,37 +237,3 @@ def iter_lines(handle: IO[bytes], limit: int) -> Iterator[tuple[bytes, bool]]:
             yield line, True
         else:
             yield line, False
-
-
-_REUTERS = re.compile(r"<REUTERS\b([^>]*)>(.*?)</REUTERS>", re.S)
-_FIELD = {name: re.compile(rf"<{name}>(.*?)</{name}>", re.S) for name in ("DATE", "TITLE", "BODY")}
-_NEWID = re.compile(r'NEWID="(\d+)"')
-_SGML_DATE = "%d-%b-%Y"
-
-
-def sgml_articles(text: str) -> Iterator[dict[str, Any]]:
-    """Records of a Reuters-21578-style SGML file: id, title, text and ``<DATE>``."""
-    for match in _REUTERS.finditer(text):
-        attrs, inner = match.group(1), match.group(2)
-        new_id = _NEWID.search(attrs)
-        fields = {name: pattern.search(inner) for name, pattern in _FIELD.items()}
-        title = html.unescape(fields["TITLE"].group(1)).strip() if fields["TITLE"] else None
-        body = html.unescape(fields["BODY"].group(1)) if fields["BODY"] else ""
-        body = body.replace("\x03", "").rstrip()
-        record: dict[str, Any] = {
-            "id": f"reuters-{new_id.group(1)}" if new_id else None,
-            "title": title,
-            # The headline opens the text, as in a wire feed, so offsets cover both.
-            "text": f"{title}\n\n{body}" if title and body else (body or title or ""),
-            "published": _sgml_date(fields["DATE"].group(1) if fields["DATE"] else ""),
-            "source": "Reuters",
-        }
-        yield record
-
-
-def _sgml_date(value: str) -> str | None:
-    """``26-FEB-1987 15:01:01.79`` as ``1987-02-26``."""
-    try:
-        return datetime.strptime(value.strip().split()[0].title(), _SGML_DATE).date().isoformat()
-    except (ValueError, IndexError):
-        return None

@@ -3,45 +3,55 @@
 from __future__ import annotations
 
 import glob
-import hashlib
+import io
 import json
 import re
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import IO, Any, BinaryIO
+from typing import IO, Any, BinaryIO, cast
 
 from pipeline.contract import Article
 from pipeline.errors import ArticleError, Messages
 from pipeline.read.formats import (
     COMPRESSED_SUFFIXES,
+    FORMATS,
+    SNIFF_BYTES,
     DecompressError,
+    decompressing,
     format_of,
     is_url,
     iter_lines,
     open_binary,
     read_limited,
-    sgml_articles,
+    sniff_compression,
+    sniff_format,
 )
-from pipeline.read.warc import warc_records
+from pipeline.read.records import ClaimInput, article_id_for, from_record, jsonl_records
+from pipeline.read.sgml import Skipped, sgml_stories, story_record
+from pipeline.read.warc import page_record, warc_records
 
 DEFAULT_MAX_CHARS = 1_000_000
 META_SUFFIX = ".meta.json"
-ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-ISO_DATETIME_PREFIX = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}")
 BINARY_SNIFF_BYTES = 8192
-OPTIONAL_FIELDS = ("title", "source", "url")
+# Markup that only an HTML document holds: a .txt file with it is a saved web page.
+_HTML_MARKUP = re.compile(r"<(?:!doctype\s+html|html|head|body|script|style|meta)\b", re.I)
 
 ReadItem = Article | ArticleError
 
+__all__ = [
+    "DEFAULT_MAX_CHARS",
+    "ClaimInput",
+    "ReadItem",
+    "article_id_for",
+    "count_items",
+    "read_inputs",
+    "read_items",
+]
 
-def article_id_for(text: str) -> str:
-    """Stable id of an article that has none: a hash of its text."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
-
-def expand_inputs(inputs: Sequence[str]) -> Iterator[str]:
+def expand_inputs(inputs: Sequence[str], input_format: str | None = None) -> Iterator[str]:
     """Files named, found under directories (recursively) or matched by globs, in sorted order."""
     for item in inputs:
         if item == "-" or is_url(item):
@@ -50,7 +60,11 @@ def expand_inputs(inputs: Sequence[str]) -> Iterator[str]:
         path = Path(item)
         if path.is_dir():
             yield from sorted(
-                str(p) for p in path.rglob("*") if p.is_file() and format_of(p.name) is not None
+                str(p)
+                for p in path.rglob("*")
+                if p.is_file()
+                and not p.name.endswith(META_SUFFIX)
+                and (input_format is not None or format_of(p.name) is not None)
             )
         elif path.exists():
             yield str(path)
@@ -67,10 +81,38 @@ def read_inputs(
     default_published: str | None = None,
     max_chars: int = DEFAULT_MAX_CHARS,
     stdin: BinaryIO | None = None,
+    input_format: str | None = None,
 ) -> Iterator[ReadItem]:
-    """Every article of every input, in a stable order, with errors in place of bad ones."""
-    for name in expand_inputs(inputs):
-        for item in _read_one(name, stdin=stdin, max_chars=max_chars):
+    """Every article of every input, in a stable order, with errors in place of bad ones.
+
+    A ``claim/1`` record is an error here: claims are not articles to extract from.
+    """
+    for item in read_items(
+        inputs,
+        default_published=default_published,
+        max_chars=max_chars,
+        stdin=stdin,
+        input_format=input_format,
+    ):
+        if isinstance(item, ClaimInput):
+            yield ArticleError(item.origin, Messages.CLAIMS_INPUT, item.claim.article_id)
+        else:
+            yield item
+
+
+def read_items(
+    inputs: Sequence[str],
+    *,
+    default_published: str | None = None,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    stdin: BinaryIO | None = None,
+    input_format: str | None = None,
+) -> Iterator[Article | ArticleError | ClaimInput]:
+    """As ``read_inputs``, with each ``claim/1`` record yielded as a ``ClaimInput``."""
+    if input_format is not None and input_format not in FORMATS:
+        raise ValueError(Messages.UNKNOWN_FORMAT.format(name=input_format, choices=FORMATS))
+    for name in expand_inputs(inputs, input_format):
+        for item in _read_one(name, stdin=stdin, max_chars=max_chars, kind=input_format):
             if isinstance(item, Article):
                 yield _finish(item, default_published, max_chars)
             else:
@@ -81,8 +123,8 @@ def count_items(inputs: Sequence[str]) -> int | None:
     """How many items ``read_inputs`` will yield, when that is cheap to know, else None.
 
     Known for local, uncompressed ``.txt`` files (one article each) and ``.jsonl`` files (one
-    per non-blank line); standard input, URLs, compressed files, SGML and WARC would have to
-    be parsed to be counted, so their size stays unknown.
+    per non-blank line, or one error when there is none); standard input, URLs, compressed
+    files, SGML and WARC would have to be parsed to be counted, so their size stays unknown.
     """
     total = 0
     for name in expand_inputs(inputs):
@@ -93,7 +135,7 @@ def count_items(inputs: Sequence[str]) -> int | None:
         if kind == "txt" and suffix not in COMPRESSED_SUFFIXES:
             total += 1
         elif kind == "jsonl" and suffix not in COMPRESSED_SUFFIXES:
-            total += _count_lines(Path(name))
+            total += max(_count_lines(Path(name)), 1)
         else:
             return None
     return total
@@ -122,67 +164,93 @@ def _finish(article: Article, default_published: str | None, max_chars: int) -> 
     return article
 
 
-def _read_one(name: str, *, stdin: BinaryIO | None, max_chars: int) -> Iterator[ReadItem]:
+def _stdin(stdin: BinaryIO | None) -> IO[bytes]:
+    """Standard input, decompressed when its first bytes say it is compressed."""
+    handle = cast(IO[bytes], stdin or sys.stdin.buffer)
+    if not hasattr(handle, "peek"):
+        handle = cast(IO[bytes], io.BufferedReader(cast(Any, handle)))
+    head = cast(io.BufferedReader, handle).peek(SNIFF_BYTES)[:SNIFF_BYTES]
+    return decompressing(handle, sniff_compression(head))
+
+
+def _read_one(
+    name: str, *, stdin: BinaryIO | None, max_chars: int, kind: str | None
+) -> Iterator[Article | ArticleError | ClaimInput]:
     """Articles of one input file (or standard input), streamed."""
     # UTF-8 needs at most 4 bytes a character, so this byte limit never cuts a legal article.
     byte_limit = max_chars * 4 + 1
-    if name == "-":
-        handle = stdin or sys.stdin.buffer
-        head = handle.peek(64)[:64] if hasattr(handle, "peek") else b""
-        stdin_kind = "jsonl" if head.lstrip()[:1] == b"{" else "txt"
-        yield from _parse(stdin_kind, handle, "<stdin>", None, byte_limit)
-        return
-    kind = format_of(name)
-    if kind is None:
+    origin = "<stdin>" if name == "-" else name
+    kind = kind or (None if name == "-" else format_of(name))
+    if name != "-" and kind is None:
         yield ArticleError(name, Messages.UNSUPPORTED.format(suffix=Path(name).suffix))
         return
     try:
-        with open_binary(name) as handle:
-            yield from _parse(kind, handle, name, _sidecar_meta(name), byte_limit)
+        meta = None if name == "-" else _sidecar_meta(name)
+        with _stdin(stdin) if name == "-" else open_binary(name) as handle:
+            if kind is None:
+                head = cast(io.BufferedReader, handle).peek(SNIFF_BYTES)[:SNIFF_BYTES]
+                kind = sniff_format(head)
+            yield from _parse(kind, handle, origin, meta, byte_limit)
     except DecompressError as error:
-        yield ArticleError(name, Messages.DECOMPRESS.format(reason=error))
+        message = Messages.BOMB if error.bomb else Messages.DECOMPRESS
+        yield ArticleError(origin, message.format(reason=error))
+    except _BadMeta as error:
+        yield ArticleError(origin, str(error))
     except OSError as error:
-        yield ArticleError(name, Messages.UNREADABLE.format(reason=error.strerror or error))
+        yield ArticleError(origin, Messages.UNREADABLE.format(reason=error.strerror or error))
     except Exception as error:  # a reader bug must cost one file, not the whole run
-        yield ArticleError(
-            name, Messages.UNREADABLE.format(reason=f"{type(error).__name__}: {error}")
-        )
+        reason = f"{type(error).__name__}: {str(error)[:120]}"
+        yield ArticleError(origin, Messages.UNREADABLE.format(reason=reason))
 
 
 def _parse(
     kind: str, handle: IO[bytes], origin: str, meta: dict[str, Any] | None, byte_limit: int
-) -> Iterator[ReadItem]:
+) -> Iterator[Article | ArticleError | ClaimInput]:
     """Dispatch a byte stream to the reader of its format."""
     if kind == "jsonl":
-        yield from _jsonl_articles(iter_lines(handle, byte_limit), origin, byte_limit)
-        return
-    if kind == "warc":
-        for where, record in warc_records(handle):
+        yield from jsonl_records(iter_lines(handle, byte_limit), origin, byte_limit)
+    elif kind == "warc":
+        for where, record in warc_records(handle, byte_limit):
             if isinstance(record, str):
                 yield ArticleError(f"{origin}:{where}", record)
-                continue
-            article = _from_record(record, f"{origin}:{where}")
-            yield (
-                replace(article, published_from="metadata")
-                if isinstance(article, Article) and article.published
-                else article
-            )
-        return
-    # SGML files hold many articles, so they get the limit once per article, not once in all.
-    limit = byte_limit * 1000 if kind == "sgml" else byte_limit
-    data, truncated = read_limited(handle, limit)
-    if truncated:
-        yield ArticleError(origin, Messages.TOO_MANY_BYTES.format(limit=limit))
-        return
-    if kind == "sgml":
-        text = _decode(data, origin)
-        if isinstance(text, ArticleError):
-            yield text
-            return
-        for fields in sgml_articles(text):
-            yield _from_record(fields, f"{origin}:{fields['id']}")
+            else:
+                yield _with_metadata(from_record(record, f"{origin}:{where}"), record)
+    elif kind == "sgml":
+        yield from _sgml_articles(handle, origin, byte_limit)
     else:
-        yield _txt_article(data, origin, meta)
+        data, truncated = read_limited(handle, byte_limit)
+        if truncated:
+            yield ArticleError(origin, Messages.TOO_MANY_BYTES.format(limit=byte_limit))
+        elif kind == "html":
+            yield _page_article(data, origin, meta)
+        else:
+            yield _txt_article(data, origin, meta)
+
+
+def _sgml_articles(handle: IO[bytes], origin: str, byte_limit: int) -> Iterator[ReadItem]:
+    """The stories of a Reuters-style SGML stream, each read (or refused) on its own."""
+    found = False
+    for piece in sgml_stories(handle, byte_limit):
+        found = True
+        where = f"{origin}:byte {piece.offset}"
+        if isinstance(piece, Skipped):
+            reason = Messages.SGML_SKIPPED.format(reason=piece.reason, offset=piece.offset)
+            yield ArticleError(where, reason, piece.article_id)
+            continue
+        if b"\x00" in piece.data:
+            yield ArticleError(where, Messages.BINARY_FILE)
+            continue
+        try:
+            text = piece.data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            offset = piece.offset + error.start
+            reason = Messages.INVALID_UTF8.format(offset=offset, reason=error.reason)
+            yield ArticleError(where, reason)
+            continue
+        record = story_record(text)
+        yield from_record(record, f"{origin}:{record['id']}" if record["id"] else where)
+    if not found:
+        yield ArticleError(origin, Messages.NO_STORIES)
 
 
 def _decode(data: bytes, origin: str) -> str | ArticleError:
@@ -200,93 +268,46 @@ def _decode(data: bytes, origin: str) -> str | ArticleError:
 
 
 def _txt_article(data: bytes, origin: str, meta: dict[str, Any] | None) -> ReadItem:
-    """A plain-text article: the whole file is the text, its first non-blank line the headline."""
+    """A plain-text article: the whole file is the text, its first non-blank line the headline.
+
+    A text of one line is all text, not a headline. A saved web page is read as one.
+    """
     text = _decode(data, origin)
     if isinstance(text, ArticleError):
         return text
-    title = next((line.strip() for line in text.splitlines() if line.strip()), None)
-    record: dict[str, Any] = {"text": text, "title": title}
+    if len(_HTML_MARKUP.findall(text, 0, BINARY_SNIFF_BYTES)) >= 2:
+        page = _page_article(data, origin, meta)
+        if isinstance(page, ArticleError):
+            return ArticleError(origin, Messages.TXT_IS_HTML)
+        return page
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    record: dict[str, Any] = {"text": text, "title": lines[0] if len(lines) > 1 else None}
     if meta:
         record.update({k: v for k, v in meta.items() if k != "text"})
-    article = _from_record(record, origin)
-    if isinstance(article, Article) and meta and article.published:
+    return _with_metadata(from_record(record, origin), meta)
+
+
+def _page_article(data: bytes, origin: str, meta: dict[str, Any] | None) -> ReadItem:
+    """A web page: its main text, title and date as trafilatura finds them."""
+    if not data.strip():
+        return ArticleError(origin, Messages.EMPTY_FILE)
+    record = page_record(data, None)
+    if record is None:
+        return ArticleError(origin, Messages.NO_PAGE_TEXT)
+    if meta:
+        record.update({k: v for k, v in meta.items() if k != "text"})
+    return _with_metadata(from_record(record, origin), record)
+
+
+def _with_metadata(article: ReadItem, metadata: dict[str, Any] | None) -> ReadItem:
+    """Mark a publication date that came from metadata beside the text, not the record."""
+    if isinstance(article, Article) and metadata and article.published:
         return replace(article, published_from="metadata")
     return article
 
 
-def _jsonl_articles(
-    lines: Iterable[tuple[bytes, bool]], origin: str, byte_limit: int
-) -> Iterator[ReadItem]:
-    """One article per JSON line; a bad line is reported with its number and skipped."""
-    for number, (raw, too_long) in enumerate(lines, start=1):
-        where = f"{origin}:{number}"
-        if too_long:
-            yield ArticleError(where, Messages.TOO_MANY_BYTES.format(limit=byte_limit))
-            continue
-        if not raw.strip():
-            continue
-        if b"\x00" in raw:
-            yield ArticleError(where, Messages.BINARY_FILE)
-            continue
-        try:
-            line = raw.decode("utf-8")
-        except UnicodeDecodeError as error:
-            yield ArticleError(
-                where, Messages.INVALID_UTF8.format(offset=error.start, reason=error.reason)
-            )
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            yield ArticleError(where, Messages.MALFORMED_JSON.format(reason=error.msg))
-            continue
-        if not isinstance(record, dict):
-            yield ArticleError(where, Messages.NOT_AN_OBJECT.format(kind=type(record).__name__))
-            continue
-        yield _from_record(record, where)
-
-
-def _from_record(record: dict[str, Any], origin: str) -> ReadItem:
-    """Validate one record's fields and build its ``Article``."""
-    text = record.get("text")
-    if not isinstance(text, str) or not text.strip():
-        return ArticleError(origin, Messages.MISSING_TEXT)
-    fields: dict[str, str | None] = {}
-    for name in OPTIONAL_FIELDS:
-        value = record.get(name)
-        if value is not None and not isinstance(value, str):
-            return ArticleError(
-                origin, Messages.BAD_FIELD.format(field=name, kind=type(value).__name__)
-            )
-        fields[name] = value
-    published = _published(record.get("published"))
-    if isinstance(published, ArticleError):
-        return ArticleError(origin, published.reason)
-    raw_id = record.get("id")
-    article_id = str(raw_id) if isinstance(raw_id, str | int) and str(raw_id) else None
-    return Article(
-        id=article_id or article_id_for(text),
-        text=text,
-        title=fields["title"],
-        published=published,
-        source=fields["source"],
-        url=fields["url"],
-        origin=origin,
-        published_from="record" if published else None,
-    )
-
-
-def _published(value: Any) -> str | ArticleError | None:
-    """A record's publication date as ``YYYY-MM-DD`` (a datetime keeps its date part)."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, str):
-        if ISO_DATE.match(value):
-            return value
-        match = ISO_DATETIME_PREFIX.match(value)
-        if match:
-            return match.group(1)
-    return ArticleError("", Messages.BAD_PUBLISHED.format(value=value))
+class _BadMeta(Exception):
+    """A ``NAME.meta.json`` beside an article that cannot be used."""
 
 
 def _sidecar_meta(name: str) -> dict[str, Any] | None:
@@ -295,10 +316,21 @@ def _sidecar_meta(name: str) -> dict[str, Any] | None:
         return None
     path = Path(name)
     stem = path.name
-    for suffix in (*COMPRESSED_SUFFIXES, ".txt"):
+    for suffix in (*COMPRESSED_SUFFIXES, ".txt", ".html", ".htm"):
         stem = stem.removesuffix(suffix)
     meta_path = path.with_name(stem + META_SUFFIX)
     if not meta_path.is_file():
         return None
-    loaded = json.loads(meta_path.read_text(encoding="utf-8"))
-    return loaded if isinstance(loaded, dict) else None
+    try:
+        loaded = json.loads(meta_path.read_bytes().decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:
+        problem = getattr(error, "msg", None) or type(error).__name__
+        raise _BadMeta(Messages.BAD_META.format(path=meta_path, problem=problem)) from error
+    if not isinstance(loaded, dict):
+        problem = f"holds a JSON {type(loaded).__name__}, not an object"
+        raise _BadMeta(Messages.BAD_META.format(path=meta_path, problem=problem))
+    # A field the article cannot take (a date that is not one) is the metadata file's fault.
+    checked = from_record({**loaded, "text": "-"}, str(meta_path))
+    if isinstance(checked, ArticleError):
+        raise _BadMeta(Messages.BAD_META.format(path=meta_path, problem=checked.reason))
+    return loaded
