@@ -15,6 +15,7 @@ import typer
 from pipeline.assets import MODELS_DIR
 from pipeline.errors import ArticleError
 from pipeline.nlp.compose import BLAS_BACKENDS, DEFAULT_BLAS, DEFAULT_MODEL
+from pipeline.read.formats import FORMATS
 from pipeline.read.reader import DEFAULT_MAX_CHARS
 from pipeline.review.report import DEFAULT_PAGE_SIZE
 from pipeline.run.job import JobSpec, Progress, run_job, stderr_reporter
@@ -83,6 +84,15 @@ ModelsDir = Annotated[
 MaxChars = Annotated[
     int, typer.Option("--max-chars", min=1, help="Longest article accepted, in characters.")
 ]
+FORMAT_HELP = (
+    "Input format: txt, jsonl, sgml, warc or html, for inputs whose name does not say it; "
+    "standard input is sniffed without it."
+)
+InputFormat = Annotated[
+    str | None, typer.Option("--format", "--input-format", help=FORMAT_HELP)
+]
+# export's --format names what it writes, so there the input format has the longer name only.
+ExportInputFormat = Annotated[str | None, typer.Option("--input-format", help=FORMAT_HELP)]
 BatchSize = Annotated[int, typer.Option("--batch-size", min=1, help="Articles per batch.")]
 EngineOption = Annotated[
     str,
@@ -110,6 +120,11 @@ def _check_date(value: str | None) -> None:
         )
 
 
+def _check_format(value: str | None) -> None:
+    if value is not None and value not in FORMATS:
+        raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
+
+
 def _check_blas(value: str) -> None:
     if value not in BLAS_BACKENDS:
         raise typer.BadParameter(f"choose one of {', '.join(BLAS_BACKENDS)}", param_hint="--blas")
@@ -119,6 +134,7 @@ def _run(mode: Mode, inputs: list[str], output: str, options: dict[str, Any]) ->
     """Build the job from a command's options, run it, and turn its outcome into an exit code."""
     _check_date(options["published"])
     _check_blas(options["blas"])
+    _check_format(options["input_format"])
     if options["engine"] not in ENGINES:
         raise typer.BadParameter(f"choose one of {', '.join(ENGINES)}", param_hint="--engine")
     spec = JobSpec(
@@ -128,6 +144,7 @@ def _run(mode: Mode, inputs: list[str], output: str, options: dict[str, Any]) ->
         errors=options["errors"],
         published=options["published"],
         max_chars=options["max_chars"],
+        input_format=options["input_format"],
         workers=options["workers"] or os.cpu_count() or 1,
         resume=options["resume"],
         settings=Settings(
@@ -162,6 +179,7 @@ def extract(
     blas: Blas = DEFAULT_BLAS,
     models_dir: ModelsDir = MODELS_DIR,
     max_chars: MaxChars = DEFAULT_MAX_CHARS,
+    input_format: InputFormat = None,
     batch_size: BatchSize = DEFAULT_BATCH_SIZE,
     engine: EngineOption = "local",
     scheduler: Scheduler = None,
@@ -216,6 +234,7 @@ def annotate(
     blas: Blas = DEFAULT_BLAS,
     models_dir: ModelsDir = MODELS_DIR,
     max_chars: MaxChars = DEFAULT_MAX_CHARS,
+    input_format: InputFormat = None,
     batch_size: BatchSize = DEFAULT_BATCH_SIZE,
     engine: EngineOption = "local",
     scheduler: Scheduler = None,
@@ -248,6 +267,7 @@ def export(
     blas: Blas = DEFAULT_BLAS,
     models_dir: ModelsDir = MODELS_DIR,
     max_chars: MaxChars = DEFAULT_MAX_CHARS,
+    input_format: ExportInputFormat = None,
     batch_size: BatchSize = DEFAULT_BATCH_SIZE,
     engine: EngineOption = "local",
     scheduler: Scheduler = None,
@@ -278,6 +298,7 @@ def report(
     blas: Blas = DEFAULT_BLAS,
     models_dir: ModelsDir = MODELS_DIR,
     max_chars: MaxChars = DEFAULT_MAX_CHARS,
+    input_format: InputFormat = None,
 ) -> None:
     """Write a self-contained HTML review page: each article with its claims in place."""
     from pipeline.read.reader import read_inputs
@@ -285,11 +306,14 @@ def report(
 
     _check_date(published)
     _check_blas(blas)
+    _check_format(input_format)
     settings = Settings(model=model, models_dir=models_dir, blas=blas)
     results = []
     failed = 0
     try:
-        items = read_inputs(inputs, default_published=published, max_chars=max_chars)
+        items = read_inputs(
+            inputs, default_published=published, max_chars=max_chars, input_format=input_format
+        )
         for outcome in process_articles(items, settings):
             if isinstance(outcome, ArticleError):
                 stderr_reporter(outcome)

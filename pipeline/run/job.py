@@ -34,6 +34,7 @@ class JobSpec:
     errors: str | None = None
     published: str | None = None
     max_chars: int = DEFAULT_MAX_CHARS
+    input_format: str | None = None  # txt, jsonl, sgml, warc or html; None: by name or sniffed
     workers: int = 1
     resume: bool = False
     settings: Settings = field(default_factory=Settings)
@@ -57,6 +58,8 @@ class JobSpec:
             "models_dir": str(self.settings.models_dir),
             "min_checkworthiness": self.min_checkworthiness,
         }
+        if self.input_format is not None:  # only when set, so earlier runs still resume
+            key["input_format"] = self.input_format
         return hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()[:16]
 
 
@@ -206,7 +209,10 @@ def run_job(
             stdin_items
             if stdin_items is not None
             else read_inputs(
-                spec.inputs, default_published=spec.published, max_chars=spec.max_chars
+                spec.inputs,
+                default_published=spec.published,
+                max_chars=spec.max_chars,
+                input_format=spec.input_format,
             )
         )
         done = outputs.items_done
@@ -214,7 +220,7 @@ def run_job(
         counts = outputs.counts
         if progress is not None:
             progress.resumed = counts.articles_in
-            if stdin_items is None:
+            if stdin_items is None and spec.input_format is None:
                 progress.count_in_background(spec.inputs)
         for batch in engine_outputs(spec, remaining):
             for item in batch:
