@@ -29,7 +29,7 @@ from pipeline.read.formats import (
     sniff_format,
 )
 from pipeline.read.records import ClaimInput, article_id_for, from_record, jsonl_records
-from pipeline.read.sgml import Skipped, sgml_stories, story_record
+from pipeline.read.sgml import Skipped, sgml_stories, story_id, story_record
 from pipeline.read.warc import page_record, warc_records
 
 DEFAULT_MAX_CHARS = 1_000_000
@@ -238,14 +238,14 @@ def _sgml_articles(handle: IO[bytes], origin: str, byte_limit: int) -> Iterator[
             yield ArticleError(where, reason, piece.article_id)
             continue
         if b"\x00" in piece.data:
-            yield ArticleError(where, Messages.BINARY_FILE)
+            yield ArticleError(where, Messages.BINARY_FILE, story_id(piece.data, 0))
             continue
         try:
             text = piece.data.decode("utf-8")
         except UnicodeDecodeError as error:
             offset = piece.offset + error.start
             reason = Messages.INVALID_UTF8.format(offset=offset, reason=error.reason)
-            yield ArticleError(where, reason)
+            yield ArticleError(where, reason, story_id(piece.data, 0))
             continue
         record = story_record(text)
         yield from_record(record, f"{origin}:{record['id']}" if record["id"] else where)

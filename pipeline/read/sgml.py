@@ -56,7 +56,7 @@ def _find_start(buf: bytearray, begin: int) -> int:
     return -1
 
 
-def _story_id(buf: bytearray | bytes, at: int) -> str | None:
+def story_id(buf: bytearray | bytes, at: int) -> str | None:
     """``reuters-N`` from the opening tag at ``at``, when its NEWID is there."""
     tag_end = buf.find(b">", at, at + 4096)
     head = bytes(buf[at : tag_end if tag_end >= 0 else at + 4096]).decode("ascii", "replace")
@@ -82,7 +82,7 @@ def sgml_stories(handle: IO[bytes], limit: int) -> Iterator[Story | Skipped]:
             at = _find_start(buf, scan)
             if at >= 0:
                 if not skipping and base + at - gap > limit:
-                    yield Skipped(gap, f"{base + at - gap} bytes without a story (no <REUTERS>)")
+                    yield Skipped(gap, f"over {limit} bytes without a story (no <REUTERS>)")
                 story, scan, skipping = at, at + len(START), False
                 continue
             if skipping:
@@ -106,7 +106,11 @@ def sgml_stories(handle: IO[bytes], limit: int) -> Iterator[Story | Skipped]:
             end = buf.find(END, scan, following + len(END) if following >= 0 else len(buf))
             if end >= 0 and (following < 0 or end < following):
                 stop = end + len(END)
-                yield Story(base + story, bytes(buf[story:stop]))
+                if stop - story > limit:
+                    yield Skipped(base + story, f"story runs over {limit} bytes",
+                                  story_id(buf, story))
+                else:
+                    yield Story(base + story, bytes(buf[story:stop]))
                 story, scan, gap = -1, stop, base + stop
                 continue
             if following >= 0:
@@ -114,15 +118,15 @@ def sgml_stories(handle: IO[bytes], limit: int) -> Iterator[Story | Skipped]:
                     base + story,
                     "story not closed by </REUTERS> before the next <REUTERS> at byte "
                     f"{base + following}",
-                    _story_id(buf, story),
+                    story_id(buf, story),
                 )
                 story, scan = following, following + len(START)
                 continue
             if len(buf) - story > limit:
                 yield Skipped(
                     base + story,
-                    f"story runs over {limit} bytes without </REUTERS>",
-                    _story_id(buf, story),
+                    f"story runs over {limit} bytes",
+                    story_id(buf, story),
                 )
                 story, skipping = -1, True
                 continue
@@ -130,7 +134,7 @@ def sgml_stories(handle: IO[bytes], limit: int) -> Iterator[Story | Skipped]:
                 yield Skipped(
                     base + story,
                     "story not closed by </REUTERS> before the end of the file",
-                    _story_id(buf, story),
+                    story_id(buf, story),
                 )
                 return
             drop = story
