@@ -129,13 +129,14 @@ class _GuardedReader(io.RawIOBase):
         return True
 
     def readinto(self, buffer: Any) -> int:
+        empty = DecompressError("the file is empty (0 bytes), not a compressed stream")
         try:
             chunk = self._inner.read(len(buffer))
         except Exception as error:  # zlib.error, EOFError, ZstdError...: all mean a bad stream
-            raise DecompressError(_short(error)) from error
+            raise (empty if self._consumed() == 0 else DecompressError(_short(error))) from error
         consumed = max(self._consumed(), 1)
         if not chunk and self._produced == 0 and self._consumed() == 0:
-            raise DecompressError("the file is empty (0 bytes), not a compressed stream")
+            raise empty
         self._produced += len(chunk)
         if self._produced > BOMB_FLOOR_BYTES and self._produced > BOMB_RATIO * consumed:
             raise DecompressError(

@@ -46,6 +46,12 @@ def warc_records(
     """``(where, record)`` per HTML response, or ``(where, reason)`` when a page yields nothing."""
     from warcio.archiveiterator import ArchiveIterator
 
+    peek = getattr(handle, "peek", None)
+    head = peek(16)[:16].lstrip() if peek else b"WARC/"
+    # warcio takes almost any bytes for an old ARC record; a web archive opens with its version.
+    if head and not head.startswith((b"WARC/", b"\x1f\x8b")):
+        yield "record 1", Messages.BAD_WARC.format(reason="no WARC/1.x header at the start")
+        return
     records = ArchiveIterator(handle)
     number = 0
     while True:
