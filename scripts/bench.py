@@ -7,7 +7,9 @@ default BLIS, and again on the pipeline's numpy BLAS, like for like), and of the
 combination (spaCy + quantulum3 over each whole text + dateparser's search_dates over each
 whole text, same process count, beside the pipeline on the same articles); scaling from 1
 to 2 workers; the CPU time of each step per article (the dates stage among them); peak memory
-per worker; and peak memory at 1x and 10x the corpus. Each
+per worker; peak memory at 1x and 10x the corpus; and, on two generated SGML inputs, peak
+memory for a gzip expanding ~130x (filler, then one story) and the time of 5 MB of unclosed
+tags. Each
 measurement runs in a fresh process so peaks and warm-ups don't leak; the throughput runs are
 repeated, interleaved, and the fastest of each kept (as timeit does), because on a shared host
 the fastest run is the one other load disturbed least.
@@ -215,6 +217,45 @@ def peak_of_extract(corpus: Path, workers: int) -> float:
     return int(done.stdout.strip()) / 1024
 
 
+def hostile_sgml(shared: Path, expanded_mb: int) -> tuple[Path, Path]:
+    """Two generated SGML inputs under out/bench: a gzip that expands ~130x (an astral character,
+    filler, then one real story) and 5 MB of ``<REUTERS>`` tags never closed."""
+    import gzip
+    import random
+    import re
+
+    source = shared / "data" / "reuters21578" / "reut2-000.sgm"
+    found = re.search(rb"<REUTERS\b.*?</REUTERS>", source.read_bytes(), re.S)
+    story = found.group() if found else b'<REUTERS NEWID="1"><BODY>Prices rose.</BODY></REUTERS>'
+    rng = random.Random(21)
+    # A letter every 400 dots: about 130x under gzip, below the bomb guard's 200x.
+    block = b"".join(b"." * 400 + bytes([rng.randint(97, 122)]) for _ in range((1 << 20) // 401))
+    padded = OUT / "padded.sgm.gz"
+    with gzip.open(padded, "wb", compresslevel=6) as handle:
+        handle.write("\U0001f4c8\n".encode())
+        for _ in range(expanded_mb):
+            handle.write(block)
+        handle.write(b"\n" + story + b"\n")
+    unclosed = OUT / "unclosed.sgm"
+    tag = '<REUTERS NEWID="{}">\n<DATE> 2-MAR-1987</DATE><TITLE>TAG LEFT OPEN</TITLE><BODY>x\n'
+    with unclosed.open("w", encoding="utf-8") as handle:
+        for number in range(5 * 2**20 // len(tag)):
+            handle.write(tag.format(number))
+    return padded, unclosed
+
+
+def time_of(command: list[str]) -> str:
+    """Wall and CPU seconds of one command (on a shared host the CPU time is the steadier)."""
+    import resource
+    import time
+
+    began, cpu = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(command, cwd=ROOT, capture_output=True, check=False)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    used = after.ru_utime + after.ru_stime - cpu.ru_utime - cpu.ru_stime
+    return f"{time.perf_counter() - began:.1f} s ({used:.1f} s CPU)"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
@@ -227,6 +268,9 @@ def main() -> int:
         type=int,
         default=100,
         help="articles in the 1x corpus of the memory check (10x is repeated)",
+    )
+    parser.add_argument(
+        "--sgml-mb", type=int, default=300, help="MB the padded SGML gzip expands to"
     )
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument(
@@ -300,6 +344,20 @@ def main() -> int:
     print(
         f"peak memory of claims extract --workers 1: 1x corpus ({args.memory_articles} articles) "
         f"{peak_of_extract(small, 1):.0f} MB, 10x corpus {peak_of_extract(ten, 1):.0f} MB"
+    )
+    padded, unclosed = hostile_sgml(args.shared, args.sgml_mb)
+    ratio = args.sgml_mb * 2**20 / padded.stat().st_size
+    print(
+        f"peak memory of claims extract --workers 1 on a gzipped SGML of {args.sgml_mb} MB "
+        f"({ratio:.0f}x, filler then one story): {peak_of_extract(padded, 1):.0f} MB"
+    )
+    reading = [PYTHON, "-c", "import sys; from pipeline.read import read_inputs;"
+               " print(sum(1 for _ in read_inputs(sys.argv[1:])))", str(unclosed)]
+    claims = str(Path(PYTHON).parent / "claims")
+    extract = [claims, "extract", str(unclosed), "-o", str(OUT / "u.jsonl"), "--workers", "1"]
+    print(
+        f"5 MB of unclosed <REUTERS> tags: read in {time_of(reading)}, "
+        f"claims extract (with its model load) {time_of(extract)}"
     )
     return 0
 
