@@ -191,3 +191,31 @@ def test_group_counts_articles_per_claim_key(tmp_path: Path) -> None:
     assert result.exit_code == 0
     groups = [json.loads(line) for line in result.output.splitlines()]
     assert groups and all(g["article_count"] == 2 for g in groups)
+
+
+@pytest.mark.parametrize("command", ["extract", "annotate", "report", "export"])
+def test_input_format_must_be_known(tmp_path: Path, command: str) -> None:
+    option = "--input-format" if command == "export" else "--format"
+    result = runner.invoke(
+        app, [command, str(SEED), "-o", str(tmp_path / "o.out"), option, "pdf", "--blas", "numpy"]
+    )
+    assert result.exit_code == 2
+    assert "choose one of txt, jsonl, sgml, warc, html" in result.output
+
+
+def test_format_reads_a_file_as_named(tmp_path: Path) -> None:
+    story = (
+        '<REUTERS NEWID="77">\n<DATE>11-MAR-1987 09:00:00.00</DATE>\n<TEXT><TITLE>ZINC OUTPUT'
+        " UP</TITLE><BODY>Zinc output rose 9 pct to 41,000 tonnes in February, the smelter"
+        " said.</BODY></TEXT>\n</REUTERS>\n"
+    )
+    feed = tmp_path / "wire.feed"
+    feed.write_text(story, encoding="utf-8")
+    out = tmp_path / "claims.jsonl"
+    result = runner.invoke(
+        app, ["extract", str(feed), "--format", "sgml", "-o", str(out), "--workers", "1"]
+    )
+    assert result.exit_code == 0, result.output
+    claims = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert claims and {c["article_id"] for c in claims} == {"reuters-77"}
+    assert {c["published"] for c in claims} == {"1987-03-11"}

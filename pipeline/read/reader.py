@@ -186,11 +186,15 @@ def _read_one(
         return
     try:
         meta = None if name == "-" else _sidecar_meta(name)
-        with _stdin(stdin) if name == "-" else open_binary(name) as handle:
+        handle = _stdin(stdin) if name == "-" else open_binary(name)
+        try:
             if kind is None:
                 head = cast(io.BufferedReader, handle).peek(SNIFF_BYTES)[:SNIFF_BYTES]
                 kind = sniff_format(head)
             yield from _parse(kind, handle, origin, meta, byte_limit)
+        finally:
+            if name != "-":  # standard input is the caller's to close
+                handle.close()
     except DecompressError as error:
         message = Messages.BOMB if error.bomb else Messages.DECOMPRESS
         yield ArticleError(origin, message.format(reason=error))
