@@ -174,3 +174,32 @@ def test_a_large_compressed_sgml_streams_under_a_memory_cap(tmp_path: Path) -> N
     lines = done.stdout.splitlines()
     assert lines[0].startswith("ArticleError None over 4000001 bytes without a story"), lines
     assert lines[1:] == ["Article reuters-5 "]
+
+
+# Stories of reut2-000.sgm without a <BODY>, read and judged as a desk would read them:
+# (id, kind, verdict, why). Each is now an article; none was before.
+VERDICTS = [
+    ("reuters-417", "UNPROC", "good", "a repeated agriculture story in prose; its claims carry the"
+                                      " department and the deputy secretary as sources"),
+    ("reuters-934", "UNPROC", "good", "a crop report in prose; tonnages with their source board"),
+    ("reuters-760", "UNPROC", "fair", "a correction notice: its claims restate the corrected"
+                                      " figures, useful to a desk as they are"),
+    ("reuters-99", "UNPROC", "poor", "a table of reserve figures; claims cut across its rows"
+                                     " (tables are issue 18's own item)"),
+    ("reuters-30", "BRIEF", "good", "the headline states an amount and a direction: one claim"),
+    ("reuters-129", "BRIEF", "good", "a headline with a proposal, no figure: no claim"),
+]
+
+
+@pytest.mark.parametrize(("story_id", "kind", "verdict", "why"), VERDICTS)
+def test_stories_without_a_body_are_read(story_id: str, kind: str, verdict: str, why: str) -> None:
+    from tests.conftest import shared_path
+
+    path = shared_path("data", "reuters21578", "reut2-000.sgm")
+    (article,) = [a for a in read_inputs([str(path)]) if getattr(a, "id", None) == story_id]
+    assert isinstance(article, Article), (story_id, verdict, why)
+    lines = [line for line in article.text.splitlines() if line.strip()]
+    if kind == "BRIEF":
+        assert article.title is None and len(lines) == 1
+    else:
+        assert article.title == lines[0].strip() and len(lines) > 3
