@@ -10,8 +10,8 @@ class Messages:
     """Message templates; format with keyword arguments."""
 
     EMPTY_FILE = "empty file: no article text"
-    BINARY_FILE = "binary file: found NUL bytes, not text"
-    INVALID_UTF8 = "invalid UTF-8 at byte {offset}: {reason}"
+    BINARY_FILE = "binary file: found NUL bytes, not text; give the article's text"
+    INVALID_UTF8 = "invalid UTF-8 at byte {offset}: {reason}; save the text as UTF-8"
     MALFORMED_JSON = "malformed JSON: {reason}"
     NOT_AN_OBJECT = "JSON line is not an object but {kind}"
     MISSING_TEXT = "record has no non-empty string field 'text'"

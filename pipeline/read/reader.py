@@ -327,8 +327,11 @@ def _sidecar_meta(name: str) -> dict[str, Any] | None:
         return None
     try:
         loaded = json.loads(meta_path.read_bytes().decode("utf-8"))
+    except json.JSONDecodeError as error:
+        problem = f"malformed JSON at line {error.lineno} column {error.colno}: {error.msg}"
+        raise _BadMeta(Messages.BAD_META.format(path=meta_path, problem=problem)) from error
     except (UnicodeDecodeError, ValueError, RecursionError) as error:
-        problem = getattr(error, "msg", None) or type(error).__name__
+        problem = f"not readable as UTF-8 JSON ({type(error).__name__})"
         raise _BadMeta(Messages.BAD_META.format(path=meta_path, problem=problem)) from error
     if not isinstance(loaded, dict):
         problem = f"holds a JSON {type(loaded).__name__}, not an object"

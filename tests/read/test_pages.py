@@ -53,7 +53,7 @@ def test_prose_with_a_stray_tag_stays_text(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("meta", "problem"),
     [
-        ('{"published": "2018-03-05",', "Expecting"),
+        ('{"published": "2018-03-05",', "malformed JSON at line 1 column 28: Expecting"),
         ('["2018-03-05"]', "holds a JSON list, not an object"),
         (json.dumps({"published": "March the fifth"}), "field 'published'"),
         (json.dumps({"title": 12}), "field 'title' must be a string"),
