@@ -24,6 +24,7 @@ class Messages:
     NO_INPUTS = "no input files matched {pattern!r}"
     UNKNOWN_BLAS = "unknown BLAS backend {backend!r}: choose one of {choices}"
     PROCESSING = "processing failed: {reason}"
+    UNWRITABLE = "cannot write this article's output: {reason}"
     UNSUPPORTED = (
         "unsupported file type {suffix!r}: use .txt, .jsonl, .ndjson or .sgm,"
         " optionally .gz, .bz2, .xz or .zst"
