@@ -135,6 +135,7 @@ def _run(mode: Mode, inputs: list[str], output: str, options: dict[str, Any]) ->
             models_dir=options["models_dir"],
             batch_size=options["batch_size"],
             blas=options["blas"],
+            max_chars=options["max_chars"],
         ),
         engine="dask" if options["engine"] == "dask" else "local",
         scheduler=options["scheduler"],
@@ -285,7 +286,7 @@ def report(
 
     _check_date(published)
     _check_blas(blas)
-    settings = Settings(model=model, models_dir=models_dir, blas=blas)
+    settings = Settings(model=model, models_dir=models_dir, blas=blas, max_chars=max_chars)
     results = []
     failed = 0
     try:
