@@ -45,11 +45,17 @@ class Counts:
     claims: int = 0
     records: int = 0
 
-    def summary(self) -> str:
+    def summary(self, mode: str = "claims") -> str:
+        """The closing line; it counts what the run writes (claims, annotations or reviews)."""
+        written = self.claims if mode == "claims" else self.records
         return (
             f"articles in: {self.articles_in}, done: {self.articles_done}, "
-            f"errors: {self.errors}, claims out: {self.claims}"
+            f"errors: {self.errors}, {OUT_NAMES.get(mode, mode)} out: {written}"
         )
+
+
+# What each mode writes, as the summary line names it.
+OUT_NAMES = {"claims": "claims", "annotations": "annotations", "claimreview": "ClaimReviews"}
 
 
 @dataclass(slots=True)
