@@ -92,6 +92,8 @@ class Runner:
                 outcomes[index] = item
                 continue
             try:
+                # spaCy's tokenizer fails on a lone surrogate; fail here, for this article only.
+                item.text.encode("utf-8")
                 cleaned = clean(item, self.rules)
                 work.append((index, with_dateline_date(item, cleaned), cleaned))
             except Exception as error:  # one bad article must not stop the run
