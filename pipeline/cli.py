@@ -311,7 +311,10 @@ def export(
     engine: EngineOption = "local",
     scheduler: Scheduler = None,
 ) -> None:
-    """Export each claim in a publishing format (one JSON line per claim)."""
+    """Export each claim in a publishing format (one JSON line per claim).
+
+    INPUTS are articles, or claims files from extract, whose claims are exported as they are.
+    """
     options = dict(locals())
     if options.pop("export_format") not in EXPORT_FORMATS:
         raise typer.BadParameter(
@@ -397,7 +400,7 @@ def queue(
         ),
     ] = None,
 ) -> None:
-    """List the most check-worthy claims still new in the queue, one JSON line each."""
+    """List the most check-worthy claims still new in the queue, or set a claim's status."""
     from pipeline.review import queue as queues
     from pipeline.review.queue import open_queue, queue_path, top
 

@@ -181,3 +181,15 @@ def test_queue_set_status(tmp_path: Path) -> None:
         unknown.output)
     missing = runner.invoke(app, ["queue", url, "--set-status", "zz", "done"])
     assert missing.exit_code == 1 and "no claim 'zz' in the queue" in missing.output
+
+
+def test_report_on_workers_creates_its_folder_and_lists_failures(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"id": "b1", "text": ""}\n', encoding="utf-8")
+    target = tmp_path / "rep" / "report.html"
+    result = runner.invoke(app, ["report", str(SEED), str(broken), "-o", str(target),
+                                 "--workers", "2"])
+    assert result.exit_code == 1, result.output
+    html = target.read_text(encoding="utf-8")
+    assert "1 article failed" in html and f"<code>{broken}:1</code>" in html
+    assert 'class="article"' in html and "wrote 1 file(s), 1 articles, 1 errors" in result.output
