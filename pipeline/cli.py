@@ -88,8 +88,7 @@ Workers = Annotated[
     ),
 ]
 Resume = Annotated[
-    bool,
-    typer.Option("--resume", help="Continue an interrupted run with the same arguments."),
+    bool, typer.Option("--resume", help="Continue an interrupted run with the same arguments.")
 ]
 Model = Annotated[
     str,

@@ -35,7 +35,7 @@ class Messages:
         " continue it instead"
     )
     NOT_CLAIMS = (
-        "{where}: not a claim/1 record ({kind}); give the claims file that"
+        "not a claim/1 record ({kind}); give the claims file that"
         " `claims extract` writes"
     )
     BAD_CLAIM_RECORD = "claim/1 record cannot be read: {reason}"

@@ -148,7 +148,7 @@ def test_export_reports_a_bad_line_of_a_claims_file(tmp_path: Path) -> None:
                                  "--errors", str(errors)])
     assert result.exit_code == 1
     assert f"error: {path}:4: claim/1 record cannot be read: KeyError" in result.output
-    assert f"error: {path}:5: {path}:5: not a claim/1 record (malformed JSON" in result.output
+    assert f"error: {path}:5: not a claim/1 record (malformed JSON" in result.output
     assert "claims in: 5, done: 3, errors: 2" in result.output
     assert len(errors.read_text(encoding="utf-8").splitlines()) == 2
 

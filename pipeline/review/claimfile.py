@@ -40,20 +40,20 @@ def claim_lines(path: Path) -> Iterator[tuple[str, dict[str, Any] | NotClaims]]:
                 record = json.loads(line)
             except (json.JSONDecodeError, RecursionError) as error:
                 kind = f"malformed JSON: {error}"
-                yield where, NotClaims(Messages.NOT_CLAIMS.format(where=where, kind=kind))
+                yield where, NotClaims(Messages.NOT_CLAIMS.format(kind=kind))
                 continue
             if not isinstance(record, dict) or record.get("schema") != CLAIM_SCHEMA:
                 kind = kind_of(record)
-                yield where, NotClaims(Messages.NOT_CLAIMS.format(where=where, kind=kind))
+                yield where, NotClaims(Messages.NOT_CLAIMS.format(kind=kind))
                 continue
             yield where, record
 
 
 def claim_records(path: Path) -> Iterator[dict[str, Any]]:
-    """The claim records of a claims file; NotClaims at the first line that is none."""
-    for _, record in claim_lines(path):
+    """The claim records of a claims file; NotClaims (``FILE:LINE: why``) at the first other."""
+    for where, record in claim_lines(path):
         if isinstance(record, NotClaims):
-            raise record
+            raise NotClaims(f"{where}: {record}")
         yield record
 
 
