@@ -6,36 +6,65 @@ import json
 import os
 import re
 import sys
-from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
+from pipeline import __version__
 from pipeline.assets import MODELS_DIR
-from pipeline.errors import ArticleError
+from pipeline.errors import ArticleError, Messages
 from pipeline.nlp.compose import BLAS_BACKENDS, DEFAULT_BLAS, DEFAULT_MODEL
 from pipeline.read.formats import FORMATS
 from pipeline.read.reader import DEFAULT_MAX_CHARS
 from pipeline.review.report import DEFAULT_PAGE_SIZE
+from pipeline.review.validate import SCHEMAS, load_schema
 from pipeline.run.job import JobSpec, Progress, run_job, stderr_reporter
 from pipeline.run.outputs import Mode
-from pipeline.run.runner import DEFAULT_BATCH_SIZE, Settings, process_articles
+from pipeline.run.runner import DEFAULT_BATCH_SIZE, Settings
 from pipeline.run.write import Counts, ResumeMismatch
+
+
+def _plain_flags(params: list[Any]) -> None:
+    """Show flags (--resume, --help) bare in --help, without the ``<bool>`` typer gives them."""
+    for param in params:
+        if getattr(param, "is_flag", False) and param.metavar is None:
+            param.metavar = ""
+
+
+class Command(TyperCommand):
+    """A command whose help shows flags bare."""
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        _plain_flags(self.get_params(ctx))
+        super().format_help(ctx, formatter)
+
+
+class Group(TyperGroup):
+    """The command group, its help showing flags bare."""
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        _plain_flags(self.get_params(ctx))
+        super().format_help(ctx, formatter)
+
 
 app = typer.Typer(
     help="Turn news and wire-service articles into structured, checkable claims (JSONL).",
     no_args_is_help=True,
     add_completion=False,
+    cls=Group,
 )
 
-SCHEMAS = ("claim", "annotations")
 DATE_FORMAT = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 EXIT_SOME_FAILED = 1
+VALIDATE_SHOWN = 5  # lines with problems validate prints before it only counts them
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a run stopped by Ctrl-C
 
 Inputs = Annotated[
     list[str],
     typer.Argument(
+        metavar="INPUTS",
         help="Files, directories (recursive), globs, URLs (via fsspec), or - for standard "
         "input. .txt (one article), .jsonl (one per line), Reuters .sgm, web archives .warc; "
         "each optionally .gz, .bz2, .xz or .zst."
@@ -113,6 +142,27 @@ Scheduler = Annotated[
 ENGINES = ("local", "dask")
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"claims {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            callback=_show_version,
+            is_eager=True,
+            help="Print the version and exit.",
+        ),
+    ] = False,
+) -> None:
+    """Turn news and wire-service articles into structured, checkable claims (JSONL)."""
+
+
 def _check_date(value: str | None) -> None:
     if value is not None and not DATE_FORMAT.match(value):
         raise typer.BadParameter(
@@ -120,23 +170,17 @@ def _check_date(value: str | None) -> None:
         )
 
 
-def _check_format(value: str | None) -> None:
-    if value is not None and value not in FORMATS:
-        raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
-
-
-def _check_blas(value: str) -> None:
-    if value not in BLAS_BACKENDS:
-        raise typer.BadParameter(f"choose one of {', '.join(BLAS_BACKENDS)}", param_hint="--blas")
+def _check_choice(value: str | None, choices: tuple[str, ...], option: str) -> None:
+    if value is not None and value not in choices:
+        raise typer.BadParameter(f"choose one of {', '.join(choices)}", param_hint=option)
 
 
 def _run(mode: Mode, inputs: list[str], output: str, options: dict[str, Any]) -> Counts:
     """Build the job from a command's options, run it, and turn its outcome into an exit code."""
     _check_date(options["published"])
-    _check_blas(options["blas"])
-    _check_format(options["input_format"])
-    if options["engine"] not in ENGINES:
-        raise typer.BadParameter(f"choose one of {', '.join(ENGINES)}", param_hint="--engine")
+    _check_choice(options["blas"], BLAS_BACKENDS, "--blas")
+    _check_choice(options["input_format"], FORMATS, "--format")
+    _check_choice(options["engine"], ENGINES, "--engine")
     spec = JobSpec(
         inputs=tuple(inputs),
         output=output,
@@ -152,22 +196,30 @@ def _run(mode: Mode, inputs: list[str], output: str, options: dict[str, Any]) ->
             models_dir=options["models_dir"],
             batch_size=options["batch_size"],
             blas=options["blas"],
+            max_chars=options["max_chars"],
         ),
         engine="dask" if options["engine"] == "dask" else "local",
         scheduler=options["scheduler"],
         min_checkworthiness=options.get("min_checkworthiness"),
     )
+    part = f"{output}.part"
+    if output != "-" and not spec.resume and Path(part).exists():
+        typer.echo(Messages.PART_DISCARDED.format(part=part), err=True)
     try:
         counts = run_job(spec, report=stderr_reporter, progress=Progress(sys.stderr))
     except (FileNotFoundError, ResumeMismatch) as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(2) from error
+    except KeyboardInterrupt:
+        hint = Messages.INTERRUPTED_STDOUT if output == "-" else Messages.INTERRUPTED
+        typer.echo("\n" + hint.format(part=part), err=True)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
     if counts.errors:
         raise typer.Exit(EXIT_SOME_FAILED)
     return counts
 
 
-@app.command()
+@app.command(cls=Command)
 def extract(
     inputs: Inputs,
     output: Output = "-",
@@ -222,7 +274,7 @@ def extract(
             typer.echo(f"queue {queue_url}: {stats.added} added, {stats.updated} updated", err=True)
 
 
-@app.command()
+@app.command(cls=Command)
 def annotate(
     inputs: Inputs,
     output: Output = "-",
@@ -247,7 +299,7 @@ def annotate(
 EXPORT_FORMATS = ("claimreview",)
 
 
-@app.command()
+@app.command(cls=Command)
 def export(
     inputs: Inputs,
     output: Output = "-",
@@ -272,16 +324,28 @@ def export(
     engine: EngineOption = "local",
     scheduler: Scheduler = None,
 ) -> None:
-    """Export each claim in a publishing format (one JSON line per claim)."""
+    """Export each claim in a publishing format (one JSON line per claim).
+
+    INPUTS are articles, or claims files from extract, whose claims are exported as they are.
+    """
     options = dict(locals())
-    if options.pop("export_format") not in EXPORT_FORMATS:
-        raise typer.BadParameter(
-            f"choose one of {', '.join(EXPORT_FORMATS)}", param_hint="--format"
-        )
-    _run("claimreview", options.pop("inputs"), options.pop("output"), options)
+    _check_choice(options.pop("export_format"), EXPORT_FORMATS, "--format")
+    from pipeline.review.claimfile import export_claimreviews, is_claims_file
+
+    claims_files = [name for name in inputs if is_claims_file(name)]
+    if not claims_files:
+        _run("claimreview", options.pop("inputs"), options.pop("output"), options)
+        return
+    if len(claims_files) < len(inputs):
+        raise typer.BadParameter(Messages.MIXED_EXPORT.format(path=claims_files[0]))
+    # A claims file is exported as it is: its claims are not rebuilt from their texts.
+    counts = export_claimreviews([Path(n) for n in inputs], output, errors, stderr_reporter)
+    typer.echo(counts.summary("claimreview").replace("articles", "claims", 1), err=True)
+    if counts.errors:
+        raise typer.Exit(EXIT_SOME_FAILED)
 
 
-@app.command()
+@app.command(cls=Command)
 def report(
     inputs: Inputs,
     output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")],
@@ -294,6 +358,7 @@ def report(
         ),
     ] = DEFAULT_PAGE_SIZE,
     published: Published = None,
+    workers: Workers = 0,
     model: Model = DEFAULT_MODEL,
     blas: Blas = DEFAULT_BLAS,
     models_dir: ModelsDir = MODELS_DIR,
@@ -303,71 +368,93 @@ def report(
     """Write a self-contained HTML review page: each article with its claims in place."""
     from pipeline.read.reader import read_inputs
     from pipeline.review.report import write_report
+    from pipeline.run.job import process_outcomes
 
     _check_date(published)
-    _check_blas(blas)
-    _check_format(input_format)
-    settings = Settings(model=model, models_dir=models_dir, blas=blas)
+    _check_choice(blas, BLAS_BACKENDS, "--blas")
+    _check_choice(input_format, FORMATS, "--format")
+    settings = Settings(model=model, models_dir=models_dir, blas=blas, max_chars=max_chars)
     results = []
-    failed = 0
+    failures: list[ArticleError] = []
     try:
         items = read_inputs(
             inputs, default_published=published, max_chars=max_chars, input_format=input_format
         )
-        for outcome in process_articles(items, settings):
-            if isinstance(outcome, ArticleError):
-                stderr_reporter(outcome)
-                failed += 1
-            else:
-                results.append(outcome)
+        for batch in process_outcomes(items, settings, workers or os.cpu_count() or 1):
+            for outcome in batch:
+                if isinstance(outcome, ArticleError):
+                    stderr_reporter(outcome)
+                    failures.append(outcome)
+                else:
+                    results.append(outcome)
     except FileNotFoundError as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(2) from error
-    written = write_report(results, output, page_size=page_size)
+    written = write_report(results, output, page_size=page_size, failures=failures)
     typer.echo(
-        f"wrote {len(written)} file(s), {len(results)} articles, {failed} errors: {written[0]}",
+        f"wrote {len(written)} file(s), {len(results)} articles, {len(failures)} errors: "
+        f"{written[0]}",
         err=True,
     )
-    if failed:
+    if failures:
         raise typer.Exit(EXIT_SOME_FAILED)
 
 
-@app.command()
+@app.command(cls=Command)
 def queue(
     database: Annotated[str, typer.Argument(help="The queue: sqlite:///queue.db or a path.")],
     top_n: Annotated[int, typer.Option("--top", min=1, help="How many claims to list.")] = 20,
+    set_status: Annotated[
+        tuple[str, str] | None,
+        typer.Option(
+            "--set-status",
+            metavar="CLAIM_ID STATUS",
+            help="Set a claim's status instead of listing: new (listed again), checking, "
+            "done or dismissed.",
+        ),
+    ] = None,
 ) -> None:
-    """List the most check-worthy claims still new in the queue, one JSON line each."""
+    """List the most check-worthy claims still new in the queue, or set a claim's status."""
+    from pipeline.review import queue as queues
     from pipeline.review.queue import open_queue, queue_path, top
 
     if not Path(queue_path(database)).exists():
         typer.echo(f"error: no queue at {database}", err=True)
         raise typer.Exit(2)
+    if set_status is not None:
+        claim_id, status = set_status
+        if status not in queues.STATUSES:
+            choices = ", ".join(queues.STATUSES)
+            message = Messages.UNKNOWN_STATUS.format(status=status, choices=choices)
+            raise typer.BadParameter(message, param_hint="--set-status")
+        if not queues.set_status(open_queue(database), claim_id, status):
+            typer.echo(f"error: {Messages.NOT_QUEUED.format(claim_id=claim_id, queue=database)}",
+                       err=True)
+            raise typer.Exit(1)
+        typer.echo(f"{claim_id}: {status}", err=True)
+        return
     for row in top(open_queue(database), top_n):
         typer.echo(json.dumps(row.to_dict(), ensure_ascii=False))
 
 
-@app.command()
+@app.command(cls=Command)
 def group(
     file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="A claims JSONL file.")],
 ) -> None:
     """Group claims that state the same thing (same claim_key) across articles, largest first."""
+    from pipeline.review.claimfile import NotClaims, claim_records
     from pipeline.review.queue import groups
 
-    with file.open(encoding="utf-8") as handle:
-        records = [json.loads(line) for line in handle if line.strip()]
+    try:
+        records = list(claim_records(file))
+    except NotClaims as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(2) from None
     for found in groups(records):
         typer.echo(json.dumps(found.to_dict(), ensure_ascii=False))
 
 
-def load_schema(name: str) -> dict[str, Any]:
-    """The JSON Schema of ``claim`` or ``annotations`` records."""
-    text = resources.files("pipeline").joinpath(f"schemas/{name}.schema.json").read_text("utf-8")
-    loaded: dict[str, Any] = json.loads(text)
-    return loaded
-
-
-@app.command()
+@app.command(cls=Command)
 def schema(
     name: Annotated[str, typer.Argument(help="claim or annotations")],
 ) -> None:
@@ -377,47 +464,26 @@ def schema(
     typer.echo(json.dumps(load_schema(name), indent=2))
 
 
-@app.command()
+@app.command(cls=Command)
 def validate(
     file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="A JSONL output file.")],
 ) -> None:
     """Check every line of a claims, annotations or ClaimReview file against its schema."""
-    from jsonschema import Draft202012Validator
+    from pipeline.review.validate import line_problems
 
-    from pipeline.review.claimreview import validate as validate_claimreview
-
-    validators = {
-        f"{name}/1" if name == "claim" else "annotations/1": Draft202012Validator(load_schema(name))
-        for name in SCHEMAS
-    }
-    problems = 0
-    lines = 0
-    with file.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            lines += 1
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as error:
-                typer.echo(f"{file}:{number}: malformed JSON: {error.msg}", err=True)
-                problems += 1
-                continue
-            if isinstance(record, dict) and record.get("@type") == "ClaimReview":
-                for message in validate_claimreview(record):
-                    typer.echo(f"{file}:{number}: {message}", err=True)
-                    problems += 1
-                continue
-            kind = record.get("schema") if isinstance(record, dict) else None
-            validator = validators.get(kind) if isinstance(kind, str) else None
-            if validator is None:
-                typer.echo(f"{file}:{number}: unknown or missing 'schema' field", err=True)
-                problems += 1
-                continue
-            for problem in sorted(validator.iter_errors(record), key=lambda e: list(e.path)):
-                path = "/".join(str(p) for p in problem.path) or "(record)"
-                typer.echo(f"{file}:{number}: {path}: {problem.message}", err=True)
-                problems += 1
+    lines = problems = bad_lines = hidden = 0
+    for number, messages in line_problems(file):
+        lines += 1
+        problems += len(messages)
+        bad_lines += bool(messages)
+        if bad_lines > VALIDATE_SHOWN:  # a wrong file has problems on every line: show a few
+            hidden += len(messages)
+            continue
+        for message in messages:
+            typer.echo(f"{file}:{number}: {message}", err=True)
+    if hidden:
+        rest = bad_lines - VALIDATE_SHOWN
+        typer.echo(f"... {hidden} more problems on {rest} more lines not shown", err=True)
     typer.echo(f"{lines} records, {problems} problems")
     if problems:
         raise typer.Exit(1)

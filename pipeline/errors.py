@@ -27,6 +27,27 @@ class Messages:
     NO_INPUTS = "no input files matched {pattern!r}"
     UNKNOWN_BLAS = "unknown BLAS backend {backend!r}: choose one of {choices}"
     PROCESSING = "processing failed: {reason}"
+    UNWRITABLE = "cannot write this article's output: {reason}"
+    INTERRUPTED = (
+        "interrupted: the articles done so far are kept in {part}; run the same command with"
+        " --resume to continue from there"
+    )
+    INTERRUPTED_STDOUT = "interrupted: output went to standard output, so it cannot be resumed"
+    PART_DISCARDED = (
+        "note: {part} from an earlier, unfinished run is discarded; rerun with --resume to"
+        " continue it instead"
+    )
+    NOT_CLAIMS = (
+        "not a claim/1 record ({kind}); give the claims file that"
+        " `claims extract` writes"
+    )
+    BAD_CLAIM_RECORD = "claim/1 record cannot be read: {reason}"
+    UNKNOWN_STATUS = "unknown status {status!r}: choose one of {choices}"
+    NOT_QUEUED = "no claim {claim_id!r} in the queue {queue}"
+    MIXED_EXPORT = (
+        "{path} holds claim/1 records and other inputs hold articles: export either claims"
+        " files or articles, not both"
+    )
     UNSUPPORTED = (
         "unsupported file type {suffix!r}: use .txt, .jsonl, .ndjson, .sgm, .warc or .html,"
         " optionally .gz, .bz2, .xz or .zst, or say the format with --format"

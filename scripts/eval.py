@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import time
@@ -47,9 +48,16 @@ def run(command: list[str]) -> None:
         raise SystemExit(f"failed: {' '.join(command)}")
 
 
+def relative_shared(shared: Path, root: Path) -> Path:
+    """``shared`` as seen from ``root``, through a symbolic link rather than to where it points."""
+    # Path.resolve() would follow a linked shared/ out of root's parent; relpath stays lexical,
+    # which is right because root itself is resolved (no link for a ".." to climb back through).
+    return Path(os.path.relpath(shared.absolute(), root))
+
+
 def evaluate(shared: Path, item: EvalSet, workers: int) -> tuple[dict[str, object], float]:
     """Annotate one set and return the scorer's summary and seconds per document."""
-    rel_shared = Path("..") / shared.resolve().relative_to(ROOT.parent)
+    rel_shared = relative_shared(shared, ROOT)
     src = str(rel_shared / item.src)
     inputs = OUT / f"{item.name}.in.jsonl"
     pred = OUT / f"{item.name}.pred.jsonl"

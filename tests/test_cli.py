@@ -46,14 +46,16 @@ def test_every_make_target_is_in_the_readme() -> None:
         assert f"`make {target}`" in README, target
 
 
-def test_every_option_of_extract_is_in_the_readme() -> None:
+def test_every_option_of_every_command_is_in_the_readme() -> None:
     import typer.main
 
-    command = typer.main.get_command(app).commands["extract"]  # type: ignore[attr-defined]
-    for parameter in command.params:
-        for option in parameter.opts:
-            if option.startswith("--") and option != "--help":
-                assert f"`{option}" in README, option
+    group = typer.main.get_command(app)
+    commands = [group, *group.commands.values()]  # type: ignore[attr-defined]
+    for command in commands:
+        for parameter in command.params:
+            for option in parameter.opts:
+                if option.startswith("--") and option != "--help":
+                    assert f"`{option}" in README, (command.name, option)
 
 
 @pytest.mark.parametrize("name", ["claim", "annotations"])

@@ -64,3 +64,34 @@ def test_dev_figure_meets_its_target(
 ) -> None:
     got = figure(scored[name])
     assert got >= target, f"{name} {what} {got:.3f} < {target}"
+
+
+class _Stop(Exception):
+    """Ends evaluate() after its first step, which is all the test needs to see."""
+
+
+def test_a_linked_shared_beside_the_checkout_is_reached_through_its_link(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = tmp_path / "elsewhere" / "store"
+    (store / "eval").mkdir(parents=True)
+    (store / "eval" / "data.py").write_text("# the loader\n", encoding="utf-8")
+    work = tmp_path / "work"
+    (work / "checkout").mkdir(parents=True)
+    (work / "shared").symlink_to(store, target_is_directory=True)
+    root = (work / "checkout").resolve()
+    script = _eval_script()
+    commands: list[list[str]] = []
+
+    def run(command: list[str]) -> None:
+        commands.append(command)
+        raise _Stop
+
+    monkeypatch.setattr(script, "ROOT", root)
+    monkeypatch.setattr(script, "OUT", root / "out" / "eval")
+    monkeypatch.setattr(script, "run", run)
+    with pytest.raises(_Stop):
+        script.evaluate(work / "shared", script.SETS[0], 1)
+    loader = Path(commands[0][1])
+    assert loader == Path("..") / "shared" / "eval" / "data.py"
+    assert (root / loader).read_text(encoding="utf-8") == "# the loader\n"

@@ -62,7 +62,14 @@ def find_checks(text: str, sentence: TextSpan, quantities: Sequence[QuantityMent
         if share is not None:
             checks.append(share)
     # Stable sort: the main check of a span stays before the flags that qualify it.
-    return tuple(sorted(checks, key=lambda c: (c.start or 0, c.end or 0)))
+    kept = [c for c in checks if _finite(c)]
+    return tuple(sorted(kept, key=lambda c: (c.start or 0, c.end or 0)))
+
+
+def _finite(check: Check) -> bool:
+    """Whether every figure of a check is a real number (huge operands can overflow to inf)."""
+    figures = (check.stated, check.computed, check.from_value, check.to_value)
+    return all(math.isfinite(f) for f in figures if f is not None)
 
 
 _FRACTION_TEXT_RE = re.compile(r"half|third|quarter|fourth|fifth|tenth|out\s+of", re.IGNORECASE)

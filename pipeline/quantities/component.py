@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -314,6 +315,7 @@ def find_quantities(doc: Doc, default_dollar: str = "USD") -> tuple[QuantityMent
             rate=d.rate,
         )
         for d in drafts
+        if math.isfinite(d.value)  # merged or scaled past a float's range: no value to give
     ]
     return spans.sorted_records(records, key=lambda q: (q.start, q.end))
 

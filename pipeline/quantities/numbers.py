@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -193,5 +194,8 @@ def find_numbers(text: str) -> list[Number]:
                     end = scale.end()
                     scaled = True
                     short = word if not scale.group("long") else None
-        found.append(Number(match.start(), end, value, kind, scaled, short, factor))
+        # A figure too large for a float (a 400-digit number) is no checkable value and
+        # could not be written as JSON; it is left out rather than stored as infinity.
+        if math.isfinite(value):
+            found.append(Number(match.start(), end, value, kind, scaled, short, factor))
     return found

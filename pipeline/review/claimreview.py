@@ -121,6 +121,28 @@ def claimreview(claim: Claim, article: Article) -> dict[str, Any]:
     }
 
 
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def claimreview_of_record(record: dict[str, Any]) -> dict[str, Any]:
+    """The skeleton of a ``claim/1`` record read back from a claims file.
+
+    The article is known by the claim's ``article_id`` and ``published``; a ``title``,
+    ``source`` or ``url`` the record carries beside the contract's fields is kept too.
+    """
+    claim = Claim.from_dict(record)
+    article = Article(
+        id=claim.article_id,
+        text="",
+        title=_text(record.get("title")),
+        published=claim.published,
+        source=_text(record.get("source")),
+        url=_text(record.get("url")),
+    )
+    return claimreview(claim, article)
+
+
 def claimreviews(result: ArticleResult) -> Iterator[dict[str, Any]]:
     """The skeletons of every claim of one article, in text order."""
     for claim in sorted(result.claims, key=lambda c: (c.start, c.end, c.claim_id)):

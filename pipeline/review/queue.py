@@ -16,6 +16,9 @@ from pathlib import Path
 from typing import Any
 
 NEW = "new"
+# A claim's status: new (listed by `claims queue`), checking (a checker has it), done
+# (checked) or dismissed (not worth checking). Only new claims are listed.
+STATUSES = (NEW, "checking", "done", "dismissed")
 SCHEME = "sqlite://"
 
 _SCHEMA = """

@@ -10,6 +10,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from pipeline.contract import ArticleResult, Claim
+from pipeline.errors import ArticleError
 from pipeline.review.marks import attr, render_marked
 from pipeline.review.view import (
     article_marks,
@@ -177,6 +178,47 @@ HELP = ('<p class="help">Hover or focus (<kbd>Tab</kbd>) a mark to see its norma
         "<kbd>Esc</kbd> hides it. <kbd>j</kbd> / <kbd>k</kbd>: next / previous claim.</p>")
 
 
+def _all_claims(results: Sequence[ArticleResult], page_of: Sequence[str], *, open_: bool) -> str:
+    """Every claim of the report in one list: failed checks first, then most check-worthy."""
+    entries = []
+    for n, result in enumerate(results):
+        for i, claim in enumerate(claim_order(result.claims)):
+            key = (not _failed(claim), -(checkworthiness(claim) or 0.0), n, i)
+            entries.append((key, n, i, claim))
+    if not entries:
+        return ""
+    rows = []
+    for _, n, i, claim in sorted(entries, key=lambda entry: entry[0]):
+        failed, score = _failed(claim), checkworthiness(claim)
+        text = claim.text if len(claim.text) <= EXCERPT else claim.text[: EXCERPT - 1] + "…"
+        facts = [escape(_type_name(claim.type))]
+        if score is not None:
+            facts.append(f"check-worthiness {score:.2f}")
+        if failed:
+            facts.append(f'<span class="nfail">⚠ {failed} failed check{"s" if failed > 1 else ""}'
+                         "</span>")
+        facts.append(f"in {escape(_title_of(results[n]))}")
+        href = f"{page_of[n]}#{claim_dom_id(f'a{n + 1}', i)}"
+        rows.append(f'<li class="xc{" failed" if failed else ""}"><a{attr("href", href)}>'
+                    f'{escape(text)}</a> <span class="xc-meta">{" · ".join(facts)}</span></li>')
+    summary = (f"All {len(rows)} claims across the articles: failed checks first, "
+               "then most check-worthy")
+    return (f'<details class="all-claims"{" open" if open_ else ""}><summary>{summary}</summary>'
+            f'<ol>{"".join(rows)}</ol></details>')
+
+
+def _failures(failures: Sequence[ArticleError]) -> str:
+    """The articles that could not be processed, each with where it came from and why."""
+    if not failures:
+        return ""
+    rows = "".join(f'<li><code>{escape(f.origin)}</code>'
+                   f'{f" (id {escape(f.article_id)})" if f.article_id else ""}: '
+                   f"{escape(f.reason)}</li>" for f in failures)
+    return (f'<section class="failures" aria-labelledby="failures-h"><h2 id="failures-h">'
+            f'{len(failures)} article{"s" if len(failures) != 1 else ""} failed</h2>'
+            f"<ul>{rows}</ul></section>")
+
+
 def _page(title: str, head: str, body: str, nav: str = "") -> str:
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
@@ -206,7 +248,8 @@ def _toc(results: Sequence[ArticleResult], first: int) -> str:
     return f'<nav class="toc" aria-label="Articles on this page"><ol>{rows}</ol></nav>'
 
 
-def _index(results: Sequence[ArticleResult], page_of: Sequence[str], title: str) -> str:
+def _index(results: Sequence[ArticleResult], page_of: Sequence[str], title: str,
+           failures: Sequence[ArticleError] = ()) -> str:
     rows = []
     for i, result in enumerate(results):
         article = result.article
@@ -229,28 +272,33 @@ def _index(results: Sequence[ArticleResult], page_of: Sequence[str], title: str)
              '<th class="opt" scope="col">Published</th><th class="opt" scope="col">Source</th>'
              '<th class="num" scope="col">Claims</th><th class="num" scope="col">Failed checks'
              f"</th></tr></thead><tbody>{''.join(rows)}</tbody></table>")
-    return _page(title, head, table)
+    return _page(title, head + _failures(failures),
+                 table + _all_claims(results, page_of, open_=True))
 
 
 def render_report(results: Iterable[ArticleResult], *, page_size: int = DEFAULT_PAGE_SIZE,
-                  title: str = "Claims report", basename: str = "report") -> str | dict[str, str]:
+                  title: str = "Claims report", basename: str = "report",
+                  failures: Sequence[ArticleError] = ()) -> str | dict[str, str]:
     """The report: one HTML page, or (over ``page_size`` articles) an index and pages by name.
 
     Pages are named ``{basename}.html`` (the index) and ``{basename}-0001.html`` onwards;
-    every page is self-contained and links to the others by relative name.
+    every page is self-contained and links to the others by relative name. ``failures``,
+    the articles that could not be processed, are listed with why on the first page.
     """
     if page_size < 1:
         raise ValueError("page_size must be at least 1")
     items = list(results)
     if len(items) <= page_size:
         toc = _toc(items, 1) if len(items) > 1 else ""
+        every = _all_claims(items, [""] * len(items), open_=False) if len(items) > 1 else ""
         body = "".join(render_article(r, i + 1) for i, r in enumerate(items))
-        return _page(title, _summary(items) + HELP + KEY + toc, body or
-                     '<p class="help">No articles.</p>')
+        return _page(title, _summary(items) + _failures(failures) + HELP + KEY + toc + every,
+                     body or '<p class="help">No articles.</p>')
     chunks = [items[i:i + page_size] for i in range(0, len(items), page_size)]
     names = [f"{basename}-{n + 1:04d}.html" for n in range(len(chunks))]
     index_name = f"{basename}.html"
-    pages = {index_name: _index(items, [names[i // page_size] for i in range(len(items))], title)}
+    page_of = [names[i // page_size] for i in range(len(items))]
+    pages = {index_name: _index(items, page_of, title, failures)}
     for n, chunk in enumerate(chunks):
         first = n * page_size + 1
         links = [f'<a{attr("href", index_name)}>Index</a>']
@@ -267,10 +315,16 @@ def render_report(results: Iterable[ArticleResult], *, page_size: int = DEFAULT_
 
 
 def write_report(results: Iterable[ArticleResult], path: Path, *,
-                 page_size: int = DEFAULT_PAGE_SIZE, title: str = "Claims report") -> list[Path]:
-    """Write the report at ``path`` (the index when paged, pages beside it); return the files."""
-    rendered = render_report(results, page_size=page_size, title=title, basename=path.stem)
+                 page_size: int = DEFAULT_PAGE_SIZE, title: str = "Claims report",
+                 failures: Sequence[ArticleError] = ()) -> list[Path]:
+    """Write the report at ``path`` (the index when paged, pages beside it); return the files.
+
+    The folder is created when it does not exist yet.
+    """
+    rendered = render_report(results, page_size=page_size, title=title, basename=path.stem,
+                             failures=failures)
     pages = {path.name: rendered} if isinstance(rendered, str) else rendered
+    path.parent.mkdir(parents=True, exist_ok=True)
     written = []
     for name, html in pages.items():
         target = path.with_name(name)

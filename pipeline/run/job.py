@@ -18,7 +18,7 @@ from pipeline.contract import Article
 from pipeline.errors import ArticleError
 from pipeline.read.reader import DEFAULT_MAX_CHARS, ReadItem, count_items, read_inputs
 from pipeline.run.outputs import ItemOutput, Mode, OutputSpec, render
-from pipeline.run.runner import Runner, Settings, batches
+from pipeline.run.runner import Outcome, Runner, Settings, batches
 from pipeline.run.write import Counts, RunOutputs, dumps
 
 Engine = Literal["local", "dask"]
@@ -110,6 +110,30 @@ def process_outputs(
         yield from pool.imap(_work, ((output, batch) for batch in chunks), chunksize=1)
 
 
+def _outcomes(items: list[ReadItem]) -> list[Outcome]:
+    assert _worker_runner is not None
+    return _worker_runner.run_batch(items)
+
+
+def process_outcomes(
+    items: Iterable[ReadItem], settings: Settings, workers: int
+) -> Iterator[list[Outcome]]:
+    """Per batch, the results (or errors) of its items in input order, on ``workers`` processes.
+
+    For callers that need whole results rather than serialized lines (the review page).
+    """
+    chunks = batches(items, settings.batch_size)
+    if workers <= 1:
+        runner = Runner(settings)
+        for batch in chunks:
+            yield runner.run_batch(batch)
+        return
+    global _worker_runner
+    _worker_runner = warmed_runner(settings)
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        yield from pool.imap(_outcomes, chunks, chunksize=1)
+
+
 def engine_outputs(spec: JobSpec, items: Iterable[ReadItem]) -> Iterator[list[ItemOutput]]:
     """The batches' outputs from the engine the job asks for."""
     if spec.engine == "dask":
@@ -144,6 +168,7 @@ class Progress:
         self.total: int | None = None
         self.resumed = 0  # articles a resumed run had done before this start
         self.counter: threading.Thread | None = None
+        self.mode = "claims"  # what the run writes, named in the closing summary
 
     def count_in_background(self, inputs: Sequence[str]) -> None:
         """Learn ``total`` from the inputs without delaying the run."""
@@ -181,7 +206,7 @@ class Progress:
     def close(self, counts: Counts) -> None:
         if self.tty:
             self.stream.write("\n")
-        self.stream.write(counts.summary() + "\n")
+        self.stream.write(counts.summary(self.mode) + "\n")
         self.stream.flush()
 
 
@@ -220,6 +245,7 @@ def run_job(
         counts = outputs.counts
         if progress is not None:
             progress.resumed = counts.articles_in
+            progress.mode = spec.mode
             if stdin_items is None and spec.input_format is None:
                 progress.count_in_background(spec.inputs)
         for batch in engine_outputs(spec, remaining):

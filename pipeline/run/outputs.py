@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from pipeline.contract import ArticleResult, Claim
-from pipeline.errors import ArticleError
+from pipeline.errors import ArticleError, Messages
 from pipeline.review.claimreview import claimreviews
 from pipeline.run.runner import Outcome, annotation_record
 from pipeline.run.write import dumps
@@ -36,10 +36,19 @@ class OutputSpec:
 
 
 def render(outcome: Outcome, output: OutputSpec) -> ItemOutput:
-    """Serialize one outcome for the chosen output."""
+    """Serialize one outcome; output that cannot be written is that article's error."""
     if isinstance(outcome, ArticleError):
         return ItemOutput((), outcome, 0)
     assert isinstance(outcome, ArticleResult)
+    try:
+        return _render(outcome, output)
+    except (ValueError, TypeError) as error:  # one article's output must not end the run
+        article = outcome.annotations.article
+        reason = Messages.UNWRITABLE.format(reason=f"{type(error).__name__}: {error}")
+        return ItemOutput((), ArticleError(article.origin, reason, article.id), 0)
+
+
+def _render(outcome: ArticleResult, output: OutputSpec) -> ItemOutput:
     mode = output.mode
     if mode == "annotations":
         return ItemOutput((dumps(annotation_record(outcome.annotations)),), None, 0)

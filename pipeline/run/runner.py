@@ -26,7 +26,7 @@ from pipeline.contract import (
 from pipeline.errors import ArticleError, ArticleFailed, Messages
 from pipeline.nlp.compose import DEFAULT_BLAS, DEFAULT_MODEL, build_nlp, make_doc
 from pipeline.rank.ranking import rank_claims
-from pipeline.read.reader import ReadItem
+from pipeline.read.reader import DEFAULT_MAX_CHARS, ReadItem
 from pipeline.spans import load
 
 ARTICLE_KEY = "claims:article_id"
@@ -50,6 +50,7 @@ class Settings:
     models_dir: Path = MODELS_DIR
     batch_size: int = DEFAULT_BATCH_SIZE
     blas: str = DEFAULT_BLAS
+    max_chars: int = DEFAULT_MAX_CHARS  # longest article accepted (the reader refuses longer)
 
 
 def process_articles(
@@ -79,6 +80,8 @@ class Runner:
             else build_nlp(settings.model, settings.models_dir, blas=settings.blas)
         )
         self.rules = load_rules(settings.models_dir)
+        # spaCy refuses texts over nlp.max_length (E088); the reader's --max-chars is the limit.
+        self.nlp.max_length = max(self.nlp.max_length, settings.max_chars)
 
     def run_batch(self, items: Sequence[ReadItem]) -> list[Outcome]:
         """Process a batch; an article that fails becomes an error and the rest go on."""
@@ -89,6 +92,8 @@ class Runner:
                 outcomes[index] = item
                 continue
             try:
+                # spaCy's tokenizer fails on a lone surrogate; fail here, for this article only.
+                item.text.encode("utf-8")
                 cleaned = clean(item, self.rules)
                 work.append((index, with_dateline_date(item, cleaned), cleaned))
             except Exception as error:  # one bad article must not stop the run

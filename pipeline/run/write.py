@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -19,8 +20,19 @@ from typing import IO, Any, TextIO
 
 
 def dumps(record: dict[str, Any]) -> str:
-    """One JSON line: compact, UTF-8 as is, no NaN; key order as the record gives it."""
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    """One JSON line: compact, UTF-8 as is, no NaN; key order as the record gives it.
+
+    Raises ValueError for a value JSON cannot hold (infinity, NaN). A lone surrogate (from a
+    file name or text that was no valid UTF-8) cannot be written as UTF-8, so a line holding
+    one is written with ``\\u`` escapes instead: still one valid JSON line, read back the same.
+    """
+    line = json.dumps(record, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    if _SURROGATE.search(line) is None:
+        return line
+    return json.dumps(record, ensure_ascii=True, separators=(",", ":"), allow_nan=False)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(slots=True)
@@ -33,11 +45,17 @@ class Counts:
     claims: int = 0
     records: int = 0
 
-    def summary(self) -> str:
+    def summary(self, mode: str = "claims") -> str:
+        """The closing line; it counts what the run writes (claims, annotations or reviews)."""
+        written = self.claims if mode == "claims" else self.records
         return (
             f"articles in: {self.articles_in}, done: {self.articles_done}, "
-            f"errors: {self.errors}, claims out: {self.claims}"
+            f"errors: {self.errors}, {OUT_NAMES.get(mode, mode)} out: {written}"
         )
+
+
+# What each mode writes, as the summary line names it.
+OUT_NAMES = {"claims": "claims", "annotations": "annotations", "claimreview": "ClaimReviews"}
 
 
 @dataclass(slots=True)

@@ -129,3 +129,13 @@ def test_percent_change_carries_its_change_record() -> None:
     change = next(c for c in checks if c.kind == "percent_change")
     assert (change.from_value, change.to_value) == (43.5e9, 42.3e9)
     assert (change.from_date, change.to_date) == ("2011", "2016")
+
+
+def test_a_check_that_overflows_is_left_out() -> None:
+    text = "Imports tripled from $1 to $2 in the record."
+    small, large = text.index("$1"), text.index("$2")
+    quantities = [
+        QuantityMention(small, small + 2, "$1", "money", 1e-300, "USD", "USD"),
+        QuantityMention(large, large + 2, "$2", "money", 1e300, "USD", "USD"),
+    ]
+    assert find_checks(text, TextSpan(0, len(text), text), quantities, []) == ()
