@@ -24,7 +24,14 @@ from pipeline.contract import (
     QuantityMention,
 )
 from pipeline.errors import ArticleError, ArticleFailed, Messages
-from pipeline.nlp.compose import DEFAULT_BLAS, DEFAULT_MODEL, build_nlp, make_doc
+from pipeline.nlp.compose import (
+    DEFAULT_BLAS,
+    DEFAULT_MODEL,
+    STAGE_FACTORIES,
+    build_nlp,
+    doc_context,
+)
+from pipeline.nlp.windows import WINDOW_CHARS, parse_in_windows
 from pipeline.rank.ranking import rank_claims
 from pipeline.read.reader import ReadItem
 from pipeline.spans import load
@@ -50,6 +57,7 @@ class Settings:
     models_dir: Path = MODELS_DIR
     batch_size: int = DEFAULT_BATCH_SIZE
     blas: str = DEFAULT_BLAS
+    window: int = WINDOW_CHARS  # longer articles are parsed in windows of about this size
 
 
 def process_articles(
@@ -108,23 +116,40 @@ class Runner:
 
     def _parse(self, work: Sequence[tuple[Article, CleanText]]) -> list[Doc | ArticleError]:
         """Run spaCy over the batch; on a failure, retry one by one to isolate the culprit."""
-        docs = [self._make_doc(article, cleaned) for article, cleaned in work]
         try:
-            return list(self.nlp.pipe(docs, batch_size=self.settings.batch_size))
+            return list(self._pipe(work))
         except Exception:  # isolate the failing article by parsing one at a time below
             pass
         parsed: list[Doc | ArticleError] = []
         for article, cleaned in work:
             try:
-                parsed.append(self.nlp(self._make_doc(article, cleaned)))
+                parsed.extend(self._pipe([(article, cleaned)]))
             except Exception as error:  # one bad article must not stop the run
                 parsed.append(_failure(article, error))
         return parsed
 
+    def _pipe(self, work: Sequence[tuple[Article, CleanText]]) -> list[Doc]:
+        """Parse the batch in order: articles up to a window together, longer ones in windows."""
+        window = self.settings.window
+        whole = [i for i, (_, cleaned) in enumerate(work) if len(cleaned.text) <= window]
+        docs = self.nlp.pipe(
+            [self._make_doc(*work[i]) for i in whole], batch_size=self.settings.batch_size
+        )
+        parsed = dict(zip(whole, docs, strict=True))
+        for i, (article, cleaned) in enumerate(work):
+            if i not in parsed:
+                context = self._context(article, cleaned)
+                parsed[i] = parse_in_windows(self.nlp, context, STAGE_FACTORIES, window)
+        return [parsed[i] for i in range(len(work))]
+
     def _make_doc(self, article: Article, cleaned: CleanText) -> Doc:
-        doc = make_doc(self.nlp, cleaned.text, article.published)
-        doc.user_data[ARTICLE_KEY] = article.id
+        doc = self.nlp.make_doc(cleaned.text)
+        doc.user_data.update(self._context(article, cleaned))
         return doc
+
+    def _context(self, article: Article, cleaned: CleanText) -> dict[str, str | None]:
+        """What the stages read besides the tokens: the text, the publication date, the id."""
+        return {**doc_context(cleaned.text, article.published), ARTICLE_KEY: article.id}
 
 
 def with_dateline_date(article: Article, cleaned: CleanText) -> Article:
