@@ -127,3 +127,25 @@ def test_wrapped_lines_are_joined_inside_paragraphs(
     assert all(a == b or (a, b) == ("\n", " ") for a, b in zip(text, cleaned, strict=True))
     found = [line.strip() for line in cleaned.split("\n") if line.strip()]
     assert found == paragraphs if isinstance(paragraphs, list) else len(found) == paragraphs
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # A run of more than 50 marks (quadratic for the tokenizer) is read as white space.
+        ("Rates held. " + "'" * 51 + " Stocks fell.", ["Rates", "held.", "Stocks", "fell."]),
+        ("Rates held. " + "?!" * 40 + " Stocks fell.", ["Rates", "held.", "Stocks", "fell."]),
+        ("Rates held " + "_" * 60 + " today.", ["Rates", "held", "today."]),
+        # A word over 1,000 characters likewise; a run of 50 marks and a long URL are kept.
+        ("See " + "ab" * 501 + " now.", ["See", "now."]),
+        ("Wait" + "!" * 49 + " now.", ["Wait" + "!" * 49, "now."]),
+        (
+            "At https://example.org/" + "a" * 200 + " now.",
+            ["At", "https://example.org/" + "a" * 200, "now."],
+        ),
+    ],
+)
+def test_overlong_runs_are_blanked(text: str, kept: list[str]) -> None:
+    cleaned = clean(Article(id="t", text=text), RULES).text
+    assert len(cleaned) == len(text)
+    assert cleaned.split() == kept

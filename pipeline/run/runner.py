@@ -179,7 +179,7 @@ def annotations_from_doc(article: Article, cleaned: CleanText, doc: Doc) -> Anno
 
     sentences = sentence_spans(
         article.text,
-        [(s.start_char, s.end_char) for s in doc.sents],
+        [_trimmed(cleaned.text, s.start_char, s.end_char) for s in doc.sents],
         [(region.start, region.end) for region in body],
     )
     return Annotations(
@@ -193,6 +193,17 @@ def annotations_from_doc(article: Article, cleaned: CleanText, doc: Doc) -> Anno
         sentences=sentences,
         regions=cleaned.regions,
     )
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """A sentence's bounds without the white space the parse saw at its ends.
+
+    Where the clean stage blanked a run (a mark run, an overlong word) the article still has
+    it; the sentence must not carry it into a claim's text.
+    """
+    chunk = text[start:end]
+    left = start + len(chunk) - len(chunk.lstrip())
+    return left, max(left, start + len(chunk.rstrip()))
 
 
 def annotation_record(annotations: Annotations) -> dict[str, Any]:
