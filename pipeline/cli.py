@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import sys
 from importlib import resources
 from pathlib import Path
@@ -13,6 +12,7 @@ from typing import Annotated, Any
 import typer
 
 from pipeline.assets import MODELS_DIR
+from pipeline.dates.published import BadPublished, parse_published
 from pipeline.errors import ArticleError
 from pipeline.nlp.compose import BLAS_BACKENDS, DEFAULT_BLAS, DEFAULT_MODEL
 from pipeline.read.reader import DEFAULT_MAX_CHARS
@@ -29,7 +29,6 @@ app = typer.Typer(
 )
 
 SCHEMAS = ("claim", "annotations")
-DATE_FORMAT = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 EXIT_SOME_FAILED = 1
 
 Inputs = Annotated[
@@ -47,7 +46,11 @@ Errors = Annotated[
 ]
 Published = Annotated[
     str | None,
-    typer.Option("--published", help="Publication date (YYYY-MM-DD) for articles that have none."),
+    typer.Option(
+        "--published",
+        help="Publication date for articles that have none: YYYY-MM-DD, an ISO 8601 stamp, "
+        "'Tue, 22 Aug 2017 10:00:00 GMT' or 'Aug. 22, 2017' (years 1000-9999).",
+    ),
 ]
 Workers = Annotated[
     int,
@@ -103,11 +106,12 @@ Scheduler = Annotated[
 ENGINES = ("local", "dask")
 
 
-def _check_date(value: str | None) -> None:
-    if value is not None and not DATE_FORMAT.match(value):
-        raise typer.BadParameter(
-            f"not a date in YYYY-MM-DD form: {value!r}", param_hint="--published"
-        )
+def _check_date(value: str | None) -> str | None:
+    """The --published date as YYYY-MM-DD, read as a record's ``published`` field is."""
+    try:
+        return None if value is None else parse_published(value, field="--published")
+    except BadPublished as error:
+        raise typer.BadParameter(str(error), param_hint="--published") from None
 
 
 def _check_blas(value: str) -> None:
@@ -117,7 +121,7 @@ def _check_blas(value: str) -> None:
 
 def _run(mode: Mode, inputs: list[str], output: str, options: dict[str, Any]) -> Counts:
     """Build the job from a command's options, run it, and turn its outcome into an exit code."""
-    _check_date(options["published"])
+    options["published"] = _check_date(options["published"])
     _check_blas(options["blas"])
     if options["engine"] not in ENGINES:
         raise typer.BadParameter(f"choose one of {', '.join(ENGINES)}", param_hint="--engine")
@@ -283,7 +287,7 @@ def report(
     from pipeline.read.reader import read_inputs
     from pipeline.review.report import write_report
 
-    _check_date(published)
+    published = _check_date(published)
     _check_blas(blas)
     settings = Settings(model=model, models_dir=models_dir, blas=blas)
     results = []

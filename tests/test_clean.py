@@ -149,3 +149,30 @@ def test_overlong_runs_are_blanked(text: str, kept: list[str]) -> None:
     cleaned = clean(Article(id="t", text=text), RULES).text
     assert len(cleaned) == len(text)
     assert cleaned.split() == kept
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        ("Friday, July 21, 2017", "2017-07-21"),
+        ("Tue, 22 Aug 2017 10:00:00 GMT", "2017-08-22"),
+        ("2017-08-22T10:00:00Z", "2017-08-22"),
+        ("3 March 2016", "2016-03-03"),
+        ("12 3 1987", None),  # bare figures name no month
+        ("Fire shut the port on May 5, 2017.", None),  # a sentence, not a date line
+        ("February 30, 2017", None),
+        ("WASHINGTON, Feb. 30, 2017 (AP) — The deficit grew.", None),
+        ("WASHINGTON, Aug. 22, 0001 (AP) — The deficit grew.", None),
+    ],
+)
+def test_own_line_dates(head: str, expected: str | None) -> None:
+    text = f"Port shut by storm\n\n{head}\n\nThe port stayed shut on Monday, officials said.\n"
+    cleaned = clean(Article(id="t", text=text, title="Port shut by storm"), RULES)
+    assert cleaned.dateline_date == expected
+    if expected is not None:  # the date line stays text: it is a date mention as well
+        assert head in cleaned.text
+
+
+def test_a_date_line_far_down_the_story_is_not_its_date() -> None:
+    text = "Title\n\nOne.\n\nTwo.\n\nThree.\n\nFour.\n\nFriday, July 21, 2017\n"
+    assert clean(Article(id="t", text=text, title="Title"), RULES).dateline_date is None

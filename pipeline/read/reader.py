@@ -5,7 +5,6 @@ from __future__ import annotations
 import glob
 import hashlib
 import json
-import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
@@ -13,6 +12,7 @@ from pathlib import Path
 from typing import IO, Any, BinaryIO
 
 from pipeline.contract import Article
+from pipeline.dates.published import BadPublished, parse_published
 from pipeline.errors import ArticleError, Messages
 from pipeline.read.formats import (
     COMPRESSED_SUFFIXES,
@@ -28,8 +28,6 @@ from pipeline.read.warc import warc_records
 
 DEFAULT_MAX_CHARS = 1_000_000
 META_SUFFIX = ".meta.json"
-ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-ISO_DATETIME_PREFIX = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}")
 BINARY_SNIFF_BYTES = 8192
 OPTIONAL_FIELDS = ("title", "source", "url")
 
@@ -277,16 +275,15 @@ def _from_record(record: dict[str, Any], origin: str) -> ReadItem:
 
 
 def _published(value: Any) -> str | ArticleError | None:
-    """A record's publication date as ``YYYY-MM-DD`` (a datetime keeps its date part)."""
+    """A record's publication date as ``YYYY-MM-DD``, read and checked by ``parse_published``."""
     if value is None or value == "":
         return None
-    if isinstance(value, str):
-        if ISO_DATE.match(value):
-            return value
-        match = ISO_DATETIME_PREFIX.match(value)
-        if match:
-            return match.group(1)
-    return ArticleError("", Messages.BAD_PUBLISHED.format(value=value))
+    if not isinstance(value, str):
+        return ArticleError("", Messages.BAD_PUBLISHED.format(field="published", value=value))
+    try:
+        return parse_published(value)
+    except BadPublished as error:
+        return ArticleError("", str(error))
 
 
 def _sidecar_meta(name: str) -> dict[str, Any] | None:
