@@ -127,10 +127,19 @@ DATE_LINE_CHARS = 40
 HEAD_CHARS = 4096  # the first lines of a story, where a date line stands
 
 
+# A weekday-led full date opening a line: Wikinews' date line when its line break was lost.
+WEEKDAY_DATE = re.compile(
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? "
+    r"(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4})\b"
+)
+
+
 def own_line_date(text: str, lines: list[tuple[int, int]]) -> str | None:
     """A full date alone on one of the first lines, as Wikinews writes ``Friday, July 21, 2017``."""
     for start, end in lines[: BYLINE_WINDOW + 1]:
         line = text[start:end]
+        opening = WEEKDAY_DATE.match(line)
+        line = opening.group() if opening else line
         words = [word.lower() for word in re.findall(r"[A-Za-z]+", line)]
         if (
             len(line) > DATE_LINE_CHARS

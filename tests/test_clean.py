@@ -176,3 +176,10 @@ def test_own_line_dates(head: str, expected: str | None) -> None:
 def test_a_date_line_far_down_the_story_is_not_its_date() -> None:
     text = "Title\n\nOne.\n\nTwo.\n\nThree.\n\nFour.\n\nFriday, July 21, 2017\n"
     assert clean(Article(id="t", text=text, title="Title"), RULES).dateline_date is None
+
+
+def test_a_weekday_date_opening_the_first_paragraph_dates_the_story() -> None:
+    text = "Title\n\nMonday, June 5, 2017 On Sunday, the council voted to close the pier.\n"
+    assert clean(Article(id="t", text=text, title="Title"), RULES).dateline_date == "2017-06-05"
+    text = "Title\n\nJune 5, 2017 was the day the council voted to close the pier.\n"
+    assert clean(Article(id="t", text=text, title="Title"), RULES).dateline_date is None
