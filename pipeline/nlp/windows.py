@@ -10,6 +10,7 @@ stages (dates, attribution, claims) still see the whole article at once.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from spacy.language import Language
@@ -56,6 +57,20 @@ def _cut(text: str, start: int, limit: int) -> int:
                 cut += 1
             return cut
     return limit
+
+
+def size_groups(sized: Sequence[tuple[int, int]], budget: int) -> list[list[int]]:
+    """Consecutive groups of the ``(key, size)`` items' keys, each at most ``budget`` in size
+    (an item larger than the budget alone)."""
+    groups: list[list[int]] = []
+    total = budget + 1
+    for key, size in sized:
+        if total + size > budget:
+            groups.append([])
+            total = 0
+        groups[-1].append(key)
+        total += size
+    return groups
 
 
 def parse_in_windows(

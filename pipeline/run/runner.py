@@ -31,7 +31,7 @@ from pipeline.nlp.compose import (
     build_nlp,
     doc_context,
 )
-from pipeline.nlp.windows import WINDOW_CHARS, parse_in_windows
+from pipeline.nlp.windows import WINDOW_CHARS, parse_in_windows, size_groups
 from pipeline.rank.ranking import rank_claims
 from pipeline.read.reader import ReadItem
 from pipeline.spans import load
@@ -131,11 +131,12 @@ class Runner:
     def _pipe(self, work: Sequence[tuple[Article, CleanText]]) -> list[Doc]:
         """Parse the batch in order: articles up to a window together, longer ones in windows."""
         window = self.settings.window
-        whole = [i for i, (_, cleaned) in enumerate(work) if len(cleaned.text) <= window]
-        docs = self.nlp.pipe(
-            [self._make_doc(*work[i]) for i in whole], batch_size=self.settings.batch_size
-        )
-        parsed = dict(zip(whole, docs, strict=True))
+        whole = [(i, len(c.text)) for i, (_, c) in enumerate(work) if len(c.text) <= window]
+        parsed: dict[int, Doc] = {}
+        # The base model holds a batch's parse at once: a batch of long articles stays a window.
+        for group in size_groups(whole, window):
+            docs = [self._make_doc(*work[i]) for i in group]
+            parsed.update(zip(group, self.nlp.pipe(docs, batch_size=len(docs)), strict=True))
         for i, (article, cleaned) in enumerate(work):
             if i not in parsed:
                 context = self._context(article, cleaned)

@@ -9,7 +9,7 @@ import pytest
 from spacy.language import Language
 
 from pipeline.contract import Article, ArticleResult
-from pipeline.nlp.windows import parse_in_windows, window_bounds
+from pipeline.nlp.windows import parse_in_windows, size_groups, window_bounds
 from pipeline.run import runner
 from pipeline.run.runner import Runner, Settings, annotation_record
 
@@ -48,6 +48,21 @@ def test_window_bounds(text: str, size: int, pieces: list[str]) -> None:
     assert [text[start:end] for start, end in bounds] == pieces
     assert bounds[0][0] == 0 and bounds[-1][1] == len(text)
     assert all(a[1] == b[0] for a, b in pairwise(bounds))
+
+
+@pytest.mark.parametrize(
+    ("sizes", "groups"),
+    [
+        ([30, 30, 30], [[0, 1, 2]]),
+        ([60, 50, 40, 10], [[0], [1, 2, 3]]),
+        ([250, 10, 10], [[0], [1, 2]]),  # one over the budget goes alone
+        ([], []),
+    ],
+)
+def test_size_groups_keep_a_batch_within_the_budget(
+    sizes: list[int], groups: list[list[int]]
+) -> None:
+    assert size_groups(list(enumerate(sizes)), 100) == groups
 
 
 # Paragraphs written for this test: a speaker, a named date and relative ones, amounts, and a
