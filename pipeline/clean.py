@@ -28,7 +28,7 @@ WRAP_MIN_LINES = 4
 # are read as white space: every article then costs at most a fixed multiple of its length.
 MAX_MARK_RUN = 50
 MAX_WORD = 1000
-OVERLONG = re.compile(rf"(?:[^\w\s]|_){{{MAX_MARK_RUN + 1},}}|\S{{{MAX_WORD + 1},}}")
+OVERLONG = re.compile(rf"(?:[^\w\s]|_){{{MAX_MARK_RUN + 1},}}|(?<!\S)\S{{{MAX_WORD + 1},}}")
 
 
 @dataclass(frozen=True, slots=True)
