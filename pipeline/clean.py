@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import calendar
 import json
 import re
 from dataclasses import dataclass
-from datetime import date
 from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 
 from pipeline.contract import Article, Region
+from pipeline.dates.published import BadPublished, parse_published
 
 BOILERPLATE_FILE = "boilerplate.json"
 # Bylines sit at the top or the bottom of a story; elsewhere a short capitalised line is text.
@@ -21,6 +22,13 @@ WRAP_WIDTH = 100
 WRAP_MIN_WIDTH = 40
 WRAP_FULL = 0.6
 WRAP_MIN_LINES = 4
+# spaCy's tokenizer strips a word's leading and trailing marks one at a time, copying the rest
+# of the word each time: a run of n marks costs n² (10,000 apostrophes take about 13 s). News
+# has no such runs (the longest in the evaluation data is 23 dots) nor words this long, so they
+# are read as white space: every article then costs at most a fixed multiple of its length.
+MAX_MARK_RUN = 50
+MAX_WORD = 1000
+OVERLONG = re.compile(rf"(?:[^\w\s]|_){{{MAX_MARK_RUN + 1},}}|(?<!\S)\S{{{MAX_WORD + 1},}}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,13 +101,58 @@ def dateline_date(line: str, rules: CleanRules) -> str | None:
     if not match or not match.group("year"):
         return None
     month = MONTHS.get(match.group("month")[:3].lower())
-    day = int(match.group("day"))
     if month is None:
         return None
+    stated = f"{match.group('year')}-{month:02d}-{int(match.group('day')):02d}"
     try:
-        return date(int(match.group("year")), month, day).isoformat()
-    except ValueError:
+        return parse_published(stated, field="dateline")
+    except BadPublished:  # Feb. 30 or the year 0001: a misprint, not a date to anchor on
         return None
+
+
+# Words a date line may hold besides numbers: day and month names, clock and zone marks; it
+# must name its month (or be ISO), so a line of bare figures is never read as a date.
+MONTH_WORDS = frozenset(
+    {month.lower() for month in calendar.month_name if month}
+    | {month.lower() for month in calendar.month_abbr if month}
+    | {"sept"}
+)
+DATE_WORDS = MONTH_WORDS | frozenset(
+    {day.lower() for day in calendar.day_name}
+    | {day.lower() for day in calendar.day_abbr}
+    | {"tues", "thur", "thurs", "t", "z", "am", "pm", "at", "gmt", "utc"}
+    | {"est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet", "cest"}
+)
+DATE_LINE_CHARS = 40
+HEAD_CHARS = 4096  # the first lines of a story, where a date line stands
+
+
+# A weekday-led full date opening a line: Wikinews' date line when its line break was lost.
+WEEKDAY_DATE = re.compile(
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? "
+    r"(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4})\b"
+)
+
+
+def own_line_date(text: str, lines: list[tuple[int, int]]) -> str | None:
+    """A full date alone on one of the first lines, as Wikinews writes ``Friday, July 21, 2017``."""
+    for start, end in lines[: BYLINE_WINDOW + 1]:
+        line = text[start:end]
+        opening = WEEKDAY_DATE.match(line)
+        line = opening.group() if opening else line
+        words = [word.lower() for word in re.findall(r"[A-Za-z]+", line)]
+        if (
+            len(line) > DATE_LINE_CHARS
+            or not re.search(r"\d{4}", line)
+            or not all(word in DATE_WORDS for word in words)
+            or not (MONTH_WORDS.intersection(words) or re.match(r"\d{4}-\d{2}-\d{2}", line))
+        ):
+            continue
+        try:
+            return parse_published(line, field="dateline")
+        except BadPublished:
+            continue
+    return None
 
 
 def classify(article: Article, rules: CleanRules) -> tuple[Region, ...]:
@@ -175,12 +228,19 @@ def unwrap(text: str) -> str:
     return "".join(chars)
 
 
+def blank_overlong(text: str) -> str:
+    """``text`` with runs of over ``MAX_MARK_RUN`` marks and words over ``MAX_WORD`` blanked."""
+    return OVERLONG.sub(lambda match: " " * len(match.group()), text)
+
+
 def clean(article: Article, rules: CleanRules) -> CleanText:
     """The clean stage: classify lines, mask what is not story text, join wrapped lines."""
     regions = classify(article, rules)
     datelines = [r for r in regions if r.kind == "dateline"]
     stated = dateline_date(article.text[datelines[0].start:datelines[0].end], rules) \
         if datelines else None
+    # A date on its own line stays in the text (it is a date mention too) and dates the story.
+    stated = stated or own_line_date(article.text, _lines(article.text[:HEAD_CHARS]))
     # Wire copy wrapped at a fixed width breaks sentences and quotations across lines; the
     # parser and the quote finder need its paragraphs, so a wrap is read as the space it was.
-    return CleanText(unwrap(mask(article.text, regions)), regions, stated)
+    return CleanText(blank_overlong(unwrap(mask(article.text, regions))), regions, stated)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -14,6 +13,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from pipeline import __version__
 from pipeline.assets import MODELS_DIR
+from pipeline.dates.published import BadPublished, parse_published
 from pipeline.errors import ArticleError, Messages
 from pipeline.nlp.compose import BLAS_BACKENDS, DEFAULT_BLAS, DEFAULT_MODEL
 from pipeline.read.formats import FORMATS
@@ -56,7 +56,6 @@ app = typer.Typer(
     cls=Group,
 )
 
-DATE_FORMAT = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 EXIT_SOME_FAILED = 1
 VALIDATE_SHOWN = 5  # lines with problems validate prints before it only counts them
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a run stopped by Ctrl-C
@@ -77,7 +76,11 @@ Errors = Annotated[
 ]
 Published = Annotated[
     str | None,
-    typer.Option("--published", help="Publication date (YYYY-MM-DD) for articles that have none."),
+    typer.Option(
+        "--published",
+        help="Publication date for articles that have none: YYYY-MM-DD, an ISO 8601 stamp, "
+        "'Tue, 22 Aug 2017 10:00:00 GMT' or 'Aug. 22, 2017' (years 1000-9999).",
+    ),
 ]
 Workers = Annotated[
     int,
@@ -163,11 +166,12 @@ def main(
     """Turn news and wire-service articles into structured, checkable claims (JSONL)."""
 
 
-def _check_date(value: str | None) -> None:
-    if value is not None and not DATE_FORMAT.match(value):
-        raise typer.BadParameter(
-            f"not a date in YYYY-MM-DD form: {value!r}", param_hint="--published"
-        )
+def _check_date(value: str | None) -> str | None:
+    """The --published date as YYYY-MM-DD, read as a record's ``published`` field is."""
+    try:
+        return None if value is None else parse_published(value, field="--published")
+    except BadPublished as error:
+        raise typer.BadParameter(str(error), param_hint="--published") from None
 
 
 def _check_choice(value: str | None, choices: tuple[str, ...], option: str) -> None:
@@ -177,7 +181,7 @@ def _check_choice(value: str | None, choices: tuple[str, ...], option: str) -> N
 
 def _run(mode: Mode, inputs: list[str], output: str, options: dict[str, Any]) -> Counts:
     """Build the job from a command's options, run it, and turn its outcome into an exit code."""
-    _check_date(options["published"])
+    options["published"] = _check_date(options["published"])
     _check_choice(options["blas"], BLAS_BACKENDS, "--blas")
     _check_choice(options["input_format"], FORMATS, "--format")
     _check_choice(options["engine"], ENGINES, "--engine")
@@ -370,7 +374,7 @@ def report(
     from pipeline.review.report import write_report
     from pipeline.run.job import process_outcomes
 
-    _check_date(published)
+    published = _check_date(published)
     _check_choice(blas, BLAS_BACKENDS, "--blas")
     _check_choice(input_format, FORMATS, "--format")
     settings = Settings(model=model, models_dir=models_dir, blas=blas, max_chars=max_chars)

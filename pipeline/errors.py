@@ -16,7 +16,12 @@ class Messages:
     NOT_AN_OBJECT = "JSON line is not an object but {kind}"
     MISSING_TEXT = "record has no non-empty string field 'text'"
     BAD_FIELD = "field {field!r} must be a string, got {kind}"
-    BAD_PUBLISHED = "field 'published' is not a date in YYYY-MM-DD form: {value!r}"
+    BAD_PUBLISHED = (
+        "field {field!r} is not a date: {value!r} (write YYYY-MM-DD, an ISO 8601 stamp,"
+        " 'Tue, 22 Aug 2017 10:00:00 GMT' or 'Aug. 22, 2017')"
+    )
+    IMPOSSIBLE_PUBLISHED = "field {field!r} is not a real calendar date: {value!r} ({why})"
+    PUBLISHED_RANGE = "field {field!r} is {value!r}, outside the years {first}-{last}"
     TOO_LONG = "article is {length} characters, over the limit of {limit}"
     TOO_MANY_BYTES = "input is over the limit of {limit} bytes (set by --max-chars)"
     UNREADABLE = "cannot read: {reason}"

@@ -7,9 +7,10 @@ default BLIS, and again on the pipeline's numpy BLAS, like for like), and of the
 combination (spaCy + quantulum3 over each whole text + dateparser's search_dates over each
 whole text, same process count, beside the pipeline on the same articles); scaling from 1
 to 2 workers; the CPU time of each step per article (the dates stage among them); peak memory
-per worker; peak memory at 1x and 10x the corpus; and, on two generated SGML inputs, peak
-memory for a gzip expanding ~130x (filler, then one story) and the time of 5 MB of unclosed
-tags. Each
+per worker; peak memory at 1x and 10x the corpus and with one 1,000,000-character article
+added; the time of one article holding 50,000 apostrophes; and, on two generated SGML
+inputs, peak memory for a gzip expanding ~130x (filler, then one story) and the time of
+5 MB of unclosed tags. Each
 measurement runs in a fresh process so peaks and warm-ups don't leak; the throughput runs are
 repeated, interleaved, and the fastest of each kept (as timeit does), because on a shared host
 the fastest run is the one other load disturbed least.
@@ -83,6 +84,38 @@ def repeat(corpus: Path, times: int) -> Path:
                 record["id"] = f"{record['id']}#{copy}"
                 handle.write(json.dumps(record, ensure_ascii=False) + "\n")
     return target
+
+
+LONG_CHARS = 1_000_000  # the longest article the default --max-chars accepts
+APOSTROPHES = 50_000
+
+
+def hostile_corpora(corpus: Path, memory_lines: list[str]) -> tuple[Path, Path]:
+    """Two corpora of hostile inputs under out/bench: the memory corpus plus one article of
+    ``LONG_CHARS`` characters (the sample's texts one after another), and one article holding a
+    run of ``APOSTROPHES`` apostrophes (quadratic for spaCy's tokenizer, so the pipeline cuts it).
+    """
+    texts = [json.loads(line)["text"].strip() for line in corpus.read_text("utf-8").splitlines()]
+    parts: list[str] = []
+    size = 0
+    while size < LONG_CHARS:
+        parts.append(texts[len(parts) % len(texts)])
+        size += len(parts[-1]) + 2
+    long_text = "\n\n".join(parts)[:LONG_CHARS]
+    long_corpus = OUT / "corpus.long.jsonl"
+    long_record = {"id": "long", "text": long_text, "published": "2017-08-22"}
+    long_corpus.write_text(
+        "".join(line + "\n" for line in memory_lines) + json.dumps(long_record) + "\n",
+        encoding="utf-8",
+    )
+    sentence = "The port handled 2.3 million containers in 2016, the authority said. "
+    marks = sentence * 10 + "'" * APOSTROPHES + " Traffic rose 4 percent last year."
+    marks_corpus = OUT / "corpus.apostrophes.jsonl"
+    marks_corpus.write_text(
+        json.dumps({"id": "marks", "text": marks, "published": "2017-08-22"}) + "\n",
+        encoding="utf-8",
+    )
+    return long_corpus, marks_corpus
 
 
 WORKER = r"""
@@ -344,6 +377,16 @@ def main() -> int:
     print(
         f"peak memory of claims extract --workers 1: 1x corpus ({args.memory_articles} articles) "
         f"{peak_of_extract(small, 1):.0f} MB, 10x corpus {peak_of_extract(ten, 1):.0f} MB"
+    )
+    long_corpus, marks_corpus = hostile_corpora(corpus, small.read_text("utf-8").splitlines())
+    print(
+        f"peak memory of claims extract --workers 1: 1x corpus plus one article of {LONG_CHARS:,} "
+        f"characters {peak_of_extract(long_corpus, 1):.0f} MB"
+    )
+    marks = measure("pipeline", marks_corpus, 1, args.batch_size)
+    print(
+        f"one article with a run of {APOSTROPHES:,} apostrophes, 1 worker, model loaded: "
+        f"{marks['seconds']:.2f} s"
     )
     padded, unclosed = hostile_sgml(args.shared, args.sgml_mb)
     ratio = args.sgml_mb * 2**20 / padded.stat().st_size

@@ -127,3 +127,59 @@ def test_wrapped_lines_are_joined_inside_paragraphs(
     assert all(a == b or (a, b) == ("\n", " ") for a, b in zip(text, cleaned, strict=True))
     found = [line.strip() for line in cleaned.split("\n") if line.strip()]
     assert found == paragraphs if isinstance(paragraphs, list) else len(found) == paragraphs
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # A run of more than 50 marks (quadratic for the tokenizer) is read as white space.
+        ("Rates held. " + "'" * 51 + " Stocks fell.", ["Rates", "held.", "Stocks", "fell."]),
+        ("Rates held. " + "?!" * 40 + " Stocks fell.", ["Rates", "held.", "Stocks", "fell."]),
+        ("Rates held " + "_" * 60 + " today.", ["Rates", "held", "today."]),
+        # A word over 1,000 characters likewise; a run of 50 marks and a long URL are kept.
+        ("See " + "ab" * 501 + " now.", ["See", "now."]),
+        ("Wait" + "!" * 49 + " now.", ["Wait" + "!" * 49, "now."]),
+        (
+            "At https://example.org/" + "a" * 200 + " now.",
+            ["At", "https://example.org/" + "a" * 200, "now."],
+        ),
+    ],
+)
+def test_overlong_runs_are_blanked(text: str, kept: list[str]) -> None:
+    cleaned = clean(Article(id="t", text=text), RULES).text
+    assert len(cleaned) == len(text)
+    assert cleaned.split() == kept
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        ("Friday, July 21, 2017", "2017-07-21"),
+        ("Tue, 22 Aug 2017 10:00:00 GMT", "2017-08-22"),
+        ("2017-08-22T10:00:00Z", "2017-08-22"),
+        ("3 March 2016", "2016-03-03"),
+        ("12 3 1987", None),  # bare figures name no month
+        ("Fire shut the port on May 5, 2017.", None),  # a sentence, not a date line
+        ("February 30, 2017", None),
+        ("WASHINGTON, Feb. 30, 2017 (AP) — The deficit grew.", None),
+        ("WASHINGTON, Aug. 22, 0001 (AP) — The deficit grew.", None),
+    ],
+)
+def test_own_line_dates(head: str, expected: str | None) -> None:
+    text = f"Port shut by storm\n\n{head}\n\nThe port stayed shut on Monday, officials said.\n"
+    cleaned = clean(Article(id="t", text=text, title="Port shut by storm"), RULES)
+    assert cleaned.dateline_date == expected
+    if expected is not None:  # the date line stays text: it is a date mention as well
+        assert head in cleaned.text
+
+
+def test_a_date_line_far_down_the_story_is_not_its_date() -> None:
+    text = "Title\n\nOne.\n\nTwo.\n\nThree.\n\nFour.\n\nFriday, July 21, 2017\n"
+    assert clean(Article(id="t", text=text, title="Title"), RULES).dateline_date is None
+
+
+def test_a_weekday_date_opening_the_first_paragraph_dates_the_story() -> None:
+    text = "Title\n\nMonday, June 5, 2017 On Sunday, the council voted to close the pier.\n"
+    assert clean(Article(id="t", text=text, title="Title"), RULES).dateline_date == "2017-06-05"
+    text = "Title\n\nJune 5, 2017 was the day the council voted to close the pier.\n"
+    assert clean(Article(id="t", text=text, title="Title"), RULES).dateline_date is None

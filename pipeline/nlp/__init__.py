@@ -1,8 +1,9 @@
 """The spaCy pipeline: the base model, the lean morphology and the project's registered stages.
 
-Modules: ``compose`` (load the base model, register and add the stages, make a Doc) and
+Modules: ``compose`` (load the base model, register and add the stages, make a Doc),
 ``morphology`` (coarse tags and verb and noun lemmas in place of the attribute ruler and
-lemmatizer). Offers ``build_nlp``, ``make_doc``, ``load_parse`` and the model settings.
+lemmatizer) and ``windows`` (a long text parsed window by window into one Doc). Offers
+``build_nlp``, ``make_doc``, ``load_parse`` and the model settings.
 """
 
 from pipeline.nlp.compose import (

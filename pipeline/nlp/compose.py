@@ -96,6 +96,10 @@ def build_nlp(
 def make_doc(nlp: Language, text: str, published: str | None) -> Doc:
     """Tokenize ``text``; attach it and the publication date that anchors relative dates."""
     doc = nlp.make_doc(text)
-    doc.user_data[PUBLISHED_KEY] = published
-    doc.user_data[TEXT_KEY] = text
+    doc.user_data.update(doc_context(text, published))
     return doc
+
+
+def doc_context(text: str, published: str | None) -> dict[str, str | None]:
+    """The user data the stages read besides the tokens: the text and the publication date."""
+    return {PUBLISHED_KEY: published, TEXT_KEY: text}

@@ -10,10 +10,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.contract import Article, Claim
+from pipeline.dates.published import BadPublished, parse_published
 from pipeline.errors import ArticleError, Messages
 
-ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-ISO_DATETIME_PREFIX = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}")
 OPTIONAL_FIELDS = ("title", "source", "url")
 CLAIM_SCHEMA = "claim/1"
 # JSON escapes can spell half of a UTF-16 pair alone; no text can hold one.
@@ -79,16 +78,15 @@ def from_record(record: dict[str, Any], origin: str) -> Article | ArticleError:
 
 
 def _published(value: Any) -> str | ArticleError | None:
-    """A record's publication date as ``YYYY-MM-DD`` (a datetime keeps its date part)."""
+    """A record's publication date as ``YYYY-MM-DD``, read and checked by ``parse_published``."""
     if value is None or value == "":
         return None
-    if isinstance(value, str):
-        if ISO_DATE.match(value):
-            return value
-        match = ISO_DATETIME_PREFIX.match(value)
-        if match:
-            return match.group(1)
-    return ArticleError("", Messages.BAD_PUBLISHED.format(value=value))
+    if not isinstance(value, str):
+        return ArticleError("", Messages.BAD_PUBLISHED.format(field="published", value=value))
+    try:
+        return parse_published(value)
+    except BadPublished as error:
+        return ArticleError("", str(error))
 
 
 def _claim_input(record: dict[str, Any], where: str) -> ClaimInput | ArticleError:

@@ -24,7 +24,14 @@ from pipeline.contract import (
     QuantityMention,
 )
 from pipeline.errors import ArticleError, ArticleFailed, Messages
-from pipeline.nlp.compose import DEFAULT_BLAS, DEFAULT_MODEL, build_nlp, make_doc
+from pipeline.nlp.compose import (
+    DEFAULT_BLAS,
+    DEFAULT_MODEL,
+    STAGE_FACTORIES,
+    build_nlp,
+    doc_context,
+)
+from pipeline.nlp.windows import WINDOW_CHARS, parse_in_windows, size_groups
 from pipeline.rank.ranking import rank_claims
 from pipeline.read.reader import DEFAULT_MAX_CHARS, ReadItem
 from pipeline.spans import load
@@ -51,6 +58,7 @@ class Settings:
     batch_size: int = DEFAULT_BATCH_SIZE
     blas: str = DEFAULT_BLAS
     max_chars: int = DEFAULT_MAX_CHARS  # longest article accepted (the reader refuses longer)
+    window: int = WINDOW_CHARS  # longer articles are parsed in windows of about this size
 
 
 def process_articles(
@@ -113,23 +121,41 @@ class Runner:
 
     def _parse(self, work: Sequence[tuple[Article, CleanText]]) -> list[Doc | ArticleError]:
         """Run spaCy over the batch; on a failure, retry one by one to isolate the culprit."""
-        docs = [self._make_doc(article, cleaned) for article, cleaned in work]
         try:
-            return list(self.nlp.pipe(docs, batch_size=self.settings.batch_size))
+            return list(self._pipe(work))
         except Exception:  # isolate the failing article by parsing one at a time below
             pass
         parsed: list[Doc | ArticleError] = []
         for article, cleaned in work:
             try:
-                parsed.append(self.nlp(self._make_doc(article, cleaned)))
+                parsed.extend(self._pipe([(article, cleaned)]))
             except Exception as error:  # one bad article must not stop the run
                 parsed.append(_failure(article, error))
         return parsed
 
+    def _pipe(self, work: Sequence[tuple[Article, CleanText]]) -> list[Doc]:
+        """Parse the batch in order: articles up to a window together, longer ones in windows."""
+        window = self.settings.window
+        whole = [(i, len(c.text)) for i, (_, c) in enumerate(work) if len(c.text) <= window]
+        parsed: dict[int, Doc] = {}
+        # The base model holds a batch's parse at once: a batch of long articles stays a window.
+        for group in size_groups(whole, window):
+            docs = [self._make_doc(*work[i]) for i in group]
+            parsed.update(zip(group, self.nlp.pipe(docs, batch_size=len(docs)), strict=True))
+        for i, (article, cleaned) in enumerate(work):
+            if i not in parsed:
+                context = self._context(article, cleaned)
+                parsed[i] = parse_in_windows(self.nlp, context, STAGE_FACTORIES, window)
+        return [parsed[i] for i in range(len(work))]
+
     def _make_doc(self, article: Article, cleaned: CleanText) -> Doc:
-        doc = make_doc(self.nlp, cleaned.text, article.published)
-        doc.user_data[ARTICLE_KEY] = article.id
+        doc = self.nlp.make_doc(cleaned.text)
+        doc.user_data.update(self._context(article, cleaned))
         return doc
+
+    def _context(self, article: Article, cleaned: CleanText) -> dict[str, str | None]:
+        """What the stages read besides the tokens: the text, the publication date, the id."""
+        return {**doc_context(cleaned.text, article.published), ARTICLE_KEY: article.id}
 
 
 def with_dateline_date(article: Article, cleaned: CleanText) -> Article:
@@ -159,7 +185,7 @@ def annotations_from_doc(article: Article, cleaned: CleanText, doc: Doc) -> Anno
 
     sentences = sentence_spans(
         article.text,
-        [(s.start_char, s.end_char) for s in doc.sents],
+        [_trimmed(cleaned.text, s.start_char, s.end_char) for s in doc.sents],
         [(region.start, region.end) for region in body],
     )
     return Annotations(
@@ -173,6 +199,17 @@ def annotations_from_doc(article: Article, cleaned: CleanText, doc: Doc) -> Anno
         sentences=sentences,
         regions=cleaned.regions,
     )
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """A sentence's bounds without the white space the parse saw at its ends.
+
+    Where the clean stage blanked a run (a mark run, an overlong word) the article still has
+    it; the sentence must not carry it into a claim's text.
+    """
+    chunk = text[start:end]
+    left = start + len(chunk) - len(chunk.lstrip())
+    return left, max(left, start + len(chunk.rstrip()))
 
 
 def annotation_record(annotations: Annotations) -> dict[str, Any]:
