@@ -56,6 +56,10 @@ APPOSED = re.compile(r",\s+(the\s+(?:[a-z]+\s+)?(?:day|night))(?=\s*[,.;:)]|\s+(
                      r"|of|when|that|on|in|at)\b)")
 TODAY_IS = re.compile(r"\b(?:today|it)\s*(?:is|['’]s)\s+$", re.IGNORECASE)
 POD_PREP = re.compile(r"\b(?:in|by|during|until|till|through|since)\s+$", re.IGNORECASE)
+# Wire tables: "Soybean May 20.0, total 20.0" gives a figure for a month, not a day, and a
+# figure that ends a line is no count of the heading that starts the next ("8,142,000 / Year").
+TABLE_FIGURE = re.compile(r"\.\d")
+PARAGRAPH = re.compile(r"\n(?:[ \t]+|\s*\n)")
 COUNT_BEFORE = re.compile(r"(?:\bNo\.|\bpages?|\bp\.|\bRoute|\bFlight|\bRoom|#)\s*$", re.IGNORECASE)
 
 
@@ -100,6 +104,8 @@ def _plausible(doc: Doc, text_all: str, c: Candidate) -> bool:
     g = c.match.groupdict()
     text = c.match.group(0)
     before = text_all[max(0, c.start - 40):c.start]
+    if (text[-1:].isdigit() and TABLE_FIGURE.match(text_all, c.end)) or PARAGRAPH.search(text):
+        return False
     if c.rule == "time" and g.get("noon") and not g.get("dayref") and not CLOCK_PREP.search(
             before):
         return False

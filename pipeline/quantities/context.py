@@ -18,7 +18,7 @@ _BLOCKED_RE = re.compile(
     # o/d/n/a/e (the idioms); testing that first skips other positions cheaply (same matches).
     r"(?=[\dA-Z'hw]|\b[odnae])(?:"
     r"(?:https?://|www\.)\S+"  # URLs and their %-escapes
-    rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|per\s?cent))"
+    rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\.\d|\s*(?:%|percent|per\s?cent))"
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?![a-z])"
     r"|\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\b\.?"
     r"|\b\d{1,2}:\d{2}(?::\d{2})?\b"

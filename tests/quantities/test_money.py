@@ -86,6 +86,10 @@ def test_bare_words_default_when_nothing_is_named() -> None:
     ("Yields rose 11/16 percentage point.",
      [("11/16 percentage point", "percent", 0.6875, None)]),
     ("The notes carry a 9-3/4 pct coupon.", [("9-3/4 pct", "percent", 9.75, None)]),
+    # A figure under a month name in a table row is a figure, not a day to skip.
+    ("Barley Jan 11.0, Mar 12.5, total 23.5.", [("11.0", "other", 11.0, None),
+                                                ("12.5", "other", 12.5, None),
+                                                ("23.5", "other", 23.5, None)]),
     # A hyphenated model number after a name is not a score.
     ("The airline bought a Boeing 767-200 last year.", []),
 ])
