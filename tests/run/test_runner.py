@@ -13,7 +13,7 @@ WRAPPED = (
     "STEEL MAKER POSTS LOSS\n\n"
     "The steel maker said its loss for the first\n"
     "quarter widened to 14.2 mln\n"
-    "dlrs from 9.8 mln dlrs a year before, blaming imports from\n"
+    "dlrs against 9.8 mln dlrs twelve months back, blaming imports\n"
     "abroad and a strike at its main mill in the spring.\n"
     '    "We expect the second half to be better," the chairman\n'
     "told shareholders at the annual meeting on Tuesday.\n"
