@@ -35,7 +35,7 @@ from pipeline.quantities.money import (
     strict_prefix_before,
     suffix_after,
 )
-from pipeline.quantities.numbers import Number, find_numbers
+from pipeline.quantities.numbers import SCALES, Number, find_numbers
 from pipeline.quantities.units import quantulum_unit, unit_candidate
 
 STAGE_KEY = "claims_quantities"
@@ -130,6 +130,18 @@ def _money(text: str, number: Number, table: CurrencyTable, floor: int,
     return draft
 
 
+def _counted(lemma: str) -> str:
+    """The unit a counted noun gives; a scale or currency word further on counts nothing.
+
+    "Revs 16.0 mln 16.8 mln" and "yen 154.65/dlr": the noun found belongs to another figure.
+    """
+    word = lemma.lower()
+    table = load_table()
+    if word in SCALES or word in table.suffix or word + "s" in table.suffix:
+        return ""
+    return word
+
+
 # After "mark", a noun it qualifies ("mark bond"), not a preposition or a clause.
 _MARK_NOUN_RE = re.compile(
     r"[\s-]+(?!(?:in|on|at|for|by|and|or|of|to|this|last|is|was|as|with|when|since|before"
@@ -173,8 +185,8 @@ def _other(text: str, number: Number, tokens: Tokens, value: float,
             return None  # "one of the reasons", "the one who": not a count
         if re.match(r"-[a-z]", text[end:end + 2]) or re.match(r"\s+\d", text[end:end + 2]):
             return None  # "a five-year plan", "one 52,000-barrel refinery": a modifier
-        return _Draft(start, end, value, "other", noun.lemma_.lower(), number)
-    unit = noun.lemma_.lower() if noun is not None and noun.idx - end <= 30 else ""
+        return _Draft(start, end, value, "other", _counted(noun.lemma_), number)
+    unit = _counted(noun.lemma_) if noun is not None and noun.idx - end <= 30 else ""
     return _Draft(start, end, value, "other", unit, number, explicit=False)
 
 

@@ -73,7 +73,7 @@ NUMBER_RE = re.compile(
 )
 SCALE_AFTER_RE = re.compile(
     rf"(?:(?P<long>(?:\s*-?\s*(?:{'|'.join(LONG_SCALES)})\b)+)"
-    rf"|\s?(?P<short>{'|'.join(SHORT_SCALES[:6])})(?![A-Za-z])"
+    rf"|[\s-]?(?P<short>{'|'.join(SHORT_SCALES[:6])})(?![A-Za-z])"  # "a 5.0-mln-dlr loan"
     rf"|(?P<tiny>{'|'.join(SHORT_SCALES[6:])})(?![A-Za-z]))",
     re.IGNORECASE,
 )

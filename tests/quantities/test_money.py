@@ -47,6 +47,8 @@ def money_of(nlp: Language, text: str) -> list[Row]:
      [("4.5 billion Norwegian crowns", "money", 4.5e9, "NOK")]),
     # Spelled numbers with a wire scale are money like digits.
     ("The agency lent nine mln dlrs.", [("nine mln dlrs", "money", 9e6, "USD")]),
+    # Wire compounds: the scale and the currency hyphenated to the figure.
+    ("It arranged a 7.5-mln-dlr revolving credit.", [("7.5-mln-dlr", "money", 7.5e6, "USD")]),
     # A singular "mark" is money only as a scaled amount qualifying a noun.
     ("Dealers placed a 250 mln mark bond for the utility.",
      [("250 mln mark", "money", 2.5e8, "DEM")]),
@@ -96,3 +98,15 @@ def test_bare_words_default_when_nothing_is_named() -> None:
 def test_wire_fractions(quantities_nlp: Language, text: str,  # noqa: F811
                         expected: list[Row]) -> None:
     assert money_of(quantities_nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "units"), [
+    # The noun found after a bare figure may belong to the next one: a scale or a currency
+    # word counts nothing.
+    ("Orders 21.0 mln 19.4 mln", ["", ""]),
+    ("The rate was set at 148.20/dlr for the day.", [""]),
+    ("The mill employs 640 workers.", ["worker"]),
+])
+def test_counted_units(quantities_nlp: Language, text: str,  # noqa: F811
+                       units: list[str]) -> None:
+    assert [q.unit for q in find_quantities(quantities_nlp(text))] == units
