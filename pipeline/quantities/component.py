@@ -142,10 +142,11 @@ def _counted(lemma: str) -> str:
     return word
 
 
-# After "mark", a noun it qualifies ("mark bond"), not a preposition or a clause.
+# After "mark", a noun it qualifies ("mark bond") or a coupon ("mark 6-1/8 pct issue"), not a
+# preposition or a clause.
 _MARK_NOUN_RE = re.compile(
-    r"[\s-]+(?!(?:in|on|at|for|by|and|or|of|to|this|last|is|was|as|with|when|since|before"
-    r"|after|again|earlier|today|yesterday|the|a|an|but|while|level|barrier|figure)\b)[a-z]+")
+    r"[\s-]+(?:\d|(?!(?:in|on|at|for|by|and|or|of|to|this|last|is|was|as|with|when|since|before"
+    r"|after|again|earlier|today|yesterday|the|a|an|but|while|level|barrier|figure)\b)[a-z]+)")
 
 
 def _other(text: str, number: Number, tokens: Tokens, value: float,

@@ -22,7 +22,7 @@ _BLOCKED_RE = re.compile(
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?![a-z])"
     r"|\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\b\.?"
     r"|\b\d{1,2}:\d{2}(?::\d{2})?\b"
-    r"|\b\d+(?:st|nd|rd|th)\b"
+    r"|\b\d+(?:st|nd|rd|th|ST|ND|RD|TH)\b"  # wire headlines: "4TH QTR"
     r"|\b\d{1,4}(?P<sep>[/.-])\d{1,2}(?P=sep)\d{2,4}\b"  # one separator: "1-1/16" is a price
     r"|[A-Z][A-Za-z&]*\s?-\d[\w.]*"  # TA-35, COVID-19, F-35
     r"|[A-Z][A-Za-z]*\s\d{3}-\d{3}\b(?!\s*(?:%|pct|per))"  # Boeing 747-300: a model

@@ -52,6 +52,11 @@ def money_of(nlp: Language, text: str) -> list[Row]:
     # A singular "mark" is money only as a scaled amount qualifying a noun.
     ("Dealers placed a 250 mln mark bond for the utility.",
      [("250 mln mark", "money", 2.5e8, "DEM")]),
+    ("Bankers priced a 150 mln mark 5-3/4 pct issue for the city.",
+     [("150 mln mark", "money", 1.5e8, "DEM"), ("5-3/4 pct", "percent", 5.75, None)]),
+    # Wire headlines in capitals: an ordinal is no figure, the amounts keep their currency.
+    ("ACME MILLS 3RD QTR SHR 41 CTS VS NINE CTS",
+     [("41 CTS", "money", 0.41, "USD"), ("NINE CTS", "money", 0.09, "USD")]),
     ("The share index broke through the 1,500 mark today.",
      [("1,500", "other", 1500.0, None)]),
 ])
