@@ -72,6 +72,10 @@ def test_wire_currencies(quantities_nlp: Language, text: str,  # noqa: F811
     # ... else the one country it names ...
     ("Switzerland's budget showed a surplus of 300 mln francs.", "CHF"),
     ("Denmark ran a deficit of 1.2 billion crowns last month.", "DKK"),
+    ("The Manila brewer earned 450 mln pesos in the year.", "PHP"),
+    ("Karachi mills sold 2.1 billion rupees of yarn.", "PKR"),
+    ("The mills sold 2.1 billion rupees of yarn.", "INR"),  # nothing named: the default
+    ("Pakistan's deficit reached 30 billion rupees.", "PKR"),
     # ... else the default; a listing in Luxembourg names no currency.
     ("The issue of 500 mln francs will be listed in Luxembourg.", "FRF"),
 ])
@@ -83,7 +87,7 @@ def test_bare_words_follow_the_article(quantities_nlp: Language, text: str,  # n
 
 def test_bare_words_default_when_nothing_is_named() -> None:
     assert article_bare("It paid 30 francs and 40 crowns.", load_table()) == {
-        "FRANC": "FRF", "CROWN": "SEK"}
+        "FRANC": "FRF", "CROWN": "SEK", "PESO": "MXN", "RUPEE": "INR"}
 
 
 @pytest.mark.parametrize(("text", "expected"), [
