@@ -5,7 +5,8 @@ was written by ``claims annotate INPUTS``. Prints how many quantities still carr
 wire story's figure should never have (a scale word, a currency word, a fraction read as a
 score), how many amounts written before a wire currency word carry that currency, and how many
 dates are figures in a table row ("May 20.0") or a figure and the heading of the next
-line ("8,142,000 / Year"). ``--show`` prints that many misses of each kind.
+line ("8,142,000 / Year"), and how many span texts differ from the article between their
+offsets. ``--show`` prints that many misses of each kind.
 """
 
 from __future__ import annotations
@@ -91,6 +92,7 @@ def main() -> None:
     amounts = 0
     missed: list[str] = []
     table_dates: list[str] = []
+    spans = not_as_read = 0
     for line in Path(args.annotations).read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
         article = articles.get(record["id"])
@@ -111,6 +113,11 @@ def main() -> None:
             if not any(q["currency"] in wanted for q in money):
                 got = money[0]["currency"] if money else None
                 missed.append(f"{record['id']}: {text[start:end]!r} wants {code}, has {got}")
+        cut = [*record["entities"], *quantities, *record["dates"]]
+        for a in record["attributions"]:
+            cut += [a[key] for key in ("content", "source", "cue") if a.get(key)]
+        spans += len(cut)
+        not_as_read += sum(text[m["start"]:m["end"]] != m["text"] for m in cut)
         for d in record["dates"]:
             if _TABLE_DATE_RE.match(text, d["end"]) or (
                     d["type"] == "DURATION" and _PARAGRAPH_RE.search(d["text"])):
@@ -119,6 +126,7 @@ def main() -> None:
     print(f"amounts before a wire currency word: {amounts}, with that currency: "
           f"{amounts - len(missed)}, without: {len(missed)}")
     print(f"dates that are table figures or headings: {len(table_dates)}")
+    print(f"spans whose text is not the article between their offsets: {not_as_read} of {spans}")
     for name, rows in (("unit", bad_units), ("currency", missed), ("table date", table_dates)):
         for row in rows[:args.show]:
             print(f"  {name}: {row}")
