@@ -17,6 +17,9 @@ PUBLISHED = "1987-03-02"
     # A figure ending one line is no count of the heading that opens the next paragraph.
     ("Sales 41.2 mln vs 9,310,000\n    Year\n    Sales 120.5 mln vs 98.1 mln", {}),
     ("Net profit 2,004,000 vs 1,880,000\n\nMonths\nRevs 3.1 mln", {}),
+    # A line of month names heads the columns of the figures below it.
+    ("Stocks, in thousand tonnes:\n         January   February\n  Copper   112.5   108.0\n", {}),
+    ("Output\n     Dec 86    Jan 87\n Steel  4.1   3.9\n", {}),
     # Real days and durations stay: a day before a comma, a wrapped line inside a paragraph.
     ("Loadings are due May 20, the board said.", {"May 20": "1987-05-20"}),
     ("Output has fallen for the past 12\nmonths, the ministry said.",
