@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import fields, is_dataclass, replace
 from typing import Any, Protocol, TypeVar
 
 from spacy.tokens import Doc, Span
@@ -63,3 +64,21 @@ def text_of(doc: Doc) -> str:
 def sorted_records(records: Iterable[R], key: Callable[[R], tuple[int, int]]) -> tuple[R, ...]:
     """Records in offset order, so output never depends on discovery order."""
     return tuple(sorted(records, key=key))
+
+
+def as_read(record: R, text: str) -> R:
+    """The record with each span's ``text`` cut from ``text`` between its offsets.
+
+    Stages read a cleaned copy in which wrapped lines are joined by spaces; what is written out
+    is the article as read, so ``text == article[start:end]`` for every span, breaks included.
+    """
+    if not is_dataclass(record) or isinstance(record, type):
+        return record
+    values = {f.name: getattr(record, f.name) for f in fields(record)}
+    changes: dict[str, Any] = {
+        name: as_read(value, text) for name, value in sorted(values.items())
+        if is_dataclass(value) and not isinstance(value, type)
+    }
+    if {"start", "end", "text"} <= values.keys():
+        changes["text"] = text[values["start"]:values["end"]]
+    return replace(record, **changes)

@@ -56,6 +56,13 @@ APPOSED = re.compile(r",\s+(the\s+(?:[a-z]+\s+)?(?:day|night))(?=\s*[,.;:)]|\s+(
                      r"|of|when|that|on|in|at)\b)")
 TODAY_IS = re.compile(r"\b(?:today|it)\s*(?:is|['’]s)\s+$", re.IGNORECASE)
 POD_PREP = re.compile(r"\b(?:in|by|during|until|till|through|since)\s+$", re.IGNORECASE)
+# Wire tables: "Soybean May 20.0, total 20.0" gives a figure for a month, not a day, and a
+# figure that ends a line is no count of the heading that starts the next ("8,142,000 / Year").
+TABLE_FIGURE = re.compile(r"\.\d")
+PARAGRAPH = re.compile(r"\n(?:[ \t]+|\s*\n)")
+# A line of month names and nothing else heads the columns of a table ("  January  February").
+TABLE_HEAD = re.compile(rf"[ \t]*(?:{MONTH}\.?(?:[ \t]+(?:19|20)?\d\d)?[ \t]+)+{MONTH}\.?"
+                        r"(?:[ \t]+(?:19|20)?\d\d)?[ \t]*", re.IGNORECASE)
 COUNT_BEFORE = re.compile(r"(?:\bNo\.|\bpages?|\bp\.|\bRoute|\bFlight|\bRoom|#)\s*$", re.IGNORECASE)
 
 
@@ -100,6 +107,12 @@ def _plausible(doc: Doc, text_all: str, c: Candidate) -> bool:
     g = c.match.groupdict()
     text = c.match.group(0)
     before = text_all[max(0, c.start - 40):c.start]
+    if (text[-1:].isdigit() and TABLE_FIGURE.match(text_all, c.end)) or PARAGRAPH.search(text):
+        return False
+    line_start = text_all.rfind("\n", 0, c.start) + 1
+    line_end = text_all.find("\n", c.end)
+    if TABLE_HEAD.fullmatch(text_all, line_start, line_end if line_end >= 0 else len(text_all)):
+        return False
     if c.rule == "time" and g.get("noon") and not g.get("dayref") and not CLOCK_PREP.search(
             before):
         return False

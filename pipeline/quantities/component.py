@@ -27,6 +27,7 @@ from pipeline.quantities.money import (
     DOLLAR,
     CurrencyTable,
     Marker,
+    article_bare,
     article_dollar,
     load_table,
     percent_after,
@@ -35,7 +36,7 @@ from pipeline.quantities.money import (
     strict_prefix_before,
     suffix_after,
 )
-from pipeline.quantities.numbers import Number, find_numbers
+from pipeline.quantities.numbers import SCALES, Number, find_numbers
 from pipeline.quantities.units import quantulum_unit, unit_candidate
 
 STAGE_KEY = "claims_quantities"
@@ -114,6 +115,9 @@ def _money(text: str, number: Number, table: CurrencyTable, floor: int,
                 number.scaled or number.value >= 100 or "." in text[number.start:number.end]
                 or suffix.surface == "sen"):
             return None
+        if suffix.surface == "mark" and not (
+                number.scaled and _MARK_NOUN_RE.match(text, suffix.end)):
+            return None  # "passed the 1,000 mark"; but "a 300 mln mark bond issue" is money
         currency, factor, mstart, end = suffix.currency, suffix.factor, start, suffix.end
     else:
         return None
@@ -125,6 +129,25 @@ def _money(text: str, number: Number, table: CurrencyTable, floor: int,
     if rate is not None:
         draft.rate = rate[1]
     return draft
+
+
+def _counted(lemma: str) -> str:
+    """The unit a counted noun gives; a scale or currency word further on counts nothing.
+
+    "Revs 16.0 mln 16.8 mln" and "yen 154.65/dlr": the noun found belongs to another figure.
+    """
+    word = lemma.lower()
+    table = load_table()
+    if word in SCALES or word in table.suffix or word + "s" in table.suffix:
+        return ""
+    return word
+
+
+# After "mark", a noun it qualifies ("mark bond") or a coupon ("mark 6-1/8 pct issue"), not a
+# preposition or a clause.
+_MARK_NOUN_RE = re.compile(
+    r"[\s-]+(?:\d|(?!(?:in|on|at|for|by|and|or|of|to|this|last|is|was|as|with|when|since|before"
+    r"|after|again|earlier|today|yesterday|the|a|an|but|while|level|barrier|figure)\b)[a-z]+)")
 
 
 def _other(text: str, number: Number, tokens: Tokens, value: float,
@@ -158,18 +181,18 @@ def _other(text: str, number: Number, tokens: Tokens, value: float,
                                     or name_like(text, tokens, number)):
         return None
     noun = counted_noun(tokens, end)
-    if number.form == "words":
+    if number.form == "words" and number.short_scale is None:  # "five mln" reads as "5 mln"
         head = tokens.after(number.start)
         if noun is None or (head is not None and head.pos_ not in ("NUM", "DET")):
             return None  # "one of the reasons", "the one who": not a count
         if re.match(r"-[a-z]", text[end:end + 2]) or re.match(r"\s+\d", text[end:end + 2]):
             return None  # "a five-year plan", "one 52,000-barrel refinery": a modifier
-        return _Draft(start, end, value, "other", noun.lemma_.lower(), number)
-    unit = noun.lemma_.lower() if noun is not None and noun.idx - end <= 30 else ""
+        return _Draft(start, end, value, "other", _counted(noun.lemma_), number)
+    unit = _counted(noun.lemma_) if noun is not None and noun.idx - end <= 30 else ""
     return _Draft(start, end, value, "other", unit, number, explicit=False)
 
 
-_SCORE_RE = re.compile(r"\d{1,3}-\d{1,3}(?![\d.,%-])(?!\s*(?:per|%|[a-z]|[A-Z]))")
+_SCORE_RE = re.compile(r"\d{1,3}-\d{1,3}(?![\d.,%/-])(?!\s*(?:per|%|[a-z]|[A-Z]))")
 _UNIT_START_RE = re.compile(r"\s?[A-Za-zµμ°Ω\"'/]")
 
 
@@ -279,11 +302,13 @@ def _merge_subunits(text: str, drafts: list[_Draft]) -> list[_Draft]:
     return merged
 
 
-def _resolve_dollar(drafts: list[_Draft], dollar: str) -> None:
+def _resolve_dollar(drafts: list[_Draft], dollar: str, bare: dict[str, str]) -> None:
+    """A bare ``$``, ``dlrs``, ``francs`` or ``crowns`` takes what the article means by it."""
     for draft in drafts:
-        if draft.currency == DOLLAR:
-            draft.currency = dollar
-            draft.unit = dollar
+        code = dollar if draft.currency == DOLLAR else bare.get(draft.currency or "")
+        if code is not None:
+            draft.currency = code
+            draft.unit = code
 
 
 def find_quantities(doc: Doc, default_dollar: str = "USD") -> tuple[QuantityMention, ...]:
@@ -303,7 +328,7 @@ def find_quantities(doc: Doc, default_dollar: str = "USD") -> tuple[QuantityMent
             continue
         draft.qualifier = qualifier_before(text, draft.start)
         drafts.append(draft)
-    _resolve_dollar(drafts, dollar)
+    _resolve_dollar(drafts, dollar, article_bare(text, table))
     drafts = _merge_subunits(text, drafts)
     _link_ranges(text, drafts)
     _link_equivalents(text, drafts, dollar)

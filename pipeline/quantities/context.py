@@ -18,13 +18,14 @@ _BLOCKED_RE = re.compile(
     # o/d/n/a/e (the idioms); testing that first skips other positions cheaply (same matches).
     r"(?=[\dA-Z'hw]|\b[odnae])(?:"
     r"(?:https?://|www\.)\S+"  # URLs and their %-escapes
-    rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|per\s?cent))"
+    rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\.\d|\s*(?:%|percent|per\s?cent))"
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?![a-z])"
     r"|\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\b\.?"
     r"|\b\d{1,2}:\d{2}(?::\d{2})?\b"
-    r"|\b\d+(?:st|nd|rd|th)\b"
-    r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b"
+    r"|\b\d+(?:st|nd|rd|th|ST|ND|RD|TH)\b"  # wire headlines: "4TH QTR"
+    r"|\b\d{1,4}(?P<sep>[/.-])\d{1,2}(?P=sep)\d{2,4}\b"  # one separator: "1-1/16" is a price
     r"|[A-Z][A-Za-z&]*\s?-\d[\w.]*"  # TA-35, COVID-19, F-35
+    r"|[A-Z][A-Za-z]*\s\d{3}-\d{3}\b(?!\s*(?:%|pct|per))"  # Boeing 747-300: a model
     r"|\b(?:19|20)\d{2}\s*[-–/]\s*\d{2}\b(?!\s*(?:%|percent|per cent))"  # 2012-13
     r"|(?<![\d,.])'\d{2}s?\b|\b\d{4}s\b|\b\d0s\b"  # '90s, 1990s
     r"|\b\d+[A-Za-z]?(?:-\d+)?\s+(?:(?:[A-Z][\w.]*|\d+(?:st|nd|rd|th))\s+){0,3}(?:St|Street|Ave|Avenue|Road|Rd|Way"

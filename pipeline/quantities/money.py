@@ -60,6 +60,16 @@ class CurrencyTable:
     pound_words: frozenset[str]
     other_dollars: tuple[tuple[str, tuple[str, ...]], ...]
     us_markers: tuple[str, ...]
+    bare: tuple[BareWord, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class BareWord:
+    """A currency word naming no country (``francs``): its placeholder and how to resolve it."""
+
+    placeholder: str
+    default: str
+    tiers: tuple[tuple[tuple[str, str], ...], ...]  # (code, lower-case marker), best tier first
 
 
 def _alternatives(keys: list[str]) -> str:
@@ -107,7 +117,14 @@ def load_table(path: str = str(CURRENCIES_PATH)) -> CurrencyTable:
         (str(code), tuple(str(m) for m in markers))
         for code, markers in sorted(data["other_dollars"].items())
     )
+    bare = tuple(
+        BareWord(str(word), str(spec["default"]), tuple(
+            tuple((str(code), str(marker)) for code, marker in spec[tier])
+            for tier in ("named", "countries")))
+        for word, spec in sorted(data.get("bare_words", {}).items())
+    )
     return CurrencyTable(
+        bare=bare,
         prefix_re=prefix_re, prefix=prefix,
         prefix_upper={re.sub(r"\s+", "", k).upper(): v for k, v in sorted(prefix.items())},
         strict_re=strict_re, strict=strict,
@@ -197,3 +214,28 @@ def article_dollar(text: str, table: CurrencyTable, default: str = "USD") -> str
     named = [code for code, markers in table.other_dollars
              if any(marker in text for marker in markers)]
     return named[0] if len(named) == 1 else default
+
+
+def article_bare(text: str, table: CurrencyTable) -> dict[str, str]:
+    """What each country-less word (``francs``, ``crowns``) means in this article.
+
+    The one qualified currency the article names ("Swiss franc") wins, else the one country it
+    names ("Sweden"); when it names several, the first named; when none, the table's default.
+    """
+    lower = text.lower()
+    meaning: dict[str, str] = {}
+    for word in table.bare:
+        meaning[word.placeholder] = word.default
+        for tier in word.tiers:
+            seen = sorted((index, code) for code, marker in tier
+                          if (index := _word_at(lower, marker)) >= 0)
+            if seen:
+                meaning[word.placeholder] = seen[0][1]
+                break
+    return meaning
+
+
+def _word_at(lower: str, marker: str) -> int:
+    """Where ``marker`` first occurs as a word (``swiss`` is not in ``swissair``), or -1."""
+    found = re.search(rf"(?<![a-z]){re.escape(marker)}(?![a-z])", lower)
+    return found.start() if found else -1

@@ -55,12 +55,17 @@ FRACTION_RE = (  # "a third of", "two-thirds of", "half of"
 )
 
 _SMALL = rf"(?:\d+|{_SIMPLE_WORD})"
+# Wire copy quotes prices and yields in binary fractions: "11-1/2" is 11.5, "down 1/8" 0.125.
+_EIGHTHS = r"(?:64|32|16|8|4|2)"
+WIRE_FRACTION = (rf"(?:\d{{1,3}}(?:,\d{{3}})*-\d{{1,2}}/(?:{_EIGHTHS}|3)"  # "8-1/3 cts" too
+                 rf"|\d{{1,2}}/{_EIGHTHS})")
 NUMBER_RE = re.compile(
     # Every branch starts at a digit, a dot or the first letter of a number word; testing that
     # first lets the engine skip other positions without trying each branch (same matches).
     r"(?=[\d.]|(?<!\w)[abdefhmnoqstz])(?:"
     rf"(?<![\w.,/])(?P<ratio>{_SMALL}\s+out\s+of\s+(?:every\s+)?{_SMALL})(?![\w])"
     rf"|(?<![\w.,/])(?P<slash>\d+\s?[/⁄]\s?\d+)(?=\s+of\b)"
+    rf"|(?<![\d.,-])(?<!\d/)(?P<wire>{WIRE_FRACTION})(?![\d/])"
     rf"|(?<![\d.,])(?P<digits>{DIGITS})(?![\d])"
     rf"|(?<![\w-])(?P<fraction>{FRACTION_RE})(?=\s+of\b)"
     rf"|(?<![\w-])(?P<vague>{VAGUE_RE})(?=\s+of\b)"
@@ -69,7 +74,7 @@ NUMBER_RE = re.compile(
 )
 SCALE_AFTER_RE = re.compile(
     rf"(?:(?P<long>(?:\s*-?\s*(?:{'|'.join(LONG_SCALES)})\b)+)"
-    rf"|\s?(?P<short>{'|'.join(SHORT_SCALES[:6])})(?![A-Za-z])"
+    rf"|[\s-]?(?P<short>{'|'.join(SHORT_SCALES[:6])})(?![A-Za-z])"  # "a 5.0-mln-dlr loan"
     rf"|(?P<tiny>{'|'.join(SHORT_SCALES[6:])})(?![A-Za-z]))",
     re.IGNORECASE,
 )
@@ -139,6 +144,15 @@ def ratio_value(text: str) -> float | None:
     return top / bottom if top is not None and bottom else None
 
 
+def wire_value(text: str) -> float | None:
+    """Value of ``11-1/2`` or ``13/16``; None for ``3/2``, which is no wire fraction."""
+    whole, _, part = text.rpartition("-")
+    top, bottom = (int(p) for p in part.split("/"))
+    if top >= bottom:
+        return None
+    return (digits_value(whole) if whole else 0.0) + top / bottom
+
+
 def digits_value(text: str) -> float:
     """Value of ``1,234.5``."""
     return float(text.replace(",", ""))
@@ -161,6 +175,9 @@ def find_numbers(text: str) -> list[Number]:
         value: float | None
         if kind == "digits":
             value = digits_value(raw)
+        elif kind == "wire":
+            value = wire_value(raw)
+            kind = "digits"  # an amount like any other: "11-1/2 pct", "4-3/4 dlrs"
         elif kind == "fraction":
             value = fraction_value(raw)
         elif kind in ("ratio", "slash"):
@@ -178,7 +195,8 @@ def find_numbers(text: str) -> list[Number]:
         short: str | None = None
         if kind in ("digits", "words"):
             scale = SCALE_AFTER_RE.match(text, end) if kind in ("digits", "words") else None
-            if scale and (scale.group("long") or kind == "digits"):
+            # Spelled numbers take a wire scale as digits do ("five mln"), never "m" or "k".
+            if scale and (scale.group("long") or kind == "digits" or scale.group("short")):
                 word = (scale.group("long") or scale.group("short") or scale.group("tiny") or "")
                 word = word.strip()
                 after = text[scale.end():scale.end() + 1]

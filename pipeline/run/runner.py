@@ -34,7 +34,7 @@ from pipeline.nlp.compose import (
 from pipeline.nlp.windows import WINDOW_CHARS, parse_in_windows, size_groups
 from pipeline.rank.ranking import rank_claims
 from pipeline.read.reader import DEFAULT_MAX_CHARS, ReadItem
-from pipeline.spans import load
+from pipeline.spans import as_read, load
 
 ARTICLE_KEY = "claims:article_id"
 # The doc.spans keys the Doc stages write under (their factory names).
@@ -181,7 +181,7 @@ def annotations_from_doc(article: Article, cleaned: CleanText, doc: Doc) -> Anno
         return any(region.start <= start and end <= region.end for region in body)
 
     def keep(records: tuple[Any, ...]) -> tuple[Any, ...]:
-        return tuple(r for r in records if in_body(r.start, r.end))
+        return tuple(as_read(r, article.text) for r in records if in_body(r.start, r.end))
 
     sentences = sentence_spans(
         article.text,
@@ -191,9 +191,9 @@ def annotations_from_doc(article: Article, cleaned: CleanText, doc: Doc) -> Anno
     return Annotations(
         article=article,
         entities=keep(load(doc, ENTITIES_KEY, EntityMention.from_dict)),
-        quantities=reindex_equivalents(
+        quantities=tuple(as_read(q, article.text) for q in reindex_equivalents(
             load(doc, QUANTITIES_KEY, QuantityMention.from_dict), in_body
-        ),
+        )),
         dates=keep(load(doc, DATES_KEY, DateMention.from_dict)),
         attributions=keep(load(doc, ATTRIBUTION_KEY, Attribution.from_dict)),
         sentences=sentences,

@@ -24,3 +24,36 @@ def test_values_are_finite(text: str, expected: list[float]) -> None:
     values = [number.value for number in find_numbers(text)]
     assert values == expected
     assert all(math.isfinite(v) for v in values)
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    # A mixed number is one value; a fraction alone is one value.
+    ("The bond slipped 3/8 to 97-5/8 in early dealings.", [0.375, 97.625]),
+    ("Its stock eased 1/4 to 14-1/2.", [0.25, 14.5]),
+    ("The coupon is 10-1/16 pct.", [10.0625]),
+    ("The smallest tick, 1/32, moved the price.", [1 / 32]),
+    ("The paper traded at 1,012-3/4 on the day.", [1012.75]),
+    ("The quarterly payout was 6-2/3 cts.", [6 + 2 / 3]),
+    ("The bid was 88/96 of par.", [88 / 96]),  # "x/y of" stays a ratio
+    # Not wire fractions: a numerator above the denominator, or a season written with a slash.
+    ("The 1985/86 season ended.", [1985.0, 86.0]),
+    ("Odd figures 9/4 stay out.", []),
+    # Spelled numbers take the scale written after them, as digits do.
+    ("They hold six mln shares.", [6e6]),
+    ("A deficit of twelve bln was forecast.", [12e9]),
+    ("Sales of forty mln and 45 mln.", [40e6, 45e6]),
+])
+def test_wire_numbers(text: str, values: list[float]) -> None:
+    assert [n.value for n in find_numbers(text)] == pytest.approx(values)
+
+
+def test_a_mixed_number_is_one_span() -> None:
+    text = "It rose 2-3/4 points."
+    (number,) = find_numbers(text)
+    assert text[number.start:number.end] == "2-3/4"
+    assert number.form == "digits"
+
+
+def test_short_scale_never_follows_a_word_attached() -> None:
+    # "m" and "k" are metres and thousands only on digits; a spelled number keeps its value.
+    assert [n.value for n in find_numbers("seven m of cable")] == [7.0]
