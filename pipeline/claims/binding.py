@@ -128,6 +128,15 @@ class Binder:
         token = root_token(self.doc, start, end)
         return binding_head(token) if token is not None else None
 
+    def restated_head(self, q: QuantityMention) -> Token | None:
+        """The predicate of a figure, seen through ``, or 40 percent`` restating its neighbour."""
+        token = root_token(self.doc, q.start, q.end)
+        if token is not None and token.dep_ in ("nummod", "quantmod"):
+            token = token.head  # "100 people": the noun counted
+        if token is not None and token.dep_ in ("conj", "appos"):
+            token = token.head
+        return binding_head(token) if token is not None else None
+
     def figures(self, head: Token, quantities: Sequence[QuantityMention],
                 skip: QuantityMention) -> list[QuantityMention]:
         """The figures (not percents) bound to the same predicate as ``head``."""

@@ -65,7 +65,7 @@ def half_unit(text: str, value: float) -> float:
         else:
             # "720,000 tonnes" is rounded to thousands, as "720 thousand" would be.
             zeros = len(digits) - len(digits.rstrip("0")) if "," in match.group("int") else 0
-            step = 10.0 ** (3 * (min(zeros, len(digits) - 2) // 3))
+            step = 10.0 ** (3 * (max(0, min(zeros, len(digits) - 2)) // 3))
     if literal == 0:
         return 0.0
     scale = abs(value) / literal  # "1.41 billion" is the literal 1.41 times a billion

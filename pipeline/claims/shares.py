@@ -80,7 +80,7 @@ def _share(text: str, binder: Binder, stated: QuantityMention,
     if pair is None:
         return None
     part, whole = pair
-    heads = {binder.head(q.start, q.end) for q in (stated, part, whole)}
+    heads = {binder.restated_head(q) for q in (stated, part, whole)}
     if len(heads) != 1 or None in heads:
         return None  # not one predicate: the share may be of something else
     computed_range = ratio_interval(quantity_interval(part), quantity_interval(whole))
