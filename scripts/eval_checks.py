@@ -108,7 +108,10 @@ def recall(runner: Runner, results: list[ArticleResult], verbose: bool) -> None:
     missed = [m for i, m in enumerate(mutants) if f"m{i}" not in flagged]
     false_alarms = [r for r in alone if failed_checks(r)]
     for m in missed if verbose else missed[:10]:
-        print(f"  missed {m.article_id}: {m.mutated}")
+        print(f"  missed {m.article_id}: {' '.join(m.mutated.split())}")
+    for r in false_alarms:
+        for check in failed_checks(r):
+            print(f"  fails alone: {check.explanation}")
     share = 100 * len(flagged) / len(mutants) if mutants else 0.0
     print(f"recall by mutation (reut2-000 + seed): {len(mutants)} passing checks mutated, "
           f"{len(flagged)} flagged -> {share:.1f}% (target 95%); unmutated sentences run "

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from pipeline.claims.intervals import scale_of
 from pipeline.contract import DateMention, QuantityMention, TextSpan
 
 # A change word is a predicate of its own: "rose 9 pct ..., with same-store sales up 4 pct".
@@ -39,6 +41,8 @@ TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "secon
 TIME_RATES = frozenset({"per year", "per month", "per week", "per day", "per quarter"})
 NAME_LABELS = frozenset({"ORG", "PERSON", "GPE", "PRODUCT", "EVENT", "FAC", "WORK_OF_ART", "LAW",
                          "NORP", "LOC"})
+# A partner's scale is a word (thousand, mln, billion), never a currency's subunit.
+SCALE_WORD = 1000.0
 _ORDINAL_RE = re.compile(r"\d(?:st|nd|rd|th)\b", re.IGNORECASE)
 
 
@@ -67,8 +71,9 @@ def binding_head(token: Token) -> Token:
 
 def _change_of(clause_head: Token) -> Token:
     """``orders were up 15.5 pct ... from 87.4 mln``: the one change word of a copula clause."""
-    changes = [c for c in clause_head.children
-               if c.lower_ in CHANGE_HEADS and c.dep_ in ("advmod", "acomp", "prt")]
+    # "down" may be parsed as a preposition; a verb under the head is a clause of its own.
+    changes = [c for c in clause_head.children if c.lower_ in CHANGE_HEADS and c.pos_ != "VERB"
+               and c.dep_ in ("advmod", "acomp", "prt", "prep")]
     return changes[0] if len(changes) == 1 else clause_head
 
 
@@ -106,6 +111,15 @@ def compatible(a: QuantityMention, b: QuantityMention) -> bool:
     if a.kind == b.kind and a.unit == b.unit:
         return True
     return bare_a or bare_b
+
+
+def elided_scale(q: QuantityMention, other: QuantityMention) -> QuantityMention:
+    """``to 381 mln dlrs from 160``: a bare figure takes the scale word its partner spells out."""
+    bare = q.kind == "other" and not q.unit and scale_of(q.text, q.value) == 1.0
+    scale = scale_of(other.text, other.value)
+    if not bare or scale < SCALE_WORD or not re.fullmatch(r"[\d,.]+", q.text.strip()):
+        return q
+    return replace(q, value=q.value * scale, text=q.text)
 
 
 def _rate(q: QuantityMention) -> str | None:

@@ -9,7 +9,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from pipeline.claims.binding import OTHER_MEASURE_RE, Binder, compatible
+from pipeline.claims.binding import OTHER_MEASURE_RE, Binder, compatible, elided_scale
 from pipeline.claims.intervals import (
     AT_LEAST,
     AT_MOST,
@@ -107,7 +107,8 @@ def _ends(text: str, binder: Binder, head: Any, inside: Sequence[QuantityMention
                 and _BEFORE_CHANGE_RE.match(text[q.end:head.idx])]
     if not news:
         return None
-    return old, min(news, key=lambda q: abs(q.start - old.start))
+    new = min(news, key=lambda q: abs(q.start - old.start))
+    return elided_scale(old, new), elided_scale(new, old)
 
 
 def _finite(value: float) -> float | None:

@@ -72,6 +72,15 @@ def half_unit(text: str, value: float) -> float:
     return step * scale / 2
 
 
+def scale_of(text: str, value: float) -> float:
+    """What the written number is multiplied by: ``381 mln dlrs`` -> a million, ``160`` -> 1."""
+    match = _LITERAL_RE.search(text)
+    if match is None or match.group("fden") or match.group("den"):
+        return 1.0
+    literal = float(match.group("int").replace(",", "") + "." + (match.group("dec") or "0"))
+    return abs(value) / literal if literal else 1.0
+
+
 def figure_interval(text: str, value: float, qualifier: str | None) -> Interval:
     """The values a written figure allows: its rounding, widened or opened by its qualifier."""
     half = half_unit(text, value)

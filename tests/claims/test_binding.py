@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
 
+from pipeline.claims.binding import binding_head
 from pipeline.claims.checks import find_checks
 from pipeline.contract import Check, TextSpan
 from pipeline.quantities.component import find_quantities
@@ -43,6 +45,11 @@ def brief_checks(nlp: Language, text: str) -> Brief:
     # A copula clause: "were up ... from Y" hangs on "were", the change word is "up".
     ("Bookings were up 15.5 pct to 101.1 mln from 87.4 mln.",
      [("percent_change", 15.5, 15.68, False)]),
+    # "from 160" after "381 mln dlrs" means 160 mln: the elided scale word is the partner's.
+    ("Average borrowing more than doubled to 381 mln dlrs from 160 in the prior week.",
+     [("ratio", 2.0, 2.38, True)]),
+    ("Average borrowing more than tripled to 381 mln dlrs from 160 in the prior week.",
+     [("ratio", 3.0, 2.38, False)]),
     # A percent on another basis than the figures is not checked against them.
     ("Sales at the chain rose 20 pct on a comparable store basis to 50 mln dlrs from 35 mln "
      "dlrs.", []),
@@ -76,3 +83,19 @@ def test_binding(lean_nlp: Language, text: str, expected: Brief) -> None:
 ])
 def test_rounding(lean_nlp: Language, text: str, expected: Brief) -> None:
     assert brief_checks(lean_nlp, text) == expected
+
+
+def test_a_change_word_parsed_as_a_preposition_still_heads_its_clause(
+    lean_nlp: Language,
+) -> None:
+    # The parse a line break gave a wire story: "down" a preposition under "was", and the
+    # to- and from-phrases hung on "was" as well.
+    words = ["Output", "was", "down", "9", "pct", "to", "50", "mln", "barrels", "from", "55",
+             "mln", "barrels", "."]
+    heads = [1, 1, 1, 4, 2, 1, 8, 8, 5, 1, 12, 12, 9, 1]
+    deps = ["nsubj", "ROOT", "prep", "nummod", "npadvmod", "prep", "nummod", "amod", "pobj",
+            "prep", "nummod", "amod", "pobj", "punct"]
+    pos = ["NOUN", "AUX", "ADV", "NUM", "NOUN", "ADP", "NUM", "ADJ", "NOUN", "ADP", "NUM",
+           "ADJ", "NOUN", "PUNCT"]
+    doc = Doc(lean_nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert {binding_head(doc[i]).text for i in (4, 8, 12)} == {"down"}
