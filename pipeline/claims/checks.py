@@ -16,6 +16,7 @@ from pipeline.claims.intervals import (
     Interval,
     change_interval,
     describe,
+    describe_change,
     factor_interval,
     figure_interval,
     quantity_interval,
@@ -157,10 +158,10 @@ def _percent_change(stated: QuantityMention, direction: float, old: QuantityMent
     explanation = (
         f"The article says it {_SAID[direction]} {qualifier}{stated.text}; {old.text}"
         f"{_when(old, dates)} to {new.text}{_when(new, dates)} is {verb} of {abs(computed):g} "
-        f"percent ({describe(computed_range, ' percent')} for any values the written figures "
+        f"percent ({describe_change(computed_range)} for any values the written figures "
         f"allow), so the stated figure "
         + ("agrees." if consistent else
-           f"does not agree: it allows {describe(stated_range, ' percent')}, which no value in "
+           f"does not agree: it allows {describe_change(stated_range)}, which no value in "
            "that range meets.")
     )
     record = _record(old, new, dates, computed_range, clause)

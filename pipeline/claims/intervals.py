@@ -128,10 +128,14 @@ def factor_interval(factor: float, qualifier: str | None) -> Interval:
     return Interval(factor * 0.9, factor * 1.1)
 
 
+def _num(value: float) -> str:
+    """A figure for reading: four significant digits, thousands grouped."""
+    return f"{value:.4g}" if abs(value) < 1e4 else f"{value:,.0f}"
+
+
 def describe(interval: Interval, unit: str = "") -> str:
     """``2.53 to 2.98 percent`` / ``at least 7``: an interval in words."""
-    def num(v: float) -> str:
-        return f"{v:.4g}" if abs(v) < 1e4 else f"{v:,.0f}"
+    num = _num
     if math.isinf(interval.high) and math.isinf(interval.low):
         return "any value"
     if math.isinf(interval.high):
@@ -139,3 +143,13 @@ def describe(interval: Interval, unit: str = "") -> str:
     if math.isinf(interval.low):
         return f"at most {num(interval.high)}{unit}"
     return f"{num(interval.low)} to {num(interval.high)}{unit}"
+
+
+def describe_change(interval: Interval) -> str:
+    """``a fall of 2.53 to 2.99 percent``: a percent-change interval in words a desk reads."""
+    if interval.high <= 0:
+        return f"a fall of {describe(interval.negated(), ' percent')}"
+    if interval.low >= 0:
+        return f"a rise of {describe(interval, ' percent')}"
+    return (f"anything from a fall of {_num(-interval.low)} to a rise of {_num(interval.high)} "
+            "percent")

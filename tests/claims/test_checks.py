@@ -74,6 +74,9 @@ def test_seed_check_explains_in_plain_words(checks_nlp: Language) -> None:
     assert "fell 0.03 percent" in check.explanation
     assert "$43.5 billion (2011) to $42.3 billion (2016)" in check.explanation
     assert "2.76 percent" in check.explanation
+    # Why it disagrees: what the written figures allow against what the stated one allows.
+    assert "a fall of 2.532 to 2.985 percent for any values" in check.explanation
+    assert "it allows a fall of 0.025 to 0.035 percent" in check.explanation
     assert check.start is not None and check.end is not None
     assert SEED_SENTENCE[check.start:check.end].startswith("0.03 percent")
 

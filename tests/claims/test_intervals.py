@@ -9,6 +9,7 @@ import pytest
 from pipeline.claims.intervals import (
     Interval,
     change_interval,
+    describe_change,
     factor_interval,
     figure_interval,
     half_unit,
@@ -70,3 +71,13 @@ def test_no_change_from_zero() -> None:
 def test_factor_interval(factor: float, qualifier: str | None, ratio: float,
                          agrees: bool) -> None:
     assert factor_interval(factor, qualifier).meets(Interval(ratio, ratio)) is agrees
+
+
+@pytest.mark.parametrize(("low", "high", "words"), [
+    (-2.985, -2.53, "a fall of 2.53 to 2.985 percent"),
+    (11.95, 13.65, "a rise of 11.95 to 13.65 percent"),
+    (-1.0, 3.5, "anything from a fall of 1 to a rise of 3.5 percent"),
+    (7.0, math.inf, "a rise of at least 7 percent"),
+])
+def test_changes_in_words(low: float, high: float, words: str) -> None:
+    assert describe_change(Interval(low, high)) == words
