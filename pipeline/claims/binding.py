@@ -34,7 +34,7 @@ NEW_MEASURE_PREPS = frozenset({"with", "while", "excluding", "including", "besid
 # A percent for another measure than the figures: same-store, comparable basis, real terms.
 OTHER_MEASURE_RE = re.compile(
     r"same[- ]store|comparable|like[- ]for[- ]like|\bbasis\b|\bexcluding\b|\bexcept\b|"
-    r"\breal terms\b|\bconstant\b|\badjusted\b|\bin dollar terms\b|\bvolume\b|\bper share\b",
+    r"\breal terms\b|\bconstant\b|\badjusted\b|\bin dollar terms\b",
     re.IGNORECASE)
 TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "quarter",
                         "half", "decade", "century", "season"})
