@@ -88,7 +88,9 @@ def clause_span(doc: Doc, head: Token, text: str, within: TextSpan) -> TextSpan:
 
 def is_figure(q: QuantityMention, doc: Doc, dates: Sequence[DateMention]) -> bool:
     """A figure can be an operand: written with digits, not a time word, ordinal or name count."""
-    if not any(ch.isdigit() for ch in q.text) or _ORDINAL_RE.search(q.text):
+    # Money in words ("eight billion dlrs") is a figure; "half" or "two nations" is not.
+    if not (any(ch.isdigit() for ch in q.text) or q.kind == "money") or \
+            _ORDINAL_RE.search(q.text):
         return False
     if q.kind == "other" and q.unit in TIME_UNITS:
         return False

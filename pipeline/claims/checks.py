@@ -37,7 +37,9 @@ _DIRECTION_RE = re.compile(
     rf"|almost|some|more\s+than|over|just\s+over|just\s+under|less\s+than|an\s+estimated)\s+)?$",
     re.IGNORECASE,
 )
+# "from year-earlier 9.8 mln", "from a revised 15.3": the old value may carry its period.
 _FROM_RE = re.compile(r"\b(?:from|compared\s+(?:with|to)|versus|vs\.?|against)\s+"
+                      r"(?:(?:a|the)\s+)?(?:(?:year[- ](?:earlier|ago)|revised|previous|prior)\s+)?"
                       r"(?:(?:about|around|roughly|nearly|almost|some|an\s+estimated)\s+)?$",
                       re.IGNORECASE)
 _TO_RE = re.compile(r"\b(?:to|at|reached|reaching|hit|totall?ed|of)\s+"
@@ -96,7 +98,7 @@ def _ends(text: str, binder: Binder, head: Any, inside: Sequence[QuantityMention
     """The old and new figure bound to the predicate: ``to X from Y``, ``X, up 9 pct from Y``."""
     floor = binder.sentence.start
     figures = binder.figures(head, inside, anchor)
-    olds = [q for q in figures if _FROM_RE.search(text[max(floor, q.start - 24):q.start])]
+    olds = [q for q in figures if _FROM_RE.search(text[max(floor, q.start - 40):q.start])]
     if len(olds) != 1:
         return None  # none, or two candidates: no binding is better than a guess
     (old,) = olds

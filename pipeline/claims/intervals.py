@@ -47,7 +47,8 @@ def half_unit(text: str, value: float) -> float:
     """Half a unit in the last written place: ``1.41 billion`` -> 0.005 billion, ``1/8`` -> 1/16."""
     match = _LITERAL_RE.search(text)
     if match is None:
-        return 0.0
+        # "eight billion" in words is rounded to its leading digit.
+        return 0.5 * 10.0 ** math.floor(math.log10(abs(value))) if value else 0.0
     if match.group("fden"):
         den = int(match.group("fden"))
         literal = int(match.group("fnum")) / den if den else 0.0

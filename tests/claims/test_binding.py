@@ -50,6 +50,11 @@ def brief_checks(nlp: Language, text: str) -> Brief:
      [("ratio", 2.0, 2.38, True)]),
     ("Average borrowing more than tripled to 381 mln dlrs from 160 in the prior week.",
      [("ratio", 3.0, 2.38, False)]),
+    # The old value may carry its period; money in words is a figure.
+    ("Fees increased by 20 pct to 11.8 mln dlrs from year-earlier 9.8 mln dlrs.",
+     [("percent_change", 20.0, 20.41, True)]),
+    ("Premiums rose 25 pct in 1986, to nine billion dlrs, from 7.2 billion dlrs in 1985.",
+     [("percent_change", 25.0, 25.0, True)]),
     # A percent on another basis than the figures is not checked against them.
     ("Sales at the chain rose 20 pct on a comparable store basis to 50 mln dlrs from 35 mln "
      "dlrs.", []),

@@ -25,7 +25,7 @@ from pipeline.claims.intervals import (
     ("720,000 tonnes", 720000.0, 500.0),  # thousands written as zeros are rounded
     ("11-1/2 dlrs", 11.5, 0.25),         # a fraction is as precise as its denominator
     ("1/8 pct", 0.125, 0.0625),
-    ("half", 0.5, 0.0),                  # no digits, nothing to round
+    ("eight billion", 8e9, 0.5e9),       # a number in words: its leading digit
 ])
 def test_half_unit(text: str, value: float, half: float) -> None:
     assert half_unit(text, value) == pytest.approx(half)
