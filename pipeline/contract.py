@@ -281,6 +281,14 @@ class Check:
     to_value: float | None = None
     from_date: str | None = None
     to_date: str | None = None
+    # The figures as written, the interval the written figures allow for the computed value
+    # and the clause they were bound in, so a failed check can explain itself.
+    stated_text: str | None = None
+    from_text: str | None = None
+    to_text: str | None = None
+    computed_low: float | None = None
+    computed_high: float | None = None
+    clause: TextSpan | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -295,6 +303,12 @@ class Check:
             "to_value": self.to_value,
             "from_date": self.from_date,
             "to_date": self.to_date,
+            "stated_text": self.stated_text,
+            "from_text": self.from_text,
+            "to_text": self.to_text,
+            "computed_low": self.computed_low,
+            "computed_high": self.computed_high,
+            "clause": self.clause.to_dict() if self.clause else None,
         }
 
     @classmethod
@@ -311,6 +325,12 @@ class Check:
             to_value=data.get("to_value"),
             from_date=data.get("from_date"),
             to_date=data.get("to_date"),
+            stated_text=data.get("stated_text"),
+            from_text=data.get("from_text"),
+            to_text=data.get("to_text"),
+            computed_low=data.get("computed_low"),
+            computed_high=data.get("computed_high"),
+            clause=TextSpan.from_dict(data["clause"]) if data.get("clause") else None,
         )
 
 

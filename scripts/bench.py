@@ -181,7 +181,7 @@ elif mode == "stages":
         docs = timed(name, lambda: list(proc.pipe(docs, batch_size=batch))
                      if hasattr(proc, "pipe") else [proc(doc) for doc in docs])
     claims = timed("claims", lambda: [
-        build_claims(annotations_from_doc(a, c, d)) for (a, c), d in zip(work, docs)
+        build_claims(annotations_from_doc(a, c, d), d) for (a, c), d in zip(work, docs)
     ])
     timed("rank", lambda: [rank_claims(d, c) for d, c in zip(docs, claims)])
 elapsed = time.perf_counter() - start

@@ -8,6 +8,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Protocol, TypeVar
 
+from spacy.tokens import Doc
+
 from pipeline.claims.checks import find_checks
 from pipeline.contract import (
     Annotations,
@@ -143,8 +145,8 @@ def classify(
     return None
 
 
-def build_claims(annotations: Annotations) -> tuple[Claim, ...]:
-    """Every claim of one article, in text order (pure)."""
+def build_claims(annotations: Annotations, doc: Doc | None = None) -> tuple[Claim, ...]:
+    """Every claim of one article, in text order (pure); checks need the article's parse."""
     article = annotations.article
     text = article.text
     quotes = [a for a in annotations.attributions if a.direct]
@@ -189,7 +191,7 @@ def build_claims(annotations: Annotations) -> tuple[Claim, ...]:
         if quoted >= QUOTE_COVERAGE * (end - start) and not outside_quotes:
             continue
         dates = _inside(annotations.dates, start, end)
-        checks = find_checks(text, sentence, quantities, dates)
+        checks = find_checks(text, sentence, quantities, dates, doc)
         attribution = _best_attribution(annotations.attributions, start, end)
         if attribution is not None and attribution.direct:
             attribution = None if quoted >= QUOTE_COVERAGE * (end - start) else attribution

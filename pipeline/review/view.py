@@ -105,9 +105,11 @@ def check_words(check: Check) -> str:
     verdict = ("Check failed" if check.consistent is False else
                "Check passed" if check.consistent is True else "Not verifiable")
     if check.explanation:
-        return f"{verdict} ({kind}): {check.explanation}"
+        return f"{verdict} ({kind}): {check.explanation}{clause_words(check)}"
     unit = " %" if "percent" in check.kind else ""
     stated = f"{short_number(check.stated)}{unit}" if check.stated is not None else "a figure"
+    if check.stated_text:
+        stated = check.stated_text
     computed = (f"{short_number(check.computed)}{unit}" if check.computed is not None
                 else "nothing")
     if check.consistent is False:
@@ -116,6 +118,14 @@ def check_words(check: Check) -> str:
     if check.consistent is True:
         return f"{verdict} ({kind}): stated {stated}, computed {computed}."
     return f"{verdict} ({kind}): stated {stated}."
+
+
+def clause_words(check: Check) -> str:
+    """`` Read in: "…"``: the words a failed check bound its figures in, for a desk to reread."""
+    if check.consistent is not False or check.clause is None:
+        return ""
+    words = " ".join(check.clause.text.split())
+    return f' Read in: "{words}".'
 
 
 def source_tip(a: Attribution) -> str:

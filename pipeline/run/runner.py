@@ -113,7 +113,7 @@ class Runner:
                 continue
             try:
                 annotations = annotations_from_doc(article, cleaned, doc)
-                claims = rank_claims(doc, build_claims(annotations))
+                claims = rank_claims(doc, build_claims(annotations, doc))
                 outcomes[index] = ArticleResult(annotations, claims)
             except Exception as error:  # one bad article must not stop the run
                 outcomes[index] = _failure(article, error)

@@ -19,6 +19,7 @@ from pipeline.contract import (
     Check,
     Claim,
     QuantityMention,
+    TextSpan,
 )
 from pipeline.review.marks import Mark, render_marked
 from pipeline.review.report import render_report, write_report
@@ -234,6 +235,13 @@ def test_marks_nest_even_when_they_cross(marks: list[Mark], expected: str) -> No
      "Not verifiable (ratio): Only one figure is given."),
     (Check("percent_change", -0.03, -2.76, False, "It fell 2.76 percent, not 0.03."),
      "Check failed (percent change): It fell 2.76 percent, not 0.03."),
+    # A failed check names the words it bound its figures in, on one line.
+    (Check("percent_change", 9.0, 4.0, False, "Off by five points.",
+           clause=TextSpan(0, 30, "went up 9 pct\nto 52 from 50")),
+     'Check failed (percent change): Off by five points. Read in: "went up 9 pct to 52 from 50".'),
+    (Check("percent_change", 9.0, None, False, stated_text="9 pct"),
+     "Check failed (percent change): the article states 9 pct, but its own figures give "
+     "nothing."),
 ])
 def test_checks_are_explained_in_words(check: Check, words: str) -> None:
     assert check_words(check) == words
