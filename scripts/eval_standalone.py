@@ -126,13 +126,16 @@ def _norm(name: str) -> str:
 
 
 def names_chain(replacement: str, names: Iterable[str]) -> bool:
-    """Whether a replacement names one of the chain's names (equal, or one within the other)."""
+    """Whether a replacement names one of the chain's names (equal, or one ends the other)."""
     wanted = _norm(replacement)
     for name in names:
         other = _norm(name)
         if not other or other in PRONOUNS or not wanted:
             continue
-        if wanted == other or f" {other} " in f" {wanted} " or f" {wanted} " in f" {other} ":
+        # `Kim` or `Montalvo` for the full name; `President Donald Trump` for `Donald Trump`;
+        # never a longer name that holds it as a modifier (`the Andy Warhol Museum`).
+        within = f" {wanted}".endswith(f" {other}") or f"{wanted} ".startswith(f"{other} ")
+        if wanted == other or within or f" {other}".endswith(f" {wanted}"):
             return True
     return False
 

@@ -14,7 +14,7 @@ import bisect
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from pipeline.assets import MODELS_DIR
@@ -25,11 +25,25 @@ NAMES_FILE = MODELS_DIR / "standalone_names.json"
 # Sentences before the claim's own that a pronoun may reach back to.
 WINDOW = 3
 ONLY_PERSON, ONLY_OTHER, NEAREST_PROMINENT, FARTHER_PROMINENT = 0.9, 0.8, 0.7, 0.5
+# A subject pronoun continues the last subject or speaker (centering) more surely than a
+# possessive or an object does; so does `It said` the organisation an article is about.
+SUBJECT_CONTINUES, TOPIC = 0.6, 0.6
 # A speaker found by attribution with this confidence or more tells the gender of `he`/`she`.
 SURE_SPEAKER = 0.8
 MALE_TITLES = frozenset({"mr", "mr.", "sir", "lord", "king", "prince"})
 FEMALE_TITLES = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "lady", "queen", "princess"})
 GENDERED = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
+# `bankers`, `Finance Ministry sources`, `industry analysts`: a group that speaks, named
+# without a determiner that would need the article to be understood (`the companies`).
+PLURAL_SOURCE = re.compile(
+    r"(?!(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]hey|[Bb]oth|[Ww]e|[Ss]ome|[Mm]any|[Oo]ther)\b)"
+    r"(?:[A-Z][\w.&-]*\s+){0,4}"
+    r"(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*(?:ers|ists|ials|ces|ants|ors|ents|ies|ives)"
+    # or names joined: `Janney Montgomery Scott Inc and Woolcott and Co`
+    r"|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*\s+and\s+[A-Z][\w.&-]*(?:\s+(?:and\s+)?[A-Z][\w.&-]*)*",
+)
+# A group that spoke this close before `They said` is who they are.
+GROUP_CONFIDENCE = 0.7
 # Words that open a mention's sentence without making it any less the subject.
 LEADING = re.compile(r"^[\s\"'“‘(]*(?:(?:the|a|an|but|and|meanwhile|however|also),?\s+)*", re.I)
 TITLE_WORD = re.compile(r"[A-Z][\w.&'’-]*$")
@@ -38,9 +52,10 @@ WORD = re.compile(r"[a-z0-9.&'’-]+")
 
 
 def quoted_stretches(text: str) -> list[tuple[int, int]]:
-    """Stretches between paired quotation marks; a paragraph break closes an open quote."""
+    """Stretches between paired quotation marks; a paragraph break (a blank line, or wire
+    copy's indented line) closes an open quote."""
     spans, opened = [], -1
-    for m in re.finditer(r"[\"“”]|\n\s*\n", text):
+    for m in re.finditer(r"[\"“”]|\n\s*\n|\n[ \t]{2,}", text):
         if m.group(0) not in "\"“”":
             if opened >= 0:
                 spans.append((opened, m.start()))
@@ -72,6 +87,7 @@ class Referent:
     label: str
     confidence: float
     determiner: str = ""  # "the " where the article writes the name with one (the United States)
+    local: bool = False  # found in the pronoun's own sentence, the surest antecedent
 
 
 class Referents:
@@ -93,6 +109,12 @@ class Referents:
         self.speakers = frozenset(a.speaker for a in sure if a.speaker)
         # Where sure speakers are named: a speaker there is as prominent as a subject.
         self.sources = sorted((a.source.start, a.source.end) for a in sure if a.source)
+        # Every source as written, for `They said` after `bankers said`.
+        self.plural_sources = sorted(
+            (a.source.start, " ".join(a.source.text.split()))
+            for a in annotations.attributions
+            if a.source is not None and PLURAL_SOURCE.fullmatch(" ".join(a.source.text.split()))
+        )
         self.spoke = sorted((a.source.start, a.speaker) for a in sure if a.source and a.speaker)
         # The speakers' own words, which a rewrite must leave as they were said.
         self.quotes = sorted(
@@ -166,7 +188,7 @@ class Referents:
         return "the " if name.startswith("United ") else ""
 
     def _pick(
-        self, candidates: Sequence[EntityMention], only: float
+        self, candidates: Sequence[EntityMention], only: float, subject: bool = False
     ) -> Referent | None:
         """The best of the candidates (in text order) with the confidence the module states."""
         if not candidates:
@@ -181,7 +203,16 @@ class Referents:
                 return None
             chosen = prominent[-1]
             same = chosen.canonical == nearest.canonical
-            confidence = NEAREST_PROMINENT if same else FARTHER_PROMINENT
+            # The subject continues unless its own sentence named a rival (`Ellis and Grant`).
+            home = self._sentence_start(chosen.start)
+            rivals = {
+                c.canonical for c in candidates
+                if self._sentence_start(c.start) == home and c.canonical != chosen.canonical
+            }
+            # (An organisation's lead names others it deals with, not rivals for `It said`.)
+            rivals = rivals if only == ONLY_PERSON else set()
+            farther = SUBJECT_CONTINUES if subject and not rivals else FARTHER_PROMINENT
+            confidence = NEAREST_PROMINENT if same else farther
             nearest = chosen
         return Referent(
             nearest.canonical, nearest.label, confidence, self.determiner(nearest.canonical)
@@ -191,6 +222,14 @@ class Referents:
         """Whether the article quoted this speaker, surely resolved, before ``pos``."""
         return any(start < pos and speaker == name for start, speaker in self.spoke)
 
+    def group(self, pos: int) -> Referent | None:
+        """``They said`` right after ``bankers said``: the group that spoke in the sentence
+        before (or earlier in this one)."""
+        index = bisect.bisect_right(self.sentences, pos) - 1
+        since = self.sentences[max(0, index - 1)] if self.sentences else 0
+        found = [text for start, text in self.plural_sources if since <= start < pos]
+        return Referent(found[-1], "GROUP", GROUP_CONFIDENCE) if found else None
+
     def compatible(self, name: str, pronoun: str) -> bool:
         """Whether a person's known gender (if any) fits the pronoun."""
         gender = GENDERED.get(pronoun.lower())
@@ -199,15 +238,21 @@ class Referents:
     def person(self, pos: int, pronoun: str) -> Referent | None:
         """The person ``he``/``she``/``his``/``her`` at ``pos`` refers to."""
         gender = GENDERED.get(pronoun.lower())
-        window = self._window(pos)
+        window, sentence = self._window(pos), self._sentence_start(pos)
         candidates = [
             e for e in self.entities
             if e.label == "PERSON" and window <= e.start and e.end <= pos
             and self.gender.get(e.canonical, gender) == gender
         ]
-        return self._pick(candidates, ONLY_PERSON)
+        # One person named earlier in the pronoun's own sentence is its antecedent.
+        own = {e.canonical for e in candidates if sentence <= e.start}
+        if len(own) == 1:
+            return Referent(own.pop(), "PERSON", ONLY_PERSON, local=True)
+        return self._pick(candidates, ONLY_PERSON, subject=pronoun.lower() in ("he", "she"))
 
-    def organisation(self, pos: int, *, possessive: bool) -> Referent | None:
+    def organisation(
+        self, pos: int, *, possessive: bool, speaking: bool = False
+    ) -> Referent | None:
         """The organisation or country ``it`` or ``its`` at ``pos`` refers to.
 
         A possessive looks in its own sentence first (``United States figures indicate its
@@ -227,13 +272,21 @@ class Referents:
             candidates = [e for e in candidates if e.label == "ORG" or self.prominent(e)]
         own = [e for e in candidates if sentence <= e.start]
         if possessive and own:
-            return self._pick(own, ONLY_OTHER)
+            found = self._pick(own, ONLY_OTHER)
+            return replace(found, local=True) if found else None
         if own and self.opens_sentence(own[0]):
             first = own[0]
             return Referent(
-                first.canonical, first.label, NEAREST_PROMINENT, self.determiner(first.canonical)
+                first.canonical, first.label, NEAREST_PROMINENT, self.determiner(first.canonical),
+                local=True,
             )
-        return self._pick(candidates, ONLY_OTHER)
+        if not candidates and speaking:
+            # Wire copy: `It said …` paragraphs after the lead named the company.
+            topics = [
+                e for e in self.entities if e.label == "ORG" and e.end <= pos and self.prominent(e)
+            ]
+            return Referent(topics[-1].canonical, "ORG", TOPIC) if topics else None
+        return self._pick(candidates, ONLY_OTHER, subject=not possessive)
 
     def named(self, pos: int, head: str) -> Referent | None:
         """``the bank``, ``the ministry``: the organisation before ``pos`` whose name has the

@@ -52,13 +52,18 @@ EMPTY_IT = re.compile(
     r"remains?|remained|takes?|took|means?|meant|may|might|could|should|must)\b",
     re.IGNORECASE,
 )
+# `It said`: an organisation speaking, which in wire copy is the one the story is about.
+SPEAKING_IT = re.compile(r"^\s+(?:also\s+)?(said|says|added|reported|announced|told)\b", re.I)
 # `It said`, `It added`: an organisation speaking or acting.
 ACTING_IT = re.compile(
     r"^\s+(?:also\s+|further\s+|earlier\s+|previously\s+)?(said|says|added|adds|reported|"
     r"reports|announced|told|expects?|expected|estimated|forecast|plans?|planned|agreed|"
-    r"declined|denied|did not|does not|has agreed|has said|will|would|acquired|sold|bought|"
+    r"declined|denied|did not|does not|has agreed|has said|acquired|sold|bought|"
     r"owns|earned|lost|posted|reported)\b",
     re.IGNORECASE,
+)
+THEY_SAID = re.compile(
+    r"\b([Tt]hey)\s+(?:also\s+)?(said|say|added|noted|told|estimated|predicted|expected)\b"
 )
 DESCRIPTION = re.compile(
     r"\b[Tt]he (company|firm|bank|ministry|agency|airline|union|party|council|committee|"
@@ -235,7 +240,8 @@ def _reference_edits(
         if word in ("it", "its"):
             if word == "it" and (EMPTY_IT.match(text[end:]) or not ACTING_IT.match(text[end:])):
                 continue
-            own = referents.organisation(pos, possessive=possessive)
+            speaking = SPEAKING_IT.match(text[end:]) is not None
+            own = referents.organisation(pos, possessive=possessive, speaking=speaking)
         else:
             own = referents.person(pos, word)
         referent = _agreeing(referent, own, referents, word, pos)
@@ -251,6 +257,14 @@ def _reference_edits(
         reason = "possessive" if possessive else "pronoun"
         replacement = _name(referent, possessive, start == 0 or m.group(1)[0].isupper())
         edits.append(Edit(start, end, m.group(0), replacement, reason, referent.confidence))
+    for m in THEY_SAID.finditer(text):
+        if _inside(m.start(), quoted):
+            continue
+        referent = referents.group(claim.start + m.start())
+        if referent is not None and referent.confidence >= THRESHOLD:
+            name = referent.name[0].upper() + referent.name[1:] if m.start() == 0 else referent.name
+            edits.append(Edit(m.start(), m.end(1), m.group(1), name, "pronoun",
+                              referent.confidence))
     for m in DESCRIPTION.finditer(text):
         if _inside(m.start(), quoted):
             continue
@@ -309,6 +323,8 @@ def _agreeing(
         return replace(own, confidence=best(own.confidence, attributed.confidence))
     if referents is not None and not referents.compatible(attributed.name, pronoun):
         return own
+    if own is not None and own.local and own.confidence >= THRESHOLD:
+        return own  # `what made Warhol famous, however, he is …`: the sentence's own name
     spoke = referents is not None and referents.spoke_before(attributed.name, pos)
     if pronoun and attributed.confidence < SURE_SPEAKER and not spoke:
         return own
