@@ -330,6 +330,7 @@ class Edit:
     replacement: str
     reason: str
     confidence: float
+    entity: str | None = None  # the canonical name a pronoun or description resolved to
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -339,6 +340,7 @@ class Edit:
             "replacement": self.replacement,
             "reason": self.reason,
             "confidence": self.confidence,
+            "entity": self.entity,
         }
 
     @classmethod
@@ -350,6 +352,7 @@ class Edit:
             str(data["replacement"]),
             str(data["reason"]),
             float(data["confidence"]),
+            data.get("entity"),
         )
 
 

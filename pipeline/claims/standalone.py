@@ -256,7 +256,8 @@ def _reference_edits(
                 continue
         reason = "possessive" if possessive else "pronoun"
         replacement = _name(referent, possessive, start == 0 or m.group(1)[0].isupper())
-        edits.append(Edit(start, end, m.group(0), replacement, reason, referent.confidence))
+        edits.append(Edit(start, end, m.group(0), replacement, reason, referent.confidence,
+                          referent.name))
     for m in THEY_SAID.finditer(text):
         if _inside(m.start(), quoted):
             continue
@@ -297,7 +298,7 @@ def _described(
     end = m.end() + (2 if possessive else 0)
     replacement = _name(referent, possessive, m.start() == 0)
     return [Edit(m.start(), end, claim.text[m.start() : end], replacement, reason,
-                 referent.confidence)]
+                 referent.confidence, referent.name)]
 
 
 def _agreeing(

@@ -182,3 +182,19 @@ def test_standalone_round_trips_through_the_claim_record() -> None:
 )
 def test_quoted_stretches(text: str, quoted: list[str]) -> None:
     assert [text[s:e] for s, e in quoted_stretches(text)] == quoted
+
+
+# Issue 19's acceptance on the seed (published 2017-08-23): (claim fragment, standalone words).
+SEED_ACCEPTANCE = [
+    ("to address North Korea", 'Kim Hyun-chong said: "The U.S. needs'),
+    ("top trade negotiator said Tuesday", "said on Tuesday, 22 August 2017, that Seoul"),
+    ("(S$37.7 billion) previous year", "(S$37.7 billion) in 2016."),
+    ("(S$37.7 billion) previous year", "indicate the United States' goods deficit"),
+]
+
+
+@pytest.mark.parametrize(("fragment", "words"), SEED_ACCEPTANCE)
+def test_seed_acceptance(seed_result: ArticleResult, fragment: str, words: str) -> None:
+    claim = claim_with(seed_result, fragment)
+    assert claim.standalone is not None
+    assert words in claim.standalone.text
