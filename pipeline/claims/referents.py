@@ -39,7 +39,7 @@ PLURAL_SOURCE = re.compile(
     r"(?!(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]hey|[Bb]oth|[Ww]e|[Ss]ome|[Mm]any|[Oo]ther)\b)"
     r"(?:[A-Z][\w.&-]*\s+){0,4}"
     r"(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*(?:ers|ists|ials|ces|ants|ors|ents|ies|ives)"
-    # or names joined: `Janney Montgomery Scott Inc and Woolcott and Co`
+    # or names joined: `Arden Securities and Bello Brothers`
     r"|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*\s+and\s+[A-Z][\w.&-]*(?:\s+(?:and\s+)?[A-Z][\w.&-]*)*",
 )
 # A group that spoke this close before `They said` is who they are.
