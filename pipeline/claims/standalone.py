@@ -146,6 +146,10 @@ def date_words(value: str, text: str) -> tuple[str, str] | None:
         if weekday:
             return f"{rest}, {words}", "on"
         return words, "on"
+    if m := re.match(r"(\d{4})-(\d{2})-(\d{2})T", value):
+        # `midday on Friday`, `tomorrow morning`: the words kept, the day they fall on added.
+        year, month, day = (int(g) for g in m.groups())
+        return f"{text}, {day} {MONTHS[month - 1]} {year}", ""
     if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
         return f"{MONTHS[int(m.group(2)) - 1]} {m.group(1)}", "in"
     if re.fullmatch(r"\d{4}", value):
@@ -184,7 +188,8 @@ def _date_edit(
         return Edit(start, end, original, f"{original} [{words}]", "relative_date", 1.0)
     before = re.findall(r"[A-Za-z]+", text[:start])
     possessive = text[end : end + 2] in ("'s", "’s")
-    if (before and before[-1].lower() in PREPOSITIONS) or possessive or start == 0:
+    after_preposition = bool(before) and before[-1].lower() in PREPOSITIONS
+    if not preposition or after_preposition or possessive or start == 0:
         replacement = words
     else:
         replacement = f"{preposition} {words}"

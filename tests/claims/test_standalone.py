@@ -101,6 +101,7 @@ def test_standalone_on_articles(
         ("2017-07", "last month", ("July 2017", "in")),
         ("2017-W33", "last week", ("the week of 14 August 2017", "in")),
         ("2017-Q2", "last quarter", ("the second quarter of 2017", "in")),
+        ("1987-03-03TMO", "tomorrow morning", ("tomorrow morning, 3 March 1987", "")),
         ("PRESENT_REF", "now", None),
     ],
 )
