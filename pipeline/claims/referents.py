@@ -28,6 +28,8 @@ ONLY_PERSON, ONLY_OTHER, NEAREST_PROMINENT, FARTHER_PROMINENT = 0.9, 0.8, 0.7, 0
 # A subject pronoun continues the last subject or speaker (centering) more surely than a
 # possessive or an object does; so does `It said` the organisation an article is about.
 SUBJECT_CONTINUES, TOPIC = 0.6, 0.6
+# The one compatible person of the article, named before the last few sentences.
+ONLY_EARLIER = 0.7
 # A speaker found by attribution with this confidence or more tells the gender of `he`/`she`.
 SURE_SPEAKER = 0.8
 MALE_TITLES = frozenset({"mr", "mr.", "sir", "lord", "king", "prince"})
@@ -44,6 +46,7 @@ PLURAL_SOURCE = re.compile(
 )
 # A group that spoke this close before `They said` is who they are.
 GROUP_CONFIDENCE = 0.7
+SUFFIXES = frozenset({"Co", "Co.", "Inc", "Inc.", "Corp", "Corp.", "Ltd", "Ltd.", "PLC", "Plc"})
 # Words that open a mention's sentence without making it any less the subject.
 LEADING = re.compile(r"^[\s\"'“‘(]*(?:(?:the|a|an|but|and|meanwhile|however|also),?\s+)*", re.I)
 TITLE_WORD = re.compile(r"[A-Z][\w.&'’-]*$")
@@ -98,7 +101,9 @@ class Referents:
         self.entities = sorted(
             # `a blue Marilyn` taken for a person: a person's name never opens with `The`.
             (e for e in annotations.entities if e.label in ("PERSON", "ORG", "GPE")
-             and not (e.label == "PERSON" and e.canonical.lower().startswith("the "))),
+             and not (e.label == "PERSON" and e.canonical.lower().startswith("the "))
+             # `70 cts` taken for a company, `Co Ltd` cut from one: not names to write in.
+             and e.text != e.text.lower() and (e.canonical.split() or [""])[0] not in SUFFIXES),
             key=lambda e: (e.start, e.end),
         )
         self.sentences = sorted(s.start for s in annotations.sentences)
@@ -244,6 +249,14 @@ class Referents:
             if e.label == "PERSON" and window <= e.start and e.end <= pos
             and self.gender.get(e.canonical, gender) == gender
         ]
+        if not candidates:
+            # Wire copy quotes one expert at length: `He said` paragraphs after the name.
+            earlier = {
+                e.canonical for e in self.entities
+                if e.label == "PERSON" and e.end <= pos
+                and self.gender.get(e.canonical, gender) == gender
+            }
+            return Referent(earlier.pop(), "PERSON", ONLY_EARLIER) if len(earlier) == 1 else None
         # One person named earlier in the pronoun's own sentence is its antecedent.
         own = {e.canonical for e in candidates if sentence <= e.start}
         if len(own) == 1:

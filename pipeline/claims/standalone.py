@@ -203,9 +203,11 @@ def _date_edit(
 # ----------------------------------------------------------------------------- references
 
 
-def _named_earlier(claim: Claim, name: str, start: int) -> bool:
-    """Whether the claim names the entity before ``start`` itself."""
-    return any(e.canonical == name and e.end - claim.start <= start for e in claim.entities)
+def _named_earlier(claim: Claim, name: str, start: int, edits: Sequence[Edit] = ()) -> bool:
+    """Whether the claim names the entity before ``start`` itself, or an edit already did."""
+    return any(
+        name in (e.canonical, e.text) and e.end - claim.start <= start for e in claim.entities
+    ) or any(edit.entity == name and edit.start < start for edit in edits)
 
 
 def _name(referent: Referent, possessive: bool, capital: bool) -> str:
@@ -252,12 +254,17 @@ def _reference_edits(
         referent = _agreeing(referent, own, referents, word, pos)
         if referent is None or referent.confidence < THRESHOLD:
             continue
-        if _named_earlier(claim, referent.name, start):
-            # `Acme said it`: the name is there to read; `Acme said its` too.
-            # `Kim … his`: only `its` may be unclear enough to name again (`United States
-            # figures indicate its deficit`), and not right after the name speaks (`Acme said its`).
-            mention = [e for e in claim.entities if e.canonical == referent.name]
-            if word != "its" or SPEECH_AFTER.match(text[mention[-1].end - claim.start :]):
+        if _named_earlier(claim, referent.name, start, edits):
+            # `Acme said it`: the name is there to read. `Kim … his`: only `its` may be unclear
+            # enough to name again (`United States figures indicate its deficit`), and not
+            # right after the name speaks (`Acme said its`).
+            mention = [
+                e for e in claim.entities
+                if referent.name in (e.canonical, e.text) and e.end - claim.start <= start
+            ]
+            if word != "its" or not mention or SPEECH_AFTER.match(
+                text[mention[-1].end - claim.start :]
+            ):
                 continue
         reason = "possessive" if possessive else "pronoun"
         replacement = _name(referent, possessive, start == 0 or m.group(1)[0].isupper())
@@ -376,10 +383,12 @@ def _frame(claim: Claim, referents: Referents, edits: Sequence[Edit]) -> Edit | 
         return None
     name, confidence = named
     name = name[0].upper() + name[1:]
+    cue = attribution.cue
+    if cue is not None and claim.start <= cue.start and cue.end <= claim.end:
+        return None  # `"…," Li said.`: who said it is already in the claim's words
     if claim.type == "quote":
         return Edit(0, 0, "", f"{name} said: ", "quote_speaker", confidence)
-    cue = attribution.cue
-    if cue is None or (claim.start <= cue.start and cue.end <= claim.end):
+    if cue is None:
         return None
     frame = f"According to {name[0].lower() + name[1:] if name.startswith('The ') else name}, "
     first = re.match(r"[A-Z][a-z]+\b", claim.text)

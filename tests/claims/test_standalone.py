@@ -16,6 +16,7 @@ from pipeline.contract import (
     Attribution,
     Claim,
     Edit,
+    EntityMention,
     Standalone,
     TextSpan,
 )
@@ -64,6 +65,11 @@ ROWS = [
      '"We sold 300 tonnes of rye last week," Anna Berg said.',
      "2019-11-20", "We sold 300",
      ['Anna Berg said: "We sold', "last week [the week of 11 November"], []),
+    # A name written in once: the pronouns after it read plainly.
+    ("Greta Lind met reporters in Oslo on Monday.\n\n"
+     "She said she would cut the budget by 3 percent this year.",
+     "2022-03-09", "cut the budget", ["Greta Lind said she would", "in 2022"],
+     ["Greta Lind would"]),
     # `said Tuesday`: the day of the week gets its date and its year.
     ("Orsolya Nagy, Hungary's economy minister, said Tuesday that the budget deficit "
      "would reach 2.1 percent of output.",
@@ -199,3 +205,23 @@ def test_seed_acceptance(seed_result: ArticleResult, fragment: str, words: str) 
     claim = claim_with(seed_result, fragment)
     assert claim.standalone is not None
     assert words in claim.standalone.text
+
+
+def test_a_quote_whose_cue_is_in_its_words_gets_no_frame() -> None:
+    text = 'Intro here. "Rents will fall," Pia Kern said.'
+    claim_text = '"Rents will fall," Pia Kern said.'
+    attribution = Attribution(
+        content=_span(text, '"Rents will fall,"'), source=_span(text, "Pia Kern"),
+        cue=_span(text, "said"), direct=True, speaker="Pia Kern", speaker_confidence=1.0,
+    )
+    annotations, claim = _article_claim(text, claim_text, attribution, kind="quote")
+    assert standalone_for(claim, Referents(annotations)).text == claim_text
+
+
+def test_a_lowercase_organisation_is_no_name_to_write_in() -> None:
+    text = "Profit was 70 cts a share. It said sales rose."
+    article = Article(id="a", text=text, published="2017-08-23")
+    cts = EntityMention(13, 16, "cts", "ORG", "cts")
+    annotations = Annotations(article=article, entities=(cts,),
+                              sentences=(TextSpan(0, 26, text[:26]), TextSpan(27, 47, text[27:])))
+    assert Referents(annotations).organisation(27, possessive=False, speaking=True) is None
