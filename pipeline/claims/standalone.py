@@ -75,7 +75,7 @@ ROLE = re.compile(
     r"spokeswoman|secretary|governor|senator|mayor|ambassador|premier|chancellor|director|"
     r"negotiator|commissioner|representative|envoy|treasurer|coach|founder|leader))\b"
 )
-SPEECH_AFTER = re.compile(r"^\s+(said|says|told|added|expects?|reported|announced)\b", re.I)
+MODIFIED = re.compile(r"^\s+(figures|data|statistics|numbers|officials|sources)\b", re.I)
 SOURCE_PREPOSITIONS = re.compile(r"\b(at|of|from|for|with|in)\b")
 
 
@@ -255,14 +255,14 @@ def _reference_edits(
         if referent is None or referent.confidence < THRESHOLD:
             continue
         if _named_earlier(claim, referent.name, start, edits):
-            # `Acme said it`: the name is there to read. `Kim … his`: only `its` may be unclear
-            # enough to name again (`United States figures indicate its deficit`), and not
-            # right after the name speaks (`Acme said its`).
+            # `Acme said it`, `Kim … his`: the name is there to read. Only `its` after a name
+            # that merely qualifies the subject is unclear enough to name again (`United States
+            # figures indicate its deficit`: the figures' deficit?).
             mention = [
                 e for e in claim.entities
                 if referent.name in (e.canonical, e.text) and e.end - claim.start <= start
             ]
-            if word != "its" or not mention or SPEECH_AFTER.match(
+            if word != "its" or not mention or not MODIFIED.match(
                 text[mention[-1].end - claim.start :]
             ):
                 continue

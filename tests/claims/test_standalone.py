@@ -70,6 +70,9 @@ ROWS = [
      "She said she would cut the budget by 3 percent this year.",
      "2022-03-09", "cut the budget", ["Greta Lind said she would", "in 2022"],
      ["Greta Lind would"]),
+    # `its` right after the company it stands for is plain: not named twice.
+    ("Kestrel Airlines Ltd plans to expand its fleet to 40 aircraft in 2025.",
+     "2022-03-09", "expand its fleet", ["expand its fleet"], ["Kestrel Airlines Ltd's"]),
     # `said Tuesday`: the day of the week gets its date and its year.
     ("Orsolya Nagy, Hungary's economy minister, said Tuesday that the budget deficit "
      "would reach 2.1 percent of output.",
