@@ -228,3 +228,43 @@ def test_a_lowercase_organisation_is_no_name_to_write_in() -> None:
     annotations = Annotations(article=article, entities=(cts,),
                               sentences=(TextSpan(0, 26, text[:26]), TextSpan(27, 47, text[27:])))
     assert Referents(annotations).organisation(27, possessive=False, speaking=True) is None
+
+
+# Read as a fact-checker on Reuters-21578 (reut2-000.sgm): (story, verdict, why, words the
+# standalone texts of the story hold, words they must not hold). Fragments kept short.
+READ_ON_REUTERS = [
+    ("reuters-148", "good", "`It said` names the company of the lead",
+     "Painewebber Group Inc said it will", None),
+    ("reuters-282", "good", "`He said` names the official quoted before",
+     "Thamnoon Wanglee said dollar", None),
+    ("reuters-964", "good", "the name once: later `he` read plainly (was Reagan thrice)",
+     None, "Reagan said Reagan"),
+    ("reuters-113", "good", "`70 cts` is no company to write in for `its` (was cts')",
+     None, "cts'"),
+    ("reuters-390", "good", "a quote carrying `Li said` needs no frame (was said twice)",
+     None, 'Ka-shing said: "Looking'),
+]
+
+
+@pytest.fixture(scope="module")
+def reuters(claims_nlp: Language) -> dict[str, ArticleResult]:
+    from pipeline.read.reader import read_inputs
+    from tests.conftest import shared_path
+
+    path = shared_path("data", "reuters21578", "reut2-000.sgm")
+    wanted = {row[0] for row in READ_ON_REUTERS}
+    items = [i for i in read_inputs([str(path)]) if getattr(i, "id", None) in wanted]
+    results = process_articles(items, Settings(), claims_nlp)
+    return {r.article.id: r for r in results if isinstance(r, ArticleResult)}
+
+
+@pytest.mark.parametrize(("story", "verdict", "why", "holds", "lacks"), READ_ON_REUTERS)
+def test_read_on_reuters(
+    reuters: dict[str, ArticleResult], story: str, verdict: str, why: str,
+    holds: str | None, lacks: str | None,
+) -> None:
+    texts = [c.standalone.text for c in reuters[story].claims if c.standalone]
+    if holds is not None:
+        assert any(holds in t for t in texts), why
+    if lacks is not None:
+        assert not any(lacks in t for t in texts), why
