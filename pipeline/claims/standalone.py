@@ -59,7 +59,8 @@ ACTING_IT = re.compile(
     r"^\s+(?:also\s+|further\s+|earlier\s+|previously\s+)?(said|says|added|adds|reported|"
     r"reports|announced|told|expects?|expected|estimated|forecast|plans?|planned|agreed|"
     r"declined|denied|did not|does not|has agreed|has said|acquired|sold|bought|"
-    r"owns|earned|lost|posted|reported)\b",
+    r"owns|earned|lost|posted|reported|declared|asked|quoted|claimed|called|urged|warned|"
+    r"noted|proposed|approved|paid|filed|offered|has|had)\b",
     re.IGNORECASE,
 )
 THEY_SAID = re.compile(
