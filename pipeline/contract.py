@@ -335,6 +335,63 @@ class Check:
 
 
 @dataclass(frozen=True, slots=True)
+class Edit:
+    """One rewrite of a claim's words: ``[start, end)`` into the claim's own text.
+
+    ``start == end`` inserts (a quote's speaker, an ``According to`` frame);
+    ``reason`` says what was resolved (``pronoun``, ``role``, ``possessive``,
+    ``relative_date``, ``quote_speaker``, ``reported_source``) and
+    ``confidence`` how sure the resolution is.
+    """
+
+    start: int
+    end: int
+    original: str
+    replacement: str
+    reason: str
+    confidence: float
+    entity: str | None = None  # the canonical name a pronoun or description resolved to
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "original": self.original,
+            "replacement": self.replacement,
+            "reason": self.reason,
+            "confidence": self.confidence,
+            "entity": self.entity,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Edit:
+        return cls(
+            int(data["start"]),
+            int(data["end"]),
+            str(data["original"]),
+            str(data["replacement"]),
+            str(data["reason"]),
+            float(data["confidence"]),
+            data.get("entity"),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Standalone:
+    """A claim written to be checked without its article: its text with the edits applied."""
+
+    text: str
+    edits: tuple[Edit, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "edits": [e.to_dict() for e in self.edits]}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Standalone:
+        return cls(str(data["text"]), tuple(Edit.from_dict(e) for e in data.get("edits", ())))
+
+
+@dataclass(frozen=True, slots=True)
 class Annotations:
     """Every mention the pipeline found in one article."""
 
@@ -365,6 +422,7 @@ class Claim:
     published: str | None = None
     checkworthiness: float | None = None  # in [0, 1]: how worth checking, for ranking a queue
     claim_key: str | None = None  # equal for the same claim worded differently elsewhere
+    standalone: Standalone | None = None  # the claim checkable without its article
 
     def to_dict(self) -> dict[str, Any]:
         record: dict[str, Any] = {
@@ -383,6 +441,7 @@ class Claim:
             "checks": [c.to_dict() for c in self.checks],
             "checkworthiness": self.checkworthiness,
             "claim_key": self.claim_key,
+            "standalone": self.standalone.to_dict() if self.standalone else None,
         }
         return record
 
@@ -390,6 +449,7 @@ class Claim:
     def from_dict(cls, data: dict[str, Any]) -> Claim:
         """A ``claim/1`` record read back (fields beyond the contract are ignored)."""
         attribution = data.get("attribution")
+        standalone = data.get("standalone")
         return cls(
             claim_id=str(data["claim_id"]),
             article_id=str(data["article_id"]),
@@ -405,6 +465,7 @@ class Claim:
             published=data.get("published"),
             checkworthiness=data.get("checkworthiness"),
             claim_key=data.get("claim_key"),
+            standalone=Standalone.from_dict(standalone) if standalone else None,
         )
 
 

@@ -1,8 +1,8 @@
 """`make eval`: run `claims annotate` on the dev sets, score with ../shared/eval, print one table.
 
 Skips cleanly (exit 0, one line) when ../shared is absent. Figures come from the team's scorer;
-nothing here computes a metric of its own except the check-worthiness line, whose script
-lives beside this one.
+nothing here computes a metric of its own except the check-worthiness line and the standalone
+claim lines (issue 19), whose scripts live beside this one.
 """
 
 from __future__ import annotations
@@ -148,6 +148,19 @@ def main() -> int:
             check=True,
         )
         rows.append(("claimbuster held-out fifth", "check-worthiness", done.stdout.strip()))
+    standalone = ROOT / "scripts" / "eval_standalone.py"
+    if standalone.exists():
+        done = subprocess.run(
+            [sys.executable, str(standalone), "--shared", str(args.shared),
+             "--workers", str(args.workers)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        for line in done.stdout.splitlines():
+            name, metric, figure = line.split("\t", 2)
+            rows.append((name, metric, figure))
     width = max(len(r[1]) for r in rows)
     print(f"{'set':<28} {'metric':<{width}}  P     R     F1   (or figure)")
     for name, metric, figure in rows:

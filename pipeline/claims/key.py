@@ -7,7 +7,9 @@ values of its dates. ``the US goods deficit with South Korea was $27.7 billion
 in 2016`` and ``United States figures indicate its goods deficit with South
 Korea was US$27.7 billion (S$37.7 billion) previous year`` (published 2017) share
 one key. A claim without a figure keys on its content words instead, so
-different statements about the same entity stay apart.
+different statements about the same entity stay apart. The subject includes what the
+claim's standalone edits resolved (``its deficit`` is the United States'), so a claim
+made with ``he`` or ``its`` groups with the same claim made by name.
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ SPEECH_DATE = re.compile(
     re.IGNORECASE,
 )
 WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
+# Standalone edits that name what a pronoun or description referred to.
+REFERRING = frozenset({"pronoun", "possessive", "description", "role"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +110,22 @@ def subject_of(claim: Claim, lexicon: Lexicon) -> tuple[str, ...]:
             continue  # where the data came from, which another outlet may not name
         name = entity.canonical.strip()
         names.add(demonyms.get(name, name) if entity.label == "NORP" else name)
+    names.update(resolved_subjects(claim))
     return tuple(sorted(n for n in names if n))
+
+
+def resolved_subjects(claim: Claim) -> set[str]:
+    """Names the standalone text put in for `he`, `its`, `the company`, less who says it."""
+    source = claim.attribution.source if claim.attribution else None
+    found = set()
+    for edit in claim.standalone.edits if claim.standalone else ():
+        if edit.reason not in REFERRING or edit.entity is None:
+            continue
+        start, end = claim.start + edit.start, claim.start + edit.end
+        if source is not None and _within(start, end, source.start, source.end):
+            continue  # `He said`: the speaker, as a named source is, is not the subject
+        found.add(edit.entity)
+    return found
 
 
 def stated_text(claim: Claim, *, without_mentions: bool = False) -> str:

@@ -1,10 +1,11 @@
 """schema.org ClaimReview JSON-LD skeletons: one per claim, for a fact-checker to complete.
 
-The skeleton carries what the pipeline knows: ``claimReviewed`` (the claim's text) and
-``itemReviewed``, a ``Claim`` with its ``author`` (the speaker, the named source, or the
-publishing outlet when the article states it in its own voice), ``datePublished`` (the
-article's publication date: when the claim was made), ``appearance`` (the article as a
-``CreativeWork``, with its URL when known) and the claim's stable id as ``identifier``.
+The skeleton carries what the pipeline knows: ``claimReviewed`` (the claim's standalone text,
+its ``text`` when it has none) and ``itemReviewed``, a ``Claim`` with its ``author`` (the
+speaker, the named source, or the publishing outlet when the article states it in its own
+voice), ``datePublished`` (the article's publication date: when the claim was made),
+``appearance`` (the article as a ``CreativeWork``, with its URL when known) and the claim's
+stable id as ``identifier``.
 The fact-checker adds ``reviewRating`` (a ``Rating`` with ``alternateName`` such as
 "False"), the review's own ``author``, ``url`` and ``datePublished``; the skeleton leaves
 them out rather than filling in placeholders a publisher could ship by mistake.
@@ -113,10 +114,12 @@ def claimreview(claim: Claim, article: Article) -> dict[str, Any]:
     if published:
         item["datePublished"] = published
     item["appearance"] = appearance(article)
+    reviewed = claim.standalone.text if claim.standalone else claim.text
     return {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        "claimReviewed": " ".join(claim.text.split()),
+        # The claim as it stands alone (`he` named, `Tuesday` dated): what a reader checks.
+        "claimReviewed": " ".join(reviewed.split()),
         "itemReviewed": item,
     }
 

@@ -64,6 +64,7 @@ class QueueRow:
     claim_key: str | None
     checkworthiness: float | None
     status: str
+    standalone: str | None = None  # the claim written to be checked without its article
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -72,6 +73,7 @@ class QueueRow:
             "published": self.published,
             "type": self.type,
             "text": self.text,
+            "standalone": self.standalone,
             "claim_key": self.claim_key,
             "checkworthiness": self.checkworthiness,
             "status": self.status,
@@ -177,6 +179,8 @@ def set_status(db: sqlite3.Connection, claim_id: str, status: str) -> bool:
 
 
 def _queue_row(row: sqlite3.Row) -> QueueRow:
+    # Read from the stored record, so queues filled before standalone texts need no migration.
+    standalone = json.loads(row["record"]).get("standalone") or {}
     return QueueRow(
         claim_id=row["claim_id"],
         article_id=row["article_id"],
@@ -186,6 +190,7 @@ def _queue_row(row: sqlite3.Row) -> QueueRow:
         claim_key=row["claim_key"],
         checkworthiness=row["checkworthiness"],
         status=row["status"],
+        standalone=standalone.get("text"),
     )
 
 

@@ -18,6 +18,7 @@ from pipeline.review.view import (
     checkworthiness,
     claim_dom_id,
     claim_order,
+    standalone_marks,
     type_slot,
 )
 
@@ -89,6 +90,10 @@ def _claim_item(claim: Claim, dom_id: str) -> str:
              attr("data-type", claim.type), attr("data-claim-id", claim.claim_id), ">",
              f'<div class="ci-head">{"".join(head)}</div>',
              f'<a class="ci-text"{attr("href", "#" + dom_id)}>{escape(text)}</a>']
+    alone, edits = standalone_marks(claim, dom_id)
+    if alone:
+        parts.append(f'<p class="ci-alone"><span class="ci-alone-lbl">standalone:</span> '
+                     f"{render_marked(alone, edits)}</p>")
     who = _who(claim)
     if who:
         parts.append(f'<p class="ci-who">{escape(who)}</p>')

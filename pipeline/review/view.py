@@ -227,3 +227,35 @@ def article_marks(result: ArticleResult, prefix: str) -> list[Mark]:
         kind = ENTITY_KINDS.get(e.label, (_slug(e.label), e.label.lower()))[0]
         mention(e.start, e.end, kind, entity_tip(e), e.label)
     return marks
+
+
+# What each kind of standalone edit did, for its tooltip.
+EDIT_REASONS = {
+    "pronoun": "pronoun resolved",
+    "possessive": "possessive resolved",
+    "description": "description resolved",
+    "role": "role resolved to the person given that title",
+    "relative_date": "relative date written out",
+    "quote_speaker": "speaker of the quote",
+    "reported_source": "source of the reported statement",
+}
+
+
+def standalone_marks(claim: Claim, prefix: str) -> tuple[str, list[Mark]]:
+    """The claim's standalone text and a mark on each edit, its reason and original on hover."""
+    standalone = claim.standalone
+    if standalone is None or not standalone.edits:
+        return "", []
+    marks, shift = [], 0
+    for n, edit in enumerate(standalone.edits):
+        start = edit.start + shift
+        end = start + len(edit.replacement)
+        shift += len(edit.replacement) - (edit.end - edit.start)
+        was = f"; the article has “{' '.join(edit.original.split())}”" if edit.original else ""
+        reason = EDIT_REASONS.get(edit.reason, edit.reason)
+        tip = f"{reason}{was} (confidence {edit.confidence:.2f})"
+        marks.append(Mark(start, end, LAYER_MENTION, ("m", "k-edit"),
+                          attrs=(("data-reason", edit.reason),), tip=tip,
+                          dom_id=f"{prefix}-e{n}", focusable=True))
+    return standalone.text, marks
+

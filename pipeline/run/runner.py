@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from pipeline.assets import MODELS_DIR
 from pipeline.claims.build import build_claims, reindex_equivalents, sentence_spans
+from pipeline.claims.standalone import standalone_claims
 from pipeline.clean import CleanText, clean, load_rules
 from pipeline.contract import (
     Annotations,
@@ -113,7 +114,8 @@ class Runner:
                 continue
             try:
                 annotations = annotations_from_doc(article, cleaned, doc)
-                claims = rank_claims(doc, build_claims(annotations, doc))
+                claims = build_claims(annotations, doc)
+                claims = rank_claims(doc, standalone_claims(annotations, claims))
                 outcomes[index] = ArticleResult(annotations, claims)
             except Exception as error:  # one bad article must not stop the run
                 outcomes[index] = _failure(article, error)

@@ -207,3 +207,17 @@ def test_measures_are_canonical(text: str, expected: tuple[str, ...]) -> None:
 def test_key_survives_the_claim_record_round_trip() -> None:
     claim = SAME[0][1]
     assert claim_key(Claim.from_dict(claim.to_dict())) == claim_key(claim)
+
+
+def test_a_pronoun_resolved_in_the_standalone_text_keys_like_the_name() -> None:
+    """`Its exports` (its = South Korea, resolved) groups with `South Korea's exports`."""
+    from dataclasses import replace
+
+    from pipeline.contract import Edit, Standalone
+
+    named = make_claim("South Korea's car exports fell 4 percent in 2016.", {"2016": "2016"})
+    pronoun = make_claim("Its car exports fell 4 percent in 2016.", {"2016": "2016"}, offset=9)
+    assert claim_key(named) != claim_key(pronoun)
+    edit = Edit(0, 3, "Its", "South Korea's", "possessive", 0.8, "South Korea")
+    standalone = Standalone("South Korea's car exports fell 4 percent in 2016.", (edit,))
+    assert claim_key(named) == claim_key(replace(pronoun, standalone=standalone))

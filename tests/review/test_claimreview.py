@@ -103,8 +103,12 @@ def test_real_seed_exports_validate(seed_result: ArticleResult) -> None:
     documents = list(claimreviews(seed_result))
     assert len(documents) == len(seed_result.claims) > 0
     assert all(validate(document) == [] for document in documents)
-    quote = next(d for d in documents if d["claimReviewed"].startswith('"I think'))
+    # claimReviewed is the standalone text: the quote with its speaker written in front.
+    quote = next(d for d in documents if d["itemReviewed"]["text"].startswith('"I think'))
+    assert quote["claimReviewed"].startswith('Kim Hyun-chong said: "I think')
     assert quote["itemReviewed"]["author"] == {"@type": "Person", "name": "Kim Hyun-chong"}
+    dated = next(d for d in documents if "previous year" in d["itemReviewed"]["text"])
+    assert dated["claimReviewed"].endswith("(S$37.7 billion) in 2016.")
 
 
 def test_without_url_the_article_is_still_identified(seed: ArticleResult) -> None:

@@ -193,3 +193,16 @@ def test_groups_compute_a_missing_key() -> None:
     bare = [dict(record("q1", "a1", 0.5), claim_key=None, text="Seoul said no.")]
     (group,) = groups(bare)
     assert group.claim_key == " | words: seoul |  | "
+
+
+def test_top_gives_the_standalone_text(db: sqlite3.Connection) -> None:
+    """`claims queue` prints the claim as it stands alone, beside the text as written."""
+    written = record("s1", "a9", 0.99, text="He said output fell.")
+    written["standalone"] = {"text": "Piet Mulder said output fell.", "edits": [
+        {"start": 0, "end": 2, "original": "He", "replacement": "Piet Mulder",
+         "reason": "pronoun", "confidence": 0.9, "entity": "Piet Mulder"}]}
+    upsert(db, [written, record("s2", "a9", 0.5)])
+    first, second = top(db, 2)
+    assert first.to_dict()["standalone"] == "Piet Mulder said output fell."
+    assert first.text == "He said output fell."
+    assert second.standalone is None  # a record from before standalone texts

@@ -1,0 +1,326 @@
+"""Who a pronoun, a role or ``the company`` in a claim refers to, from the article's annotations.
+
+Computed from the entities, sentences and attributions the earlier stages found (no second
+parse). Each answer carries a confidence the standalone rewriter compares with its threshold:
+
+* one compatible candidate in the last few sentences: 0.9 for a person, 0.8 otherwise;
+* several, and the nearest is also the latest subject or speaker among them: 0.7;
+* several, the nearest subject or speaker is not the nearest mention: 0.5 (below threshold).
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+
+from pipeline.assets import MODELS_DIR
+from pipeline.contract import Annotations, EntityMention
+
+NAMES_FILE = MODELS_DIR / "standalone_names.json"
+
+# Sentences before the claim's own that a pronoun may reach back to.
+WINDOW = 3
+ONLY_PERSON, ONLY_OTHER, NEAREST_PROMINENT, FARTHER_PROMINENT = 0.9, 0.8, 0.7, 0.5
+# A subject pronoun continues the last subject or speaker (centering) more surely than a
+# possessive or an object does; so does `It said` the organisation an article is about.
+SUBJECT_CONTINUES, TOPIC = 0.6, 0.6
+# The one compatible person of the article, named before the last few sentences.
+ONLY_EARLIER = 0.7
+# A speaker found by attribution with this confidence or more tells the gender of `he`/`she`.
+SURE_SPEAKER = 0.8
+MALE_TITLES = frozenset({"mr", "mr.", "sir", "lord", "king", "prince"})
+FEMALE_TITLES = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "lady", "queen", "princess"})
+GENDERED = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
+# `bankers`, `Finance Ministry sources`, `industry analysts`: a group that speaks, named
+# without a determiner that would need the article to be understood (`the companies`).
+PLURAL_SOURCE = re.compile(
+    r"(?!(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]hey|[Bb]oth|[Ww]e|[Ss]ome|[Mm]any|[Oo]ther)\b)"
+    r"(?:[A-Z][\w.&-]*\s+){0,4}"
+    r"(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*(?:ers|ists|ials|ces|ants|ors|ents|ies|ives)"
+    # or names joined: `Arden Securities and Bello Brothers`
+    r"|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*\s+and\s+[A-Z][\w.&-]*(?:\s+(?:and\s+)?[A-Z][\w.&-]*)*",
+)
+# A group that spoke this close before `They said` is who they are.
+GROUP_CONFIDENCE = 0.7
+SUFFIXES = frozenset({"Co", "Co.", "Inc", "Inc.", "Corp", "Corp.", "Ltd", "Ltd.", "PLC", "Plc"})
+# Words that open a mention's sentence without making it any less the subject.
+LEADING = re.compile(r"^[\s\"'“‘(]*(?:(?:the|a|an|but|and|meanwhile|however|also),?\s+)*", re.I)
+TITLE_WORD = re.compile(r"[A-Z][\w.&'’-]*$")
+APPOSITION = re.compile(r"^,\s+(?:the\s+|a\s+|an\s+)?((?:[\w.&'’-]+\s+){0,5}?[\w.&'’-]+)\s*[,.;]")
+WORD = re.compile(r"[a-z0-9.&'’-]+")
+
+
+def quoted_stretches(text: str) -> list[tuple[int, int]]:
+    """Stretches between paired quotation marks; a paragraph break (a blank line, or wire
+    copy's indented line) closes an open quote."""
+    spans, opened = [], -1
+    for m in re.finditer(r"[\"“”]|\n\s*\n|\n[ \t]{2,}", text):
+        if m.group(0) not in "\"“”":
+            if opened >= 0:
+                spans.append((opened, m.start()))
+            opened = -1
+        elif opened < 0 and m.group(0) != "”":
+            opened = m.start()
+        elif opened >= 0 and m.group(0) != "“":
+            spans.append((opened, m.end()))
+            opened = -1
+    if opened >= 0:
+        spans.append((opened, len(text)))
+    return spans
+
+
+@cache
+def given_names() -> dict[str, str]:
+    """Common first names and the gender they usually tell (models/standalone_names.json)."""
+    data = json.loads(NAMES_FILE.read_text(encoding="utf-8"))
+    names = {name: "male" for name in data["male_names"]}
+    names.update({name: "female" for name in data["female_names"]})
+    return names
+
+
+@dataclass(frozen=True, slots=True)
+class Referent:
+    """A resolved entity: its canonical name, label, and how sure the resolution is."""
+
+    name: str
+    label: str
+    confidence: float
+    determiner: str = ""  # "the " where the article writes the name with one (the United States)
+    local: bool = False  # found in the pronoun's own sentence, the surest antecedent
+
+
+class Referents:
+    """The candidates of one article, indexed once for every claim of it."""
+
+    def __init__(self, annotations: Annotations) -> None:
+        self.text = annotations.article.text
+        self.entities = sorted(
+            # `a blue Marilyn` taken for a person: a person's name never opens with `The`.
+            (e for e in annotations.entities if e.label in ("PERSON", "ORG", "GPE")
+             and not (e.label == "PERSON" and e.canonical.lower().startswith("the "))
+             # `70 cts` taken for a company, `Co Ltd` cut from one: not names to write in.
+             and e.text != e.text.lower() and (e.canonical.split() or [""])[0] not in SUFFIXES),
+            key=lambda e: (e.start, e.end),
+        )
+        self.sentences = sorted(s.start for s in annotations.sentences)
+        sure = [
+            a for a in annotations.attributions
+            if a.speaker and (a.speaker_confidence or 0.0) >= SURE_SPEAKER
+        ]
+        self.speakers = frozenset(a.speaker for a in sure if a.speaker)
+        # Where sure speakers are named: a speaker there is as prominent as a subject.
+        self.sources = sorted((a.source.start, a.source.end) for a in sure if a.source)
+        # Every source as written, for `They said` after `bankers said`.
+        self.plural_sources = sorted(
+            (a.source.start, " ".join(a.source.text.split()))
+            for a in annotations.attributions
+            if a.source is not None and PLURAL_SOURCE.fullmatch(" ".join(a.source.text.split()))
+        )
+        self.spoke = sorted((a.source.start, a.speaker) for a in sure if a.source and a.speaker)
+        # The speakers' own words, which a rewrite must leave as they were said.
+        self.quotes = sorted(
+            [(a.content.start, a.content.end) for a in annotations.attributions if a.direct]
+            + quoted_stretches(self.text)
+        )
+        self.gender: dict[str, str] = {}
+        for person in self.entities:
+            if person.label == "PERSON":
+                before = self.text[max(0, person.start - 6) : person.start].split()
+                word = before[-1].lower() if before else ""
+                if word in MALE_TITLES | FEMALE_TITLES:
+                    gender = "male" if word in MALE_TITLES else "female"
+                    self.gender.setdefault(person.canonical, gender)
+        names = given_names()
+        for person in self.entities:
+            first = person.canonical.split()[0].lower() if person.label == "PERSON" else ""
+            if len(person.canonical.split()) > 1 and first in names:
+                self.gender.setdefault(person.canonical, names[first])
+        for a in sure:
+            pronoun = a.source.text.lower() if a.source else ""
+            if a.speaker and pronoun in ("he", "she"):
+                self.gender.setdefault(a.speaker, GENDERED[pronoun])
+        # Each person's title words, where they were written: a role looks back, not ahead.
+        self.titles = [
+            (person.end, person.canonical, frozenset(self._title(person)))
+            for person in self.entities
+            if person.label == "PERSON"
+        ]
+
+    def _title(self, person: EntityMention) -> set[str]:
+        """Words of the title written around a name: ``Trade Minister Kim``, ``Kim, the
+        trade minister,``."""
+        words: list[str] = []
+        before = self.text[max(0, person.start - 80) : person.start]
+        for word in reversed(before.split() if before[-1:].isspace() else []):
+            if not TITLE_WORD.match(word) or len(words) >= 5:
+                break
+            words.append(word.lower())
+        after = APPOSITION.match(self.text[person.end : person.end + 80])
+        if after:
+            words += WORD.findall(after.group(1).lower())
+        return set(words)
+
+    def _window(self, pos: int) -> int:
+        """Where the sentences a pronoun at ``pos`` may reach back to begin."""
+        index = bisect.bisect_right(self.sentences, pos) - 1
+        return self.sentences[max(0, index - WINDOW)] if self.sentences else 0
+
+    def _sentence_start(self, pos: int) -> int:
+        index = bisect.bisect_right(self.sentences, pos) - 1
+        return self.sentences[index] if index >= 0 else 0
+
+    def prominent(self, entity: EntityMention) -> bool:
+        """A speaker, or a mention that opens its sentence (a subject, as centering prefers)."""
+        inside = any(s <= entity.start and entity.end <= e for s, e in self.sources)
+        return inside or self.opens_sentence(entity)
+
+    def opens_sentence(self, entity: EntityMention) -> bool:
+        """Whether the mention is the first words of its sentence."""
+        start = self._sentence_start(entity.start)
+        lead = LEADING.match(self.text[start : entity.start])
+        return lead is not None and start + lead.end() == entity.start
+
+    def determiner(self, name: str) -> str:
+        """``the `` where the article writes the canonical name after ``the``."""
+        for entity in self.entities:
+            before = self.text[max(0, entity.start - 4) : entity.start]
+            if entity.canonical == name and entity.text == name and before.lower() == "the ":
+                return "the "
+        return "the " if name.startswith("United ") else ""
+
+    def _pick(
+        self, candidates: Sequence[EntityMention], only: float, subject: bool = False
+    ) -> Referent | None:
+        """The best of the candidates (in text order) with the confidence the module states."""
+        if not candidates:
+            return None
+        nearest = candidates[-1]
+        names = {c.canonical for c in candidates}
+        if len(names) == 1:
+            confidence = only
+        else:
+            prominent = [c for c in candidates if self.prominent(c)]
+            if not prominent:
+                return None
+            chosen = prominent[-1]
+            same = chosen.canonical == nearest.canonical
+            # The subject continues unless its own sentence named a rival (`Ellis and Grant`).
+            home = self._sentence_start(chosen.start)
+            rivals = {
+                c.canonical for c in candidates
+                if self._sentence_start(c.start) == home and c.canonical != chosen.canonical
+            }
+            # (An organisation's lead names others it deals with, not rivals for `It said`.)
+            rivals = rivals if only == ONLY_PERSON else set()
+            farther = SUBJECT_CONTINUES if subject and not rivals else FARTHER_PROMINENT
+            confidence = NEAREST_PROMINENT if same else farther
+            nearest = chosen
+        return Referent(
+            nearest.canonical, nearest.label, confidence, self.determiner(nearest.canonical)
+        )
+
+    def spoke_before(self, name: str, pos: int) -> bool:
+        """Whether the article quoted this speaker, surely resolved, before ``pos``."""
+        return any(start < pos and speaker == name for start, speaker in self.spoke)
+
+    def group(self, pos: int) -> Referent | None:
+        """``They said`` right after ``bankers said``: the group that spoke in the sentence
+        before (or earlier in this one)."""
+        index = bisect.bisect_right(self.sentences, pos) - 1
+        since = self.sentences[max(0, index - 1)] if self.sentences else 0
+        found = [text for start, text in self.plural_sources if since <= start < pos]
+        return Referent(found[-1], "GROUP", GROUP_CONFIDENCE) if found else None
+
+    def compatible(self, name: str, pronoun: str) -> bool:
+        """Whether a person's known gender (if any) fits the pronoun."""
+        gender = GENDERED.get(pronoun.lower())
+        return gender is None or self.gender.get(name, gender) == gender
+
+    def person(self, pos: int, pronoun: str) -> Referent | None:
+        """The person ``he``/``she``/``his``/``her`` at ``pos`` refers to."""
+        gender = GENDERED.get(pronoun.lower())
+        window, sentence = self._window(pos), self._sentence_start(pos)
+        candidates = [
+            e for e in self.entities
+            if e.label == "PERSON" and window <= e.start and e.end <= pos
+            and self.gender.get(e.canonical, gender) == gender
+        ]
+        if not candidates:
+            # Wire copy quotes one expert at length: `He said` paragraphs after the name.
+            earlier = {
+                e.canonical for e in self.entities
+                if e.label == "PERSON" and e.end <= pos
+                and self.gender.get(e.canonical, gender) == gender
+            }
+            return Referent(earlier.pop(), "PERSON", ONLY_EARLIER) if len(earlier) == 1 else None
+        # One person named earlier in the pronoun's own sentence is its antecedent.
+        own = {e.canonical for e in candidates if sentence <= e.start}
+        if len(own) == 1:
+            return Referent(own.pop(), "PERSON", ONLY_PERSON, local=True)
+        return self._pick(candidates, ONLY_PERSON, subject=pronoun.lower() in ("he", "she"))
+
+    def organisation(
+        self, pos: int, *, possessive: bool, speaking: bool = False
+    ) -> Referent | None:
+        """The organisation or country ``it`` or ``its`` at ``pos`` refers to.
+
+        A possessive looks in its own sentence first (``United States figures indicate its
+        deficit``); so does a subject whose sentence opens with a name (``Seoul maintains …
+        that it would``).
+        """
+        labels = ("ORG", "GPE")
+        sentence, window = self._sentence_start(pos), self._window(pos)
+        # `Firefox, its main rival`: an apposition's possessive is not the name it follows.
+        candidates = [
+            e for e in self.entities
+            if e.label in labels and window <= e.start and e.end <= pos
+            and not re.fullmatch(r",\s*", self.text[e.end : pos])
+        ]
+        if not possessive:
+            # `It said`: a country acts as a subject or speaker, not when named in passing.
+            candidates = [e for e in candidates if e.label == "ORG" or self.prominent(e)]
+        own = [e for e in candidates if sentence <= e.start]
+        if possessive and own:
+            found = self._pick(own, ONLY_OTHER)
+            return replace(found, local=True) if found else None
+        if own and self.opens_sentence(own[0]):
+            first = own[0]
+            return Referent(
+                first.canonical, first.label, NEAREST_PROMINENT, self.determiner(first.canonical),
+                local=True,
+            )
+        if not candidates and speaking:
+            # Wire copy: `It said …` paragraphs after the lead named the company.
+            topics = [
+                e for e in self.entities if e.label == "ORG" and e.end <= pos and self.prominent(e)
+            ]
+            return Referent(topics[-1].canonical, "ORG", TOPIC) if topics else None
+        return self._pick(candidates, ONLY_OTHER, subject=not possessive)
+
+    def named(self, pos: int, head: str) -> Referent | None:
+        """``the bank``, ``the ministry``: the organisation before ``pos`` whose name has the
+        head word; ``the company``: the organisation the article is about."""
+        having = [
+            e for e in self.entities
+            if e.label == "ORG" and e.end <= pos and head in e.canonical.lower()
+        ]
+        if having:
+            return self._pick(having, ONLY_OTHER)
+        window = self._window(pos)
+        return self._pick(
+            [e for e in self.entities if e.label == "ORG" and window <= e.start and e.end <= pos],
+            ONLY_OTHER,
+        )
+
+    def role(self, pos: int, words: Sequence[str]) -> Referent | None:
+        """``the trade minister``: the one person named before ``pos`` with that title."""
+        wanted = set(words)
+        found = {name for end, name, title in self.titles if end <= pos and wanted <= title}
+        if len(found) != 1:
+            return None
+        name = found.pop()
+        return Referent(name, "PERSON", ONLY_PERSON, "")
