@@ -32,6 +32,8 @@ class CueLexicon:
     short_quote_words: int = 3
     # Verb + particle that report speech only together: ``shot back``, ``cut in``, ``went on``.
     phrasal: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Source words that also make rates: ``per the report`` cites, ``dlrs per tonne`` divides.
+    rate_words: frozenset[str] = frozenset()
 
     def is_cue(self, lemma: str) -> bool:
         return (
@@ -57,6 +59,7 @@ def parse_lexicon(data: dict[str, Any]) -> CueLexicon:
         min_quote_words=int(data.get("min_quote_words", 8)),
         short_quote_words=int(data.get("short_quote_words", 3)),
         phrasal={k: frozenset(v) for k, v in sorted(data.get("phrasal_verbs", {}).items())},
+        rate_words=frozenset(data.get("rate_words", ())),
     )
 
 
