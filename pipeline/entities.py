@@ -47,6 +47,14 @@ CORPORATE_SUFFIXES = frozenset(
 # How a one-word name is used when it is a person's: a clause's participant, a possessor, a
 # name beside another. Only a modifier of a common noun (``the Bahia cocoa zone``) is not.
 MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
+# Nouns a person's name modifies as a person's: "Reagan confidant", "the Bush campaign".
+PERSON_HEADS = frozenset({
+    "administration", "adviser", "advisor", "aide", "ally", "associate", "camp", "campaign",
+    "confidant", "critic", "family", "government", "loyalist", "presidency", "spokesman",
+    "spokeswoman", "supporter", "team", "wife", "husband", "son", "daughter",
+})
+# A body inside a larger one: "Senate" is not short for "Senate Armed Services Committee".
+PART_OF_BODY = frozenset({"committee", "subcommittee", "commission", "council", "board", "panel"})
 # A name the article never uses as a person's, of a kind the stage cannot tell.
 UNKNOWN_NAME = "MISC"
 
@@ -209,6 +217,8 @@ def _used_as_person(span: Span) -> bool:
         # "Showers continued …": a common word capitalised at the start of a sentence.
         return False
     head = root.head
+    if head.lower_ in PERSON_HEADS:
+        return True
     return not (root.dep_ in MODIFIER_DEPS and head.i > root.i and head.tag_ not in ("NNP", "NNPS"))
 
 
@@ -234,6 +244,21 @@ def _not_people(candidates: Sequence[_Candidate], names: Sequence[str]) -> dict[
         common = all(span.root.tag_ != "NNP" and _opens_sentence(span) for span in spans_of)
         found[name] = None if common else UNKNOWN_NAME
     return found
+
+
+def _surnames_as_people(candidates: list[_Candidate], names: Sequence[str]) -> list[_Candidate]:
+    """``Gates`` tagged ORG where the article names Robert Gates: the person, by surname."""
+    surnames = {
+        name.split()[-1]
+        for cand, name in zip(candidates, names, strict=True)
+        if cand.label == "PERSON" and len(name.split()) > 1
+    }
+    return [
+        _Candidate(cand.span, "PERSON", cand.entry)
+        if cand.label == "ORG" and cand.entry is None and name in surnames
+        else cand
+        for cand, name in zip(candidates, names, strict=True)
+    ]
 
 
 def _person_resolver(names: Sequence[tuple[int, str]]) -> dict[int, str]:
@@ -271,7 +296,11 @@ def _short_form_of(short: str, full: str) -> bool:
     part, whole = _name_words(short), _name_words(full)
     if len(part) >= len(whole) or not part[0][:1].isupper():
         return False
-    if whole[: len(part)] == part and part[-1].lower() not in CORPORATE_SUFFIXES:
+    if (
+        whole[: len(part)] == part
+        and part[-1].lower() not in CORPORATE_SUFFIXES
+        and whole[-1].lower() not in PART_OF_BODY
+    ):
         return True
     acronym = part[0]
     return len(part) == 1 and len(acronym) >= 3 and acronym.isupper() and acronym.isalpha() and (
@@ -309,6 +338,7 @@ def find_entities(
                 canonical = _strip_titles(canonical)
                 canonical = aliases.get(_alias_key(canonical), canonical)
         base.append(canonical)
+    candidates = _surnames_as_people(candidates, base)
     people = [(c.span.start_char, base[i]) for i, c in enumerate(candidates) if c.label == "PERSON"]
     full_names = _person_resolver(people)
     specific = Counter(

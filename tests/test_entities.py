@@ -177,3 +177,10 @@ def test_short_organisation_names_resolve_to_the_full_name(
 ) -> None:
     mentions = _entities(base_nlp, entities_stage, text)
     assert [m for m in mentions if m.text == mention][-1].canonical == canonical
+
+
+def test_a_name_modifying_a_person_noun_stays_a_person(
+    base_nlp: Language, entities_stage: EntitiesComponent
+) -> None:
+    text = "The plan was drafted by former Texas Sen. and Bush adviser Jim Corder."
+    assert _by_text(_entities(base_nlp, entities_stage, text), "Bush").label == "PERSON"

@@ -247,12 +247,13 @@ RATE_DETERMINERS = frozenset({"every", "each", "a", "an"})
 
 
 def is_rate(word: Token, unit: Token) -> bool:
-    """``1,750 dlrs per tonne``: ``per`` after an amount or with a bare noun divides, not cites.
+    """``1,750 dlrs per tonne``, ``priced per CWT``: ``per`` inside a clause divides.
 
-    A cited source is a name or a determined noun (``per Reuters``, ``per the filing``).
+    A cited source stands apart, after a comma or opening the sentence, and is a name or a
+    determined noun (``…, per Reuters``, ``Per the filing, …``).
     """
-    before = word.doc[word.i - 1] if word.i > 0 else None
-    if before is not None and (before.like_num or before.pos_ in ("NUM", "NOUN", "ADJ", "SYM")):
+    before = word.doc[word.i - 1] if word.i > word.sent.start else None
+    if before is not None and not before.is_punct:
         return True
     determiners = [
         c for c in unit.children if c.dep_ in ("det", "poss") and c.lower_ not in RATE_DETERMINERS

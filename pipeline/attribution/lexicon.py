@@ -34,6 +34,12 @@ class CueLexicon:
     phrasal: dict[str, frozenset[str]] = field(default_factory=dict)
     # Source words that also make rates: ``per the report`` cites, ``dlrs per tonne`` divides.
     rate_words: frozenset[str] = frozenset()
+    # "the company", "the bank": a kind of organisation, with words its name must hold (none:
+    # any organisation but a public body, whose name holds one of ``public_body_words``).
+    organisation_nouns: dict[str, frozenset[str]] = field(default_factory=dict)
+    public_body_words: frozenset[str] = frozenset()
+    # A source that ``it`` may continue rather than an organisation: "the report", "a statement".
+    document_nouns: frozenset[str] = frozenset()
 
     def is_cue(self, lemma: str) -> bool:
         return (
@@ -60,6 +66,11 @@ def parse_lexicon(data: dict[str, Any]) -> CueLexicon:
         short_quote_words=int(data.get("short_quote_words", 3)),
         phrasal={k: frozenset(v) for k, v in sorted(data.get("phrasal_verbs", {}).items())},
         rate_words=frozenset(data.get("rate_words", ())),
+        organisation_nouns={
+            k: frozenset(v) for k, v in sorted(data.get("organisation_nouns", {}).items())
+        },
+        public_body_words=frozenset(data.get("public_body_words", ())),
+        document_nouns=frozenset(data.get("document_nouns", ())),
     )
 
 

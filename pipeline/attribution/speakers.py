@@ -10,6 +10,13 @@ from functools import cached_property
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.attribution.lexicon import CueLexicon
+from pipeline.attribution.organisations import (
+    continues_a_document,
+    fits,
+    is_dummy,
+    organisation_noun,
+    preceding_subject,
+)
 from pipeline.contract import EntityMention
 
 SPEAKER_LABELS = ("PERSON", "ORG")
@@ -51,7 +58,11 @@ class SpeakerResolver:
         self.starts = [e.start for e in self.entities]
         self.people = [e for e in entities if e.label == "PERSON"]
         self.people_starts = [e.start for e in self.people]
+        self.organisations = [e for e in entities if e.label == "ORG"]
+        self.organisation_starts = [e.start for e in self.organisations]
         self.spoke: set[str] = set()
+        # The head of the source resolved last: "it" may continue "the report" before it.
+        self.previous: Token | None = None
         self.gender = self._genders()
 
     @cached_property
@@ -85,7 +96,14 @@ class SpeakerResolver:
 
     def resolve(self, head: Token, start: int, end: int) -> Speaker:
         """Speaker of the source ``[start, end)`` whose syntactic head is ``head``."""
+        speaker = self._resolve(head, start, end)
+        self.previous = head
+        return speaker
+
+    def _resolve(self, head: Token, start: int, end: int) -> Speaker:
         pronoun = self.lexicon.pronouns.get(head.lower_)
+        if pronoun == "thing":
+            return self._it(head)
         if pronoun in ("male", "female", "speaker"):
             return self._pronoun(head, pronoun)
         if pronoun == "relative":
@@ -106,8 +124,13 @@ class SpeakerResolver:
                 e for e in self.entities
                 if start <= e.start and e.end <= end and not _possessor(self.text, e)
             ]
-            ranked = sorted(inside, key=lambda e: (e.label != "PERSON", e.label != "ORG", e.start))
+            # "Bush adviser Jim Corder": a name modifying a noun is not who the phrase is.
+            ranked = sorted(inside, key=lambda e: (
+                e.label != "PERSON", e.label != "ORG", self._modifies_a_noun(e), e.start
+            ))
             entity = ranked[0] if ranked and ranked[0].label in SPEAKER_LABELS else None
+        if entity is None and (noun := organisation_noun(head, self.lexicon)) is not None:
+            return self._organisation(head, noun)
         if entity is None:
             role = _role(self.text[start:end])
             bridged = self._titled(start, end) if role is not None else None
@@ -117,6 +140,13 @@ class SpeakerResolver:
         self.spoke.add(entity.canonical)
         role = _role(self.text[start : entity.start] + " " + self.text[entity.end : end])
         return Speaker(entity.canonical, 1.0, role)
+
+    def _modifies_a_noun(self, entity: EntityMention) -> bool:
+        span = self.doc.char_span(entity.start, entity.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        return root.dep_ in ("compound", "amod", "nmod") and root.head.tag_ in ("NN", "NNS")
 
     def _titled(self, start: int, end: int) -> str | None:
         """``South Korea's top trade negotiator`` after ``South Korean Trade Minister Kim``:
@@ -197,6 +227,57 @@ class SpeakerResolver:
             if person.canonical in self.spoke or self._is_subject(person):
                 same = person.canonical == nearest.canonical
                 return Speaker(person.canonical, 0.8 if same else 0.6, None)
+        if nearest is not None:
+            return Speaker(nearest.canonical, 0.5, None)
+        return Speaker(None, None, None)
+
+    def _it(self, head: Token) -> Speaker:
+        """``It said``: the organisation named before, unless ``it`` is something else that
+        acted last (the report that spoke, a country, a committee the story did not name)."""
+        nobody = Speaker(None, None, None)
+        if is_dummy(head) or continues_a_document(self.previous, self.lexicon):
+            return nobody
+        subject = preceding_subject(head)
+        if subject is None:
+            return self._organisation(head, None)
+        entity = self._entity_at(subject.idx)
+        if entity is not None:
+            # A person cannot be "it"; a country or people can, and is no organisation.
+            return nobody if entity.label in ("GPE", "NORP", "LOC") else self._organisation(
+                head, None
+            )
+        noun = organisation_noun(subject, self.lexicon)
+        if noun is not None:
+            # "The company now has 9 mln shares. It said …": as "the company" would.
+            return self._organisation(head, noun)
+        lexicon = self.lexicon
+        if subject.lower_ in (
+            lexicon.document_nouns | lexicon.organisation_nouns.keys() | lexicon.public_body_words
+        ):
+            return nobody
+        return self._organisation(head, None)
+
+    def _organisation(self, head: Token, noun: str | None) -> Speaker:
+        """``It said``, ``the company said``: the organisation named before, as for pronouns.
+
+        The nearest one that fits the noun, preferring one that spoke or was a subject, the
+        way a wire story names its company first and refers back to it.
+        """
+        index = bisect.bisect_right(self.organisation_starts, head.idx) - 1
+        nearest: EntityMention | None = None
+        for k in range(index, max(-1, index - 40), -1):
+            organisation = self.organisations[k]
+            if (
+                organisation.end > head.idx
+                or not organisation.canonical[:1].isupper()  # "cts" read as a name
+                or not fits(organisation.canonical, noun, self.lexicon)
+            ):
+                continue
+            if nearest is None:
+                nearest = organisation
+            if organisation.canonical in self.spoke or self._is_subject(organisation):
+                same = organisation.canonical == nearest.canonical
+                return Speaker(organisation.canonical, 0.8 if same else 0.6, None)
         if nearest is not None:
             return Speaker(nearest.canonical, 0.5, None)
         return Speaker(None, None, None)

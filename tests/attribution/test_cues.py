@@ -163,6 +163,8 @@ def test_dummy_it_of_an_adjective_is_no_source(
         "Hotel rooms in the district cost more per night than a year earlier.",
         # An indefinite or distributive unit is still a rate.
         "The league paid one referee per every four matches last season.",
+        # Inside a clause, even with a name for its unit.
+        "Barley is quoted per CWT at the coast, oats per bushel.",
     ],
 )
 def test_per_of_a_rate_is_no_cue(
