@@ -6,7 +6,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from pipeline.attribution.subjects import source_of, speaker_of
+from pipeline.attribution.subjects import postposed_subject, source_of, speaker_of
 from tests.parses import GIVEN_POS, said_token
 
 
@@ -135,9 +135,8 @@ def test_participle_set_off_by_a_comma_speaks_with_its_clause_given_a_parse() ->
 def test_titles_joined_by_and_lead_to_the_name_given_a_parse() -> None:
     # The parser made the title ("Sen.") the subject of the modifier noun and hung "Carter"
     # on it by "and": the speaker is the name the run of titles ends on, not the title.
-    from pipeline.attribution.subjects import postposed_subject
-
-    words = ", said former Ohio Sen. and Carter confidant Tom Delano .".split()
+    words = [",", "said", "former", "Ohio", "Sen.", "and", "Carter", "confidant", "Tom", "Delano",
+             "."]
     heads = [1, 1, 4, 4, 7, 4, 4, 9, 9, 1, 1]
     deps = ["punct", "ROOT", "amod", "compound", "nsubj", "cc", "conj", "compound", "compound",
             "nsubj", "punct"]
