@@ -40,6 +40,10 @@ class CueLexicon:
     public_body_words: frozenset[str] = frozenset()
     # A source that ``it`` may continue rather than an organisation: "the report", "a statement".
     document_nouns: frozenset[str] = frozenset()
+    # Offices a story calls a person it named by: "the Kansas senator", "the lawmaker".
+    person_roles: frozenset[str] = frozenset()
+    # What a quoted title names: "the program "Meet the Press"" is no quotation.
+    title_nouns: frozenset[str] = frozenset()
 
     def is_cue(self, lemma: str) -> bool:
         return (
@@ -71,6 +75,8 @@ def parse_lexicon(data: dict[str, Any]) -> CueLexicon:
         },
         public_body_words=frozenset(data.get("public_body_words", ())),
         document_nouns=frozenset(data.get("document_nouns", ())),
+        person_roles=frozenset(data.get("person_roles", ())),
+        title_nouns=frozenset(data.get("title_nouns", ())),
     )
 
 

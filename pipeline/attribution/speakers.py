@@ -117,6 +117,9 @@ class SpeakerResolver:
             # The whole noun phrase: "a colleague, Mike Lee, who" names its speaker by apposition.
             return self.resolve(antecedent, antecedent.left_edge.idx, head.idx)
         entity = self._entity_at(head.idx)
+        if entity is not None and entity.label == "NORP" and self._one_person(head):
+            # "the Georgia Democrat": a member of the party, a person the story named.
+            entity = None
         if entity is None:
             # "Efe news", "Mukasey, the attorney general": a person, else an organisation inside.
             # A possessor is not the speaker: "Kim's spokesman" is someone else.
@@ -134,12 +137,49 @@ class SpeakerResolver:
         if entity is None:
             role = _role(self.text[start:end])
             bridged = self._titled(start, end) if role is not None else None
+            if bridged is None and role is not None and self._one_person(head) and (
+                head.lower_ in self.lexicon.person_roles or head.ent_type_ == "NORP"
+            ):
+                bridged = self._politician(head, start, end)
             if bridged is not None:
                 self.spoke.add(bridged)
             return Speaker(bridged, BRIDGED_CONFIDENCE if bridged else None, role)
         self.spoke.add(entity.canonical)
         role = _role(self.text[start : entity.start] + " " + self.text[entity.end : end])
         return Speaker(entity.canonical, 1.0, role)
+
+    @staticmethod
+    def _one_person(head: Token) -> bool:
+        """A singular noun with a definite determiner: ``the Georgia Democrat``."""
+        determiners = [c for c in head.children if c.dep_ == "det" and c.i < head.i]
+        return head.tag_ in ("NN", "NNP") and any(c.lower_ in DEFINITE for c in determiners)
+
+    def _politician(self, head: Token, start: int, end: int) -> str | None:
+        """``the Kansas senator``, ``the Georgia Democrat`` after the senator was named: the
+        person who last spoke or was a subject, unless their title names another state or party.
+        """
+        role = self._named_in(start, end)
+        index = bisect.bisect_right(self.people_starts, head.idx) - 1
+        for k in range(index, max(-1, index - 40), -1):
+            person = self.people[k]
+            if person.end > start:
+                continue
+            title = self._title(person)
+            theirs = self._named_in(title.start_char, title.end_char) if title else {}
+            if any(role.get(label) and theirs.get(label) and not role[label] & theirs[label]
+                   for label in ("GPE", "NORP")):
+                continue  # "Ohio Sen. Ann Marsh" is not "the Georgia Democrat"
+            if person.canonical in self.spoke or self._is_subject(person):
+                return person.canonical
+        return None
+
+    def _named_in(self, start: int, end: int) -> dict[str, set[str]]:
+        """The places and peoples (parties) named in ``[start, end)``, by label."""
+        found: dict[str, set[str]] = {}
+        for e in self.entities:
+            if start <= e.start and e.end <= end and e.label in ("GPE", "NORP"):
+                found.setdefault(e.label, set()).add(e.canonical)
+        return found
 
     def _modifies_a_noun(self, entity: EntityMention) -> bool:
         span = self.doc.char_span(entity.start, entity.end, alignment_mode="expand")
