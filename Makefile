@@ -7,7 +7,7 @@ SHARED ?= ../shared
 WORKERS ?= 2
 
 .DEFAULT_GOAL := help
-.PHONY: help setup extract test lint eval bench train report clean
+.PHONY: help setup extract test lint eval bench train report clean speakers
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -32,6 +32,9 @@ lint: $(STAMP) ## ruff and mypy
 
 eval: $(STAMP) ## Score dates, quantities, attributions, check-worthiness on ../shared (skips if absent)
 	$(BIN)/python scripts/eval.py --shared $(SHARED)
+
+speakers: $(STAMP) ## Speakers of wire copy on ../shared Reuters-21578 (per cues, pronoun/company sources)
+	$(BIN)/python scripts/eval_speakers.py --shared $(SHARED)
 
 bench: $(STAMP) ## Throughput and memory against bare spaCy and the naive combination
 	$(BIN)/python scripts/bench.py --shared $(SHARED)

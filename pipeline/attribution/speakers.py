@@ -286,6 +286,9 @@ class SpeakerResolver:
             return nobody if entity.label in ("GPE", "NORP", "LOC") else self._organisation(
                 head, None
             )
+        if subject.tag_ == "NNP":
+            # A name the entities stage missed: only the organisation it begins, else none.
+            return self._named_by_first_word(subject)
         noun = organisation_noun(subject, self.lexicon)
         if noun is not None:
             # "The company now has 9 mln shares. It said …": as "the company" would.
@@ -300,27 +303,38 @@ class SpeakerResolver:
     def _organisation(self, head: Token, noun: str | None) -> Speaker:
         """``It said``, ``the company said``: the organisation named before, as for pronouns.
 
-        The nearest one that fits the noun, preferring one that spoke or was a subject, the
-        way a wire story names its company first and refers back to it.
+        The nearest one that fits the noun, preferring one that spoke, then one that was a
+        subject: "Ford Motor Co said its credit unit will redeem …. It said" is Ford's.
         """
         index = bisect.bisect_right(self.organisation_starts, head.idx) - 1
-        nearest: EntityMention | None = None
-        for k in range(index, max(-1, index - 40), -1):
-            organisation = self.organisations[k]
-            if (
-                organisation.end > head.idx
-                or not organisation.canonical[:1].isupper()  # "cts" read as a name
-                or not fits(organisation.canonical, noun, self.lexicon)
-            ):
-                continue
-            if nearest is None:
-                nearest = organisation
-            if organisation.canonical in self.spoke or self._is_subject(organisation):
-                same = organisation.canonical == nearest.canonical
-                return Speaker(organisation.canonical, 0.8 if same else 0.6, None)
-        if nearest is not None:
-            return Speaker(nearest.canonical, 0.5, None)
-        return Speaker(None, None, None)
+        fitting = [
+            organisation
+            for organisation in (
+                self.organisations[k] for k in range(index, max(-1, index - 40), -1)
+            )
+            if organisation.end <= head.idx
+            and organisation.canonical[:1].isupper()  # "cts" read as a name
+            and fits(organisation.canonical, noun, self.lexicon)
+        ]
+        if not fitting:
+            return Speaker(None, None, None)
+        nearest = fitting[0]
+        for chosen in (
+            next((o for o in fitting if o.canonical in self.spoke), None),
+            next((o for o in fitting if self._is_subject(o)), None),
+        ):
+            if chosen is not None:
+                same = chosen.canonical == nearest.canonical
+                return Speaker(chosen.canonical, 0.8 if same else 0.6, None)
+        return Speaker(nearest.canonical, 0.5, None)
+
+    def _named_by_first_word(self, subject: Token) -> Speaker:
+        """``Anchor also said …. It said``: the organisation the untagged name begins."""
+        found = sorted({
+            o.canonical for o in self.organisations
+            if o.end <= subject.idx and o.canonical.split()[0] == subject.text
+        })
+        return Speaker(found[0], 0.8, None) if len(found) == 1 else Speaker(None, None, None)
 
     def _compatible(self, canonical: str, gender: str) -> bool:
         known = self.gender.get(canonical)

@@ -23,6 +23,9 @@ from tests.attribution.helpers import attributions, containing
         # "the company" is not the regulator the story also named.
         ("Tallis Gas Co said the Federal Energy Regulatory Commission approved its tariff. The "
          "company said rates would fall.", "rates would", "The company", "Tallis Gas Co"),
+        # The company that spoke, not its unit that was the subject of what it said.
+        ("Ford Motor Co said its Ford Motor Credit Co will redeem 40 mln dlrs of notes. It said "
+         "the notes were issued in 1979.", "notes were issued", "It", "Ford Motor Co"),
         # A short name is the full one named before.
         ("Moody's Investors Service Inc may cut the notes of Orrin Mills Corp. Moody's said the "
          "review covers 300 mln dlrs of debt.", "review covers", "Moody's",
