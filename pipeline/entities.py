@@ -134,7 +134,8 @@ def _strip_name(text: str) -> str:
             name = name[: -len(suffix)]
     if name[:4].lower() == "the " and len(name) > 4:
         name = name[4:]
-    return name.strip()
+    # A name broken by a line end is the same name: "Ford Motor\nCredit Co".
+    return " ".join(name.split())
 
 
 def _strip_titles(name: str) -> str:
@@ -202,7 +203,15 @@ def _merged_candidates(doc: Doc, patterns: EntityPatterns) -> list[_Candidate]:
 
 def _corrected_label(span: Span, label: str) -> str:
     """``Janney Montgomery Scott Inc`` tagged PERSON is a company: its legal form says so."""
-    if label == "PERSON" and len(span) > 1 and span[-1].lower_ in CORPORATE_SUFFIXES:
+    if label != "PERSON":
+        return label
+    if len(span) > 1 and span[-1].lower_ in CORPORATE_SUFFIXES:
+        return "ORG"
+    # "Miller Tabak Hirsch and Co": the tagger stopped before the legal form.
+    after = [t.lower_ for t in span.doc[span.end : span.end + 2]]
+    if after[:1] and after[0] in CORPORATE_SUFFIXES:
+        return "ORG"
+    if len(after) == 2 and after[0] in ("and", "&") and after[1] in CORPORATE_SUFFIXES:
         return "ORG"
     return label
 
@@ -247,18 +256,30 @@ def _not_people(candidates: Sequence[_Candidate], names: Sequence[str]) -> dict[
 
 
 def _surnames_as_people(candidates: list[_Candidate], names: Sequence[str]) -> list[_Candidate]:
-    """``Gates`` tagged ORG where the article names Robert Gates: the person, by surname."""
+    """``Gates`` tagged ORG where the article names Robert Gates: the person, by surname;
+    ``Trunkline`` tagged PERSON where it names Trunkline Gas Co: the company, by first word."""
     surnames = {
         name.split()[-1]
         for cand, name in zip(candidates, names, strict=True)
         if cand.label == "PERSON" and len(name.split()) > 1
     }
-    return [
-        _Candidate(cand.span, "PERSON", cand.entry)
-        if cand.label == "ORG" and cand.entry is None and name in surnames
-        else cand
+    first_words = {
+        name.split()[0]
         for cand, name in zip(candidates, names, strict=True)
-    ]
+        if cand.label == "ORG" and len(name.split()) > 1
+    }
+    relabelled: list[_Candidate] = []
+    for cand, name in zip(candidates, names, strict=True):
+        label = cand.label
+        if cand.entry is None and label == "ORG" and name in surnames:
+            label = "PERSON"
+        elif (
+            cand.entry is None and label == "PERSON" and " " not in name
+            and name in first_words and name not in surnames
+        ):
+            label = "ORG"
+        relabelled.append(cand if label == cand.label else _Candidate(cand.span, label, None))
+    return relabelled
 
 
 def _person_resolver(names: Sequence[tuple[int, str]]) -> dict[int, str]:
@@ -316,8 +337,12 @@ def _organisation_resolver(names: Sequence[tuple[int, str]]) -> dict[int, str]:
         if not containing:
             continue
         before = [c for c in containing if c[0] < pos]
-        # The nearest preceding full name, else the first one that follows.
-        resolved[pos] = max(before)[1] if before else min(containing)[1]
+        # The shortest full name before ("Ford" is Ford Motor Co, not Ford Motor Credit Co),
+        # the nearest of those; else the first one that follows.
+        if before:
+            resolved[pos] = min(before, key=lambda c: (len(c[1].split()), -c[0]))[1]
+        else:
+            resolved[pos] = min(containing)[1]
     return resolved
 
 

@@ -154,6 +154,14 @@ def test_names_the_article_never_uses_as_people(
     assert _by_text(_entities(base_nlp, entities_stage, text), mention).label == label
 
 
+def test_a_name_broken_by_a_line_end_has_one_canonical(
+    base_nlp: Language, entities_stage: EntitiesComponent
+) -> None:
+    text = "Shares of Harlow Valve\nCorp rose. Harlow Valve Corp said orders grew."
+    canonicals = {m.canonical for m in _entities(base_nlp, entities_stage, text)}
+    assert canonicals == {"Harlow Valve Corp"}
+
+
 def test_a_capitalised_common_word_is_no_entity(
     base_nlp: Language, entities_stage: EntitiesComponent
 ) -> None:
@@ -169,6 +177,12 @@ def test_a_capitalised_common_word_is_no_entity(
          "Moody", "Moody's Investors Service Inc"),
         ("The Federal Energy Regulatory Commission approved the rate. FERC said it was fair.",
          "FERC", "Federal Energy Regulatory Commission"),
+        # The parent, whose name is the shortest that begins so, not its unit named since.
+        ("Ford Motor Co said its Ford Motor Credit Co will redeem notes. Ford said the notes "
+         "were issued in 1979.", "Ford", "Ford Motor Co"),
+        # Not the committee that begins with the body's name.
+        ("The Senate Armed Services Committee met on Monday. The Senate will vote in May.",
+         "Senate", "Senate"),
     ],
 )
 def test_short_organisation_names_resolve_to_the_full_name(

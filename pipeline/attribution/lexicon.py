@@ -42,6 +42,8 @@ class CueLexicon:
     document_nouns: frozenset[str] = frozenset()
     # Offices a story calls a person it named by: "the Kansas senator", "the lawmaker".
     person_roles: frozenset[str] = frozenset()
+    # Titles before a politician's name: "Rep. Cardiss Collins" is "the Illinois Democrat".
+    politician_titles: frozenset[str] = frozenset()
     # What a quoted title names: "the program "Meet the Press"" is no quotation.
     title_nouns: frozenset[str] = frozenset()
 
@@ -76,6 +78,7 @@ def parse_lexicon(data: dict[str, Any]) -> CueLexicon:
         public_body_words=frozenset(data.get("public_body_words", ())),
         document_nouns=frozenset(data.get("document_nouns", ())),
         person_roles=frozenset(data.get("person_roles", ())),
+        politician_titles=frozenset(data.get("politician_titles", ())),
         title_nouns=frozenset(data.get("title_nouns", ())),
     )
 

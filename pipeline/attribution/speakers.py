@@ -156,10 +156,13 @@ class SpeakerResolver:
 
     def _politician(self, head: Token, start: int, end: int) -> str | None:
         """``the Kansas senator``, ``the Georgia Democrat`` after the senator was named: the
-        person who last spoke or was a subject, unless their title names another state or party.
+        person who last spoke, else was a subject, else bears a politician's title (``Rep.``),
+        whose title names no other state or party.
         """
         role = self._named_in(start, end)
         index = bisect.bisect_right(self.people_starts, head.idx) - 1
+        fitting: list[EntityMention] = []
+        titles: dict[str, bool] = {}
         for k in range(index, max(-1, index - 40), -1):
             person = self.people[k]
             if person.end > start:
@@ -169,8 +172,17 @@ class SpeakerResolver:
             if any(role.get(label) and theirs.get(label) and not role[label] & theirs[label]
                    for label in ("GPE", "NORP")):
                 continue  # "Ohio Sen. Ann Marsh" is not "the Georgia Democrat"
-            if person.canonical in self.spoke or self._is_subject(person):
-                return person.canonical
+            fitting.append(person)
+            words = {t.lower_ for t in title} if title is not None else set()
+            titles[person.canonical] = bool(words & self.lexicon.politician_titles)
+        for test in (
+            lambda p: p.canonical in self.spoke,
+            self._is_subject,
+            lambda p: titles[p.canonical],
+        ):
+            found = next((p for p in fitting if test(p)), None)
+            if found is not None:
+                return found.canonical
         return None
 
     def _named_in(self, start: int, end: int) -> dict[str, set[str]]:
@@ -281,11 +293,12 @@ class SpeakerResolver:
         if subject is None:
             return self._organisation(head, None)
         entity = self._entity_at(subject.idx)
+        if entity is not None and entity.label == "ORG":
+            # "The SEC stressed …. But it said": the organisation that acted last.
+            return Speaker(entity.canonical, 0.8, None)
         if entity is not None:
             # A person cannot be "it"; a country or people can, and is no organisation.
-            return nobody if entity.label in ("GPE", "NORP", "LOC") else self._organisation(
-                head, None
-            )
+            return nobody if entity.label in ("GPE", "NORP") else self._organisation(head, None)
         if subject.tag_ == "NNP":
             # A name the entities stage missed: only the organisation it begins, else none.
             return self._named_by_first_word(subject)
