@@ -256,7 +256,7 @@ def _not_people(candidates: Sequence[_Candidate], names: Sequence[str]) -> dict[
 
 
 def _surnames_as_people(candidates: list[_Candidate], names: Sequence[str]) -> list[_Candidate]:
-    """``Gates`` tagged ORG where the article names Robert Gates: the person, by surname;
+    """``Gates`` tagged ORG (or a place) where the article names Robert Gates: the person;
     ``Trunkline`` tagged PERSON where it names Trunkline Gas Co: the company, by first word."""
     surnames = {
         name.split()[-1]
@@ -271,7 +271,7 @@ def _surnames_as_people(candidates: list[_Candidate], names: Sequence[str]) -> l
     relabelled: list[_Candidate] = []
     for cand, name in zip(candidates, names, strict=True):
         label = cand.label
-        if cand.entry is None and label == "ORG" and name in surnames:
+        if cand.entry is None and label in ("ORG", "GPE", "NORP") and name in surnames:
             label = "PERSON"
         elif (
             cand.entry is None and label == "PERSON" and " " not in name

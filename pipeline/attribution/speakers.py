@@ -132,6 +132,14 @@ class SpeakerResolver:
                 e.label != "PERSON", e.label != "ORG", self._modifies_a_noun(e), e.start
             ))
             entity = ranked[0] if ranked and ranked[0].label in SPEAKER_LABELS else None
+        if entity is None and head.is_title and start == head.idx and end == head.idx + len(
+            head.text
+        ):
+            # "Laxalt said" where the tagger missed the name: the person named so before.
+            surname = self._by_surname(head)
+            if surname is not None:
+                self.spoke.add(surname)
+                return Speaker(surname, 1.0, None)
         if entity is None and (noun := organisation_noun(head, self.lexicon)) is not None:
             return self._organisation(head, noun)
         if entity is None:
@@ -147,6 +155,14 @@ class SpeakerResolver:
         self.spoke.add(entity.canonical)
         role = _role(self.text[start : entity.start] + " " + self.text[entity.end : end])
         return Speaker(entity.canonical, 1.0, role)
+
+    def _by_surname(self, head: Token) -> str | None:
+        """The one person named before whose full name ends with ``head``."""
+        found = {
+            p.canonical for p in self.people
+            if p.end <= head.idx and " " in p.canonical and p.canonical.split()[-1] == head.text
+        }
+        return found.pop() if len(found) == 1 else None
 
     @staticmethod
     def _one_person(head: Token) -> bool:

@@ -75,6 +75,9 @@ def test_it_that_is_no_organisation_has_no_speaker(
         # Not someone whose title names another state.
         ("Ohio Sen. Ann Marsh spoke first. Then Rep. Tom Gill, a Georgia Democrat, said the plan "
          'was weak. "It will fail," the Georgia Democrat said.', "will fail", "Tom Gill"),
+        # A surname the tagger missed is the person named so before.
+        ('Former Nevada Sen. Paul Laxalt spoke on Sunday. Laxalt, appearing on a talk show, '
+         'admitted "the nomination is in trouble."', "nomination is", "Paul Laxalt"),
         # A name inside a modifier of the title is not the speaker.
         ('"She carries the weight of Wall Street with her," said former Texas Sen. and Bush '
          "adviser Jim Corder.", "weight of", "Jim Corder"),
