@@ -68,7 +68,10 @@ def preceding_subject(pronoun: Token) -> Token | None:
     if sentence.start == 0:
         return None
     previous = doc[sentence.start - 1].sent
-    found = [t for t in previous if _singular_subject(t)]
+    # "Thailand exported 85,000 tonnes, the Commerce Ministry said.": the subject of the
+    # sentence's own verb, the one who reported, before any subject inside what it reported.
+    found = [t for t in previous.root.children if _singular_subject(t)]
+    found += [t for t in previous if _singular_subject(t)]
     return found[0] if found else None
 
 

@@ -312,11 +312,11 @@ class SpeakerResolver:
         if entity is not None and entity.label == "ORG":
             # "The SEC stressed …. But it said": the organisation that acted last.
             return Speaker(entity.canonical, 0.8, None)
-        if entity is not None:
-            # A person cannot be "it"; a country or people can, and is no organisation.
-            return nobody if entity.label in ("GPE", "NORP") else self._organisation(head, None)
-        if subject.tag_ == "NNP":
-            # A name the entities stage missed: only the organisation it begins, else none.
+        if entity is not None and entity.label == "PERSON":
+            return self._organisation(head, None)  # a person cannot be "it"
+        if entity is not None or subject.tag_ == "NNP":
+            # A name the entities stage missed or took for a place or people ("Ivaco earlier
+            # reported …"): only the organisation it begins; a country is none.
             return self._named_by_first_word(subject)
         noun = organisation_noun(subject, self.lexicon)
         if noun is not None:

@@ -26,6 +26,10 @@ from tests.attribution.helpers import attributions, containing
         # The company that spoke, not its unit that was the subject of what it said.
         ("Ford Motor Co said its Ford Motor Credit Co will redeem 40 mln dlrs of notes. It said "
          "the notes were issued in 1979.", "notes were issued", "It", "Ford Motor Co"),
+        # The one who reported, not the country the report was about.
+        ("Vietnam shipped 61,200 tonnes of coffee in the month, the Trade Ministry said. It "
+         "said private traders handled most of the cargoes.", "private traders", "It",
+         "Trade Ministry"),
         # A short name is the full one named before.
         ("Moody's Investors Service Inc may cut the notes of Orrin Mills Corp. Moody's said the "
          "review covers 300 mln dlrs of debt.", "review covers", "Moody's",
