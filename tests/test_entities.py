@@ -178,8 +178,8 @@ def test_a_capitalised_common_word_is_no_entity(
         ("The Federal Energy Regulatory Commission approved the rate. FERC said it was fair.",
          "FERC", "Federal Energy Regulatory Commission"),
         # The parent, whose name is the shortest that begins so, not its unit named since.
-        ("Ford Motor Co said its Ford Motor Credit Co will redeem notes. Ford said the notes "
-         "were issued in 1979.", "Ford", "Ford Motor Co"),
+        ("Harlan Motor Co said its Harlan Motor Credit Co will redeem notes. Harlan said the "
+         "notes were issued in 1979.", "Harlan", "Harlan Motor Co"),
         # Not the committee that begins with the body's name.
         ("The Senate Armed Services Committee met on Monday. The Senate will vote in May.",
          "Senate", "Senate"),

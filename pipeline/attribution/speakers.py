@@ -135,7 +135,7 @@ class SpeakerResolver:
         if entity is None and head.is_title and start == head.idx and end == head.idx + len(
             head.text
         ):
-            # "Laxalt said" where the tagger missed the name: the person named so before.
+            # "Brenner said" where the tagger missed the name: the person named so before.
             surname = self._by_surname(head)
             if surname is not None:
                 self.spoke.add(surname)
@@ -333,7 +333,7 @@ class SpeakerResolver:
         """``It said``, ``the company said``: the organisation named before, as for pronouns.
 
         The nearest one that fits the noun, preferring one that spoke, then one that was a
-        subject: "Ford Motor Co said its credit unit will redeem …. It said" is Ford's.
+        subject: "Harlan Motor Co said its credit unit will redeem …. It said" is the parent's.
         """
         index = bisect.bisect_right(self.organisation_starts, head.idx) - 1
         fitting = [

@@ -300,7 +300,7 @@ def postposed_subject(verb: Token, limit: int) -> Token | None:
     ):
         token = token.head
     if token.ent_type_ != "PERSON":
-        # "said former Nevada Sen. and Reagan confidant Paul Laxalt.": the parse took the
+        # "said former Ohio Sen. and Carter confidant Tom Delano.": the parse took the
         # title for the head; the person the titles lead to is the one who spoke.
         named = _closing_name(verb, limit)
         if named is not None and named.i > token.i:

@@ -24,8 +24,8 @@ from tests.attribution.helpers import attributions, containing
         ("Tallis Gas Co said the Federal Energy Regulatory Commission approved its tariff. The "
          "company said rates would fall.", "rates would", "The company", "Tallis Gas Co"),
         # The company that spoke, not its unit that was the subject of what it said.
-        ("Ford Motor Co said its Ford Motor Credit Co will redeem 40 mln dlrs of notes. It said "
-         "the notes were issued in 1979.", "notes were issued", "It", "Ford Motor Co"),
+        ("Harlan Motor Co said its Harlan Motor Credit Co will redeem 40 mln dlrs of notes. It "
+         "said the notes were issued in 1979.", "notes were issued", "It", "Harlan Motor Co"),
         # The one who reported, not the country the report was about.
         ("Vietnam shipped 61,200 tonnes of coffee in the month, the Trade Ministry said. It "
          "said private traders handled most of the cargoes.", "private traders", "It",
@@ -71,8 +71,8 @@ def test_it_that_is_no_organisation_has_no_speaker(
     ("text", "words", "speaker"),
     [
         # A role after the name: the senator the story named, not the party.
-        ("Senate Armed Services Committee Chairman Sam Nunn said the vote would be close. "
-         '"I would not bet on it," the Georgia Democrat said.', "bet on it", "Sam Nunn"),
+        ("Senate Budget Committee Chairman Ed Varga said the vote would be close. "
+         '"I would not bet on it," the Georgia Democrat said.', "bet on it", "Ed Varga"),
         ("Senate Republican leader Robert Dole, appearing on a Sunday talk show, said the bill "
          'could fail. The measure "is in some trouble," the Kansas senator said.',
          "some trouble", "Robert Dole"),
@@ -80,8 +80,8 @@ def test_it_that_is_no_organisation_has_no_speaker(
         ("Ohio Sen. Ann Marsh spoke first. Then Rep. Tom Gill, a Georgia Democrat, said the plan "
          'was weak. "It will fail," the Georgia Democrat said.', "will fail", "Tom Gill"),
         # A surname the tagger missed is the person named so before.
-        ('Former Nevada Sen. Paul Laxalt spoke on Sunday. Laxalt, appearing on a talk show, '
-         'admitted "the nomination is in trouble."', "nomination is", "Paul Laxalt"),
+        ('Former Idaho Sen. Walt Brenner spoke on Sunday. Brenner, appearing on a talk show, '
+         'admitted "the nomination is in trouble."', "nomination is", "Walt Brenner"),
         # A name inside a modifier of the title is not the speaker.
         ('"She carries the weight of Wall Street with her," said former Texas Sen. and Bush '
          "adviser Jim Corder.", "weight of", "Jim Corder"),
