@@ -7,10 +7,10 @@ SHARED ?= ../shared
 WORKERS ?= 2
 
 .DEFAULT_GOAL := help
-.PHONY: help setup extract test lint eval bench train report clean checks
+.PHONY: help setup extract test lint eval bench train report clean checks speakers
 
 help: ## List the targets
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,9 @@ eval: $(STAMP) ## Score dates, quantities, attributions, check-worthiness, stand
 
 checks: $(STAMP) ## Precision (read verdicts) and recall (mutation) of the in-article checks
 	$(BIN)/python scripts/eval_checks.py --shared $(SHARED)
+
+speakers: $(STAMP) ## Speakers of wire copy on ../shared Reuters-21578 (per cues, pronoun/company sources)
+	$(BIN)/python scripts/eval_speakers.py --shared $(SHARED)
 
 bench: $(STAMP) ## Throughput and memory against bare spaCy and the naive combination
 	$(BIN)/python scripts/bench.py --shared $(SHARED)

@@ -34,6 +34,29 @@ TITLES = frozenset(
     }
 )
 POSSESSIVES = ("'s", "’s", "'", "’")
+# Wire copy marks a company without a ticker as ``<Milex Corp>``: the marks are not the name.
+MARKS = ("<", ">")
+# A name ending in a company's legal form is a company, whatever the tagger says.
+CORPORATE_SUFFIXES = frozenset(
+    {
+        "inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "plc", "llc", "l.p.", "lp",
+        "ag", "sa", "s.a.", "nv", "n.v.", "bv", "spa", "s.p.a.", "gmbh", "bancorp", "corporation",
+        "incorporated", "limited", "cos", "bhd", "pty",
+    }
+)
+# How a one-word name is used when it is a person's: a clause's participant, a possessor, a
+# name beside another. Only a modifier of a common noun (``the Bahia cocoa zone``) is not.
+MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
+# Nouns a person's name modifies as a person's: "Reagan confidant", "the Bush campaign".
+PERSON_HEADS = frozenset({
+    "administration", "adviser", "advisor", "aide", "ally", "associate", "camp", "campaign",
+    "confidant", "critic", "family", "government", "loyalist", "presidency", "spokesman",
+    "spokeswoman", "supporter", "team", "wife", "husband", "son", "daughter",
+})
+# A body inside a larger one: "Senate" is not short for "Senate Armed Services Committee".
+PART_OF_BODY = frozenset({"committee", "subcommittee", "commission", "council", "board", "panel"})
+# A name the article never uses as a person's, of a kind the stage cannot tell.
+UNKNOWN_NAME = "MISC"
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +134,8 @@ def _strip_name(text: str) -> str:
             name = name[: -len(suffix)]
     if name[:4].lower() == "the " and len(name) > 4:
         name = name[4:]
-    return name.strip()
+    # A name broken by a line end is the same name: "Ford Motor\nCredit Co".
+    return " ".join(name.split())
 
 
 def _strip_titles(name: str) -> str:
@@ -124,9 +148,12 @@ def _strip_titles(name: str) -> str:
 def _trim(span: Span) -> Span | None:
     """Trim a trailing possessive and surrounding blanks from a span (None if nothing is left)."""
     start, end = span.start, span.end
-    while end > start and (span.doc[end - 1].text in POSSESSIVES or span.doc[end - 1].is_space):
+    doc = span.doc
+    while end > start and (
+        doc[end - 1].text in POSSESSIVES or doc[end - 1].text in MARKS or doc[end - 1].is_space
+    ):
         end -= 1
-    while start < end and span.doc[start].is_space:
+    while start < end and (doc[start].is_space or doc[start].text in MARKS):
         start += 1
     if start >= end:
         return None
@@ -169,9 +196,90 @@ def _merged_candidates(doc: Doc, patterns: EntityPatterns) -> list[_Candidate]:
             continue
         trimmed = _trim(ent)
         if trimmed is not None and trimmed.text.strip():
-            merged.append(_Candidate(trimmed, ent.label_, None))
+            merged.append(_Candidate(trimmed, _corrected_label(trimmed, ent.label_), None))
     merged.sort(key=lambda c: (c.span.start_char, c.span.end_char))
     return merged
+
+
+def _corrected_label(span: Span, label: str) -> str:
+    """``Janney Montgomery Scott Inc`` tagged PERSON is a company: its legal form says so."""
+    if label != "PERSON":
+        return label
+    if len(span) > 1 and span[-1].lower_ in CORPORATE_SUFFIXES:
+        return "ORG"
+    # "Miller Tabak Hirsch and Co": the tagger stopped before the legal form.
+    after = [t.lower_ for t in span.doc[span.end : span.end + 2]]
+    if after[:1] and after[0] in CORPORATE_SUFFIXES:
+        return "ORG"
+    if len(after) == 2 and after[0] in ("and", "&") and after[1] in CORPORATE_SUFFIXES:
+        return "ORG"
+    return label
+
+
+def _used_as_person(span: Span) -> bool:
+    """Whether a one-word mention reads as a person's: titled, a proper noun in a clause."""
+    doc, root = span.doc, span.root
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    if before in TITLES:
+        return True
+    if root.tag_ not in ("NNP", "NNPS") or (root.tag_ == "NNPS" and before != "the"):
+        # "Showers continued …": a common word capitalised at the start of a sentence.
+        return False
+    head = root.head
+    if head.lower_ in PERSON_HEADS:
+        return True
+    return not (root.dep_ in MODIFIER_DEPS and head.i > root.i and head.tag_ not in ("NNP", "NNPS"))
+
+
+def _opens_sentence(span: Span) -> bool:
+    """Whether only blanks stand between the sentence's start and the span."""
+    return all(token.is_space for token in span.doc[span.sent.start : span.start])
+
+
+def _not_people(candidates: Sequence[_Candidate], names: Sequence[str]) -> dict[str, str | None]:
+    """One-word PERSON names the article never uses as a person's: their label, or None if
+    the word is a common one (dropped)."""
+    mentions: dict[str, list[Span]] = {}
+    for cand, name in zip(candidates, names, strict=True):
+        if cand.label == "PERSON" and cand.entry is None:
+            mentions.setdefault(name, []).append(cand.span)
+    found: dict[str, str | None] = {}
+    for name in sorted(mentions):
+        spans_of = mentions[name]
+        if " " in name or any(_used_as_person(span) for span in spans_of):
+            continue
+        # Never a singular proper noun, capitalised only as a sentence's first word
+        # ("Showers continued …", "Narrowly defined, …"): a common word, not a name.
+        common = all(span.root.tag_ != "NNP" and _opens_sentence(span) for span in spans_of)
+        found[name] = None if common else UNKNOWN_NAME
+    return found
+
+
+def _surnames_as_people(candidates: list[_Candidate], names: Sequence[str]) -> list[_Candidate]:
+    """``Gates`` tagged ORG (or a place) where the article names Robert Gates: the person;
+    ``Trunkline`` tagged PERSON where it names Trunkline Gas Co: the company, by first word."""
+    surnames = {
+        name.split()[-1]
+        for cand, name in zip(candidates, names, strict=True)
+        if cand.label == "PERSON" and len(name.split()) > 1
+    }
+    first_words = {
+        name.split()[0]
+        for cand, name in zip(candidates, names, strict=True)
+        if cand.label == "ORG" and len(name.split()) > 1
+    }
+    relabelled: list[_Candidate] = []
+    for cand, name in zip(candidates, names, strict=True):
+        label = cand.label
+        if cand.entry is None and label in ("ORG", "GPE", "NORP") and name in surnames:
+            label = "PERSON"
+        elif (
+            cand.entry is None and label == "PERSON" and " " not in name
+            and name in first_words and name not in surnames
+        ):
+            label = "ORG"
+        relabelled.append(cand if label == cand.label else _Candidate(cand.span, label, None))
+    return relabelled
 
 
 def _person_resolver(names: Sequence[tuple[int, str]]) -> dict[int, str]:
@@ -186,6 +294,55 @@ def _person_resolver(names: Sequence[tuple[int, str]]) -> dict[int, str]:
         before = [c for c in containing if c[0] < pos]
         # The nearest preceding full name, else the first one that follows.
         resolved[pos] = max(before)[1] if before else min(containing)[1]
+    return resolved
+
+
+def _name_words(name: str) -> list[str]:
+    """Words of a name without possessives: ``Moody's Investors`` -> ``Moody``, ``Investors``."""
+    words = []
+    for word in name.split():
+        for suffix in POSSESSIVES[:2]:
+            if word.endswith(suffix) and len(word) > len(suffix):
+                word = word[: -len(suffix)]
+        words.append(word)
+    return words
+
+
+def _initials(words: Sequence[str]) -> str:
+    return "".join(w[0] for w in words if w[:1].isupper())
+
+
+def _short_form_of(short: str, full: str) -> bool:
+    """``Moody's`` or ``Panhandle`` (its first words) or ``FERC`` (its initials) of a full name."""
+    part, whole = _name_words(short), _name_words(full)
+    if len(part) >= len(whole) or not part[0][:1].isupper():
+        return False
+    if (
+        whole[: len(part)] == part
+        and part[-1].lower() not in CORPORATE_SUFFIXES
+        and whole[-1].lower() not in PART_OF_BODY
+    ):
+        return True
+    acronym = part[0]
+    return len(part) == 1 and len(acronym) >= 3 and acronym.isupper() and acronym.isalpha() and (
+        acronym == _initials(whole)
+    )
+
+
+def _organisation_resolver(names: Sequence[tuple[int, str]]) -> dict[int, str]:
+    """Map each short organisation mention (by position) to the full name it abbreviates."""
+    resolved: dict[int, str] = {}
+    for pos, name in names:
+        containing = [(p, n) for p, n in names if n != name and _short_form_of(name, n)]
+        if not containing:
+            continue
+        before = [c for c in containing if c[0] < pos]
+        # The shortest full name before ("Ford" is Ford Motor Co, not Ford Motor Credit Co),
+        # the nearest of those; else the first one that follows.
+        if before:
+            resolved[pos] = min(before, key=lambda c: (len(c[1].split()), -c[0]))[1]
+        else:
+            resolved[pos] = min(containing)[1]
     return resolved
 
 
@@ -206,6 +363,7 @@ def find_entities(
                 canonical = _strip_titles(canonical)
                 canonical = aliases.get(_alias_key(canonical), canonical)
         base.append(canonical)
+    candidates = _surnames_as_people(candidates, base)
     people = [(c.span.start_char, base[i]) for i, c in enumerate(candidates) if c.label == "PERSON"]
     full_names = _person_resolver(people)
     specific = Counter(
@@ -215,17 +373,27 @@ def find_entities(
     )
     # The article's main agreement: most mentioned, ties broken by name for determinism.
     main_agreement = min(specific, key=lambda k: (-specific[k], k)) if specific else None
+    organisations = [
+        (c.span.start_char, base[i]) for i, c in enumerate(candidates) if c.label == "ORG"
+    ]
+    full_names.update(_organisation_resolver(organisations))
+    names = [
+        full_names.get(c.span.start_char, base[i]) if c.label in ("PERSON", "ORG") else base[i]
+        for i, c in enumerate(candidates)
+    ]
+    relabelled = _not_people(candidates, names)
     mentions: list[EntityMention] = []
     for i, cand in enumerate(candidates):
-        canonical = base[i]
-        if cand.label == "PERSON":
-            canonical = full_names.get(cand.span.start_char, canonical)
+        canonical, label = names[i], cand.label
+        if label == "PERSON" and canonical in relabelled:
+            new_label = relabelled[canonical]
+            if new_label is None:
+                continue
+            label = new_label
         elif cand.entry is not None and cand.entry.generic and main_agreement is not None:
             canonical = main_agreement
         span = cand.span
-        mentions.append(
-            EntityMention(span.start_char, span.end_char, span.text, cand.label, canonical)
-        )
+        mentions.append(EntityMention(span.start_char, span.end_char, span.text, label, canonical))
     return spans.sorted_records(mentions, key=lambda m: (m.start, m.end))
 
 

@@ -128,3 +128,73 @@ def test_seed_article(base_nlp: Language, entities_stage: EntitiesComponent) -> 
     assert {"Robert Lighthizer", "Kim Hyun-chong"} <= people
     assert list(mentions) == sorted(mentions, key=lambda m: (m.start, m.end))
     assert all(text[m.start : m.end] == m.text for m in mentions)
+
+
+# Wire paragraphs open with an indent and a blank line, as the stage receives them.
+WIRE = "    \n\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "label"),
+    [
+        # A one-word "person" only ever modifying a common noun: a name of another kind.
+        (WIRE + "Rains fell for days over the Bahia cocoa zone, which eased the drought.",
+         "Bahia", "MISC"),
+        ("Frosts damaged the Minas coffee harvest, a trader said.", "Minas", "MISC"),
+        # A company's legal form makes it a company, and the wire's <marks> are not the name.
+        ("The stake was sold to <Kessler Dunmore Inc> for cash.", "Kessler Dunmore Inc", "ORG"),
+        # People stay people: a speaker, a titled name.
+        ("Kowalski said the plant would reopen.", "Kowalski", "PERSON"),
+        ("Mr. Brandt told the meeting the vote was close.", "Brandt", "PERSON"),
+    ],
+)
+def test_names_the_article_never_uses_as_people(
+    base_nlp: Language, entities_stage: EntitiesComponent, text: str, mention: str, label: str
+) -> None:
+    assert _by_text(_entities(base_nlp, entities_stage, text), mention).label == label
+
+
+def test_a_name_broken_by_a_line_end_has_one_canonical(
+    base_nlp: Language, entities_stage: EntitiesComponent
+) -> None:
+    text = "Shares of Harlow Valve\nCorp rose. Harlow Valve Corp said orders grew."
+    canonicals = {m.canonical for m in _entities(base_nlp, entities_stage, text)}
+    assert canonicals == {"Harlow Valve Corp"}
+
+
+def test_a_capitalised_common_word_is_no_entity(
+    base_nlp: Language, entities_stage: EntitiesComponent
+) -> None:
+    text = WIRE + "Showers continued through the week in the cane districts, easing the drought."
+    assert [m.text for m in _entities(base_nlp, entities_stage, text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "canonical"),
+    [
+        # The short name a wire story uses after the full one: its first words, its initials.
+        ("Moody's Investors Service Inc may cut the notes. Moody's said the review was routine.",
+         "Moody", "Moody's Investors Service Inc"),
+        ("The Federal Energy Regulatory Commission approved the rate. FERC said it was fair.",
+         "FERC", "Federal Energy Regulatory Commission"),
+        # The parent, whose name is the shortest that begins so, not its unit named since.
+        ("Harlan Motor Co said its Harlan Motor Credit Co will redeem notes. Harlan said the "
+         "notes were issued in 1979.", "Harlan", "Harlan Motor Co"),
+        # Not the committee that begins with the body's name.
+        ("The Senate Armed Services Committee met on Monday. The Senate will vote in May.",
+         "Senate", "Senate"),
+    ],
+)
+def test_short_organisation_names_resolve_to_the_full_name(
+    base_nlp: Language, entities_stage: EntitiesComponent, text: str, mention: str,
+    canonical: str,
+) -> None:
+    mentions = _entities(base_nlp, entities_stage, text)
+    assert [m for m in mentions if m.text == mention][-1].canonical == canonical
+
+
+def test_a_name_modifying_a_person_noun_stays_a_person(
+    base_nlp: Language, entities_stage: EntitiesComponent
+) -> None:
+    text = "The plan was drafted by former Texas Sen. and Bush adviser Jim Corder."
+    assert _by_text(_entities(base_nlp, entities_stage, text), "Bush").label == "PERSON"

@@ -205,6 +205,7 @@ def find_attributions(
             or leading_cue(doc, starts, q.start, lex)
             # A headline's "Jane Ortiz: ‘No Clue’": a short quote labelled with its speaker.
             or label_cue(doc, text, starts, q.start) is not None,
+            lex.title_nouns,
         )
     )
     in_quote = _token_flags(starts, raw)

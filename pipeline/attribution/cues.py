@@ -225,6 +225,8 @@ def according(doc: Doc, text: str, lexicon: CueLexicon, in_quote: list[bool]) ->
             if not objects:
                 continue
             source = objects[0]
+            if token.lower_ in lexicon.rate_words and is_rate(token, source):
+                continue
             content = subtree_span(token.sent.root, text, exclude=token)
             if content is None:
                 continue
@@ -238,6 +240,25 @@ def according(doc: Doc, text: str, lexicon: CueLexicon, in_quote: list[bool]) ->
                 )
             )
     return found
+
+
+# Determiners of a rate's unit, not of a source: "per every 1,000 voters", "per each share".
+RATE_DETERMINERS = frozenset({"every", "each", "a", "an"})
+
+
+def is_rate(word: Token, unit: Token) -> bool:
+    """``1,750 dlrs per tonne``, ``priced per CWT``: ``per`` inside a clause divides.
+
+    A cited source stands apart, after a comma or opening the sentence, and is a name or a
+    determined noun (``…, per Reuters``, ``Per the filing, …``).
+    """
+    before = word.doc[word.i - 1] if word.i > word.sent.start else None
+    if before is not None and not before.is_punct:
+        return True
+    determiners = [
+        c for c in unit.children if c.dep_ in ("det", "poss") and c.lower_ not in RATE_DETERMINERS
+    ]
+    return unit.pos_ != "PROPN" and not determiners
 
 
 def cue_attributions(

@@ -32,6 +32,20 @@ class CueLexicon:
     short_quote_words: int = 3
     # Verb + particle that report speech only together: ``shot back``, ``cut in``, ``went on``.
     phrasal: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Source words that also make rates: ``per the report`` cites, ``dlrs per tonne`` divides.
+    rate_words: frozenset[str] = frozenset()
+    # "the company", "the bank": a kind of organisation, with words its name must hold (none:
+    # any organisation but a public body, whose name holds one of ``public_body_words``).
+    organisation_nouns: dict[str, frozenset[str]] = field(default_factory=dict)
+    public_body_words: frozenset[str] = frozenset()
+    # A source that ``it`` may continue rather than an organisation: "the report", "a statement".
+    document_nouns: frozenset[str] = frozenset()
+    # Offices a story calls a person it named by: "the Kansas senator", "the lawmaker".
+    person_roles: frozenset[str] = frozenset()
+    # Titles before a politician's name: "Rep. Cardiss Collins" is "the Illinois Democrat".
+    politician_titles: frozenset[str] = frozenset()
+    # What a quoted title names: "the program "Meet the Press"" is no quotation.
+    title_nouns: frozenset[str] = frozenset()
 
     def is_cue(self, lemma: str) -> bool:
         return (
@@ -57,6 +71,15 @@ def parse_lexicon(data: dict[str, Any]) -> CueLexicon:
         min_quote_words=int(data.get("min_quote_words", 8)),
         short_quote_words=int(data.get("short_quote_words", 3)),
         phrasal={k: frozenset(v) for k, v in sorted(data.get("phrasal_verbs", {}).items())},
+        rate_words=frozenset(data.get("rate_words", ())),
+        organisation_nouns={
+            k: frozenset(v) for k, v in sorted(data.get("organisation_nouns", {}).items())
+        },
+        public_body_words=frozenset(data.get("public_body_words", ())),
+        document_nouns=frozenset(data.get("document_nouns", ())),
+        person_roles=frozenset(data.get("person_roles", ())),
+        politician_titles=frozenset(data.get("politician_titles", ())),
+        title_nouns=frozenset(data.get("title_nouns", ())),
     )
 
 

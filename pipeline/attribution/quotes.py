@@ -118,6 +118,27 @@ def _rstrip(text: str, start: int, end: int) -> int:
     return end
 
 
+# Small words a title leaves in lower case: "Meet the Press", "One on One".
+TITLE_SMALL_WORDS = frozenset({
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or",
+    "the", "to", "with",
+})
+TITLE_MAX_WORDS = 8
+
+
+def is_title(text: str, quote: Quote, title_nouns: Collection[str]) -> bool:
+    """``the NBC program "Meet the Press"``, ``"Face the Nation" show``: a name in title case
+    beside the word for what it names, not words someone said."""
+    words = WORD.findall(text, quote.start, quote.end)
+    if not words or len(words) > TITLE_MAX_WORDS or not words[0][:1].isupper():
+        return False
+    if any(not (w[:1].isupper() or w[:1].isdigit() or w in TITLE_SMALL_WORDS) for w in words):
+        return False
+    before = WORD.findall(text[max(0, quote.start - 40) : quote.start])[-2:]
+    after = WORD.findall(text[quote.end : quote.end + 30])[:1]
+    return any(w.lower() in title_nouns for w in before + after)
+
+
 def is_speech(
     text: str,
     quote: Quote,
@@ -125,6 +146,7 @@ def is_speech(
     short_words: int,
     after_cue: bool = False,
     cued: bool = False,
+    title_nouns: Collection[str] = (),
 ) -> bool:
     """A quotation someone said, not a scare quote or a title.
 
@@ -134,6 +156,8 @@ def is_speech(
     """
     if quote.continued:
         return True
+    if is_title(text, quote, title_nouns):
+        return False
     words = quote.words(text)
     line_start = text.rfind("\n", 0, quote.start) + 1
     before = text[line_start : quote.start].rstrip()

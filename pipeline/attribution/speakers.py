@@ -10,6 +10,13 @@ from functools import cached_property
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.attribution.lexicon import CueLexicon
+from pipeline.attribution.organisations import (
+    continues_a_document,
+    fits,
+    is_dummy,
+    organisation_noun,
+    preceding_subject,
+)
 from pipeline.contract import EntityMention
 
 SPEAKER_LABELS = ("PERSON", "ORG")
@@ -51,7 +58,11 @@ class SpeakerResolver:
         self.starts = [e.start for e in self.entities]
         self.people = [e for e in entities if e.label == "PERSON"]
         self.people_starts = [e.start for e in self.people]
+        self.organisations = [e for e in entities if e.label == "ORG"]
+        self.organisation_starts = [e.start for e in self.organisations]
         self.spoke: set[str] = set()
+        # The head of the source resolved last: "it" may continue "the report" before it.
+        self.previous: Token | None = None
         self.gender = self._genders()
 
     @cached_property
@@ -85,7 +96,14 @@ class SpeakerResolver:
 
     def resolve(self, head: Token, start: int, end: int) -> Speaker:
         """Speaker of the source ``[start, end)`` whose syntactic head is ``head``."""
+        speaker = self._resolve(head, start, end)
+        self.previous = head
+        return speaker
+
+    def _resolve(self, head: Token, start: int, end: int) -> Speaker:
         pronoun = self.lexicon.pronouns.get(head.lower_)
+        if pronoun == "thing":
+            return self._it(head)
         if pronoun in ("male", "female", "speaker"):
             return self._pronoun(head, pronoun)
         if pronoun == "relative":
@@ -99,6 +117,9 @@ class SpeakerResolver:
             # The whole noun phrase: "a colleague, Mike Lee, who" names its speaker by apposition.
             return self.resolve(antecedent, antecedent.left_edge.idx, head.idx)
         entity = self._entity_at(head.idx)
+        if entity is not None and entity.label == "NORP" and self._one_person(head):
+            # "the Georgia Democrat": a member of the party, a person the story named.
+            entity = None
         if entity is None:
             # "Efe news", "Mukasey, the attorney general": a person, else an organisation inside.
             # A possessor is not the speaker: "Kim's spokesman" is someone else.
@@ -106,17 +127,94 @@ class SpeakerResolver:
                 e for e in self.entities
                 if start <= e.start and e.end <= end and not _possessor(self.text, e)
             ]
-            ranked = sorted(inside, key=lambda e: (e.label != "PERSON", e.label != "ORG", e.start))
+            # "Bush adviser Jim Corder": a name modifying a noun is not who the phrase is.
+            ranked = sorted(inside, key=lambda e: (
+                e.label != "PERSON", e.label != "ORG", self._modifies_a_noun(e), e.start
+            ))
             entity = ranked[0] if ranked and ranked[0].label in SPEAKER_LABELS else None
+        if entity is None and head.is_title and start == head.idx and end == head.idx + len(
+            head.text
+        ):
+            # "Brenner said" where the tagger missed the name: the person named so before.
+            surname = self._by_surname(head)
+            if surname is not None:
+                self.spoke.add(surname)
+                return Speaker(surname, 1.0, None)
+        if entity is None and (noun := organisation_noun(head, self.lexicon)) is not None:
+            return self._organisation(head, noun)
         if entity is None:
             role = _role(self.text[start:end])
             bridged = self._titled(start, end) if role is not None else None
+            if bridged is None and role is not None and self._one_person(head) and (
+                head.lower_ in self.lexicon.person_roles or head.ent_type_ == "NORP"
+            ):
+                bridged = self._politician(head, start, end)
             if bridged is not None:
                 self.spoke.add(bridged)
             return Speaker(bridged, BRIDGED_CONFIDENCE if bridged else None, role)
         self.spoke.add(entity.canonical)
         role = _role(self.text[start : entity.start] + " " + self.text[entity.end : end])
         return Speaker(entity.canonical, 1.0, role)
+
+    def _by_surname(self, head: Token) -> str | None:
+        """The one person named before whose full name ends with ``head``."""
+        found = {
+            p.canonical for p in self.people
+            if p.end <= head.idx and " " in p.canonical and p.canonical.split()[-1] == head.text
+        }
+        return found.pop() if len(found) == 1 else None
+
+    @staticmethod
+    def _one_person(head: Token) -> bool:
+        """A singular noun with a definite determiner: ``the Georgia Democrat``."""
+        determiners = [c for c in head.children if c.dep_ == "det" and c.i < head.i]
+        return head.tag_ in ("NN", "NNP") and any(c.lower_ in DEFINITE for c in determiners)
+
+    def _politician(self, head: Token, start: int, end: int) -> str | None:
+        """``the Kansas senator``, ``the Georgia Democrat`` after the senator was named: the
+        person who last spoke, else was a subject, else bears a politician's title (``Rep.``),
+        whose title names no other state or party.
+        """
+        role = self._named_in(start, end)
+        index = bisect.bisect_right(self.people_starts, head.idx) - 1
+        fitting: list[EntityMention] = []
+        titles: dict[str, bool] = {}
+        for k in range(index, max(-1, index - 40), -1):
+            person = self.people[k]
+            if person.end > start:
+                continue
+            title = self._title(person)
+            theirs = self._named_in(title.start_char, title.end_char) if title else {}
+            if any(role.get(label) and theirs.get(label) and not role[label] & theirs[label]
+                   for label in ("GPE", "NORP")):
+                continue  # "Ohio Sen. Ann Marsh" is not "the Georgia Democrat"
+            fitting.append(person)
+            words = {t.lower_ for t in title} if title is not None else set()
+            titles[person.canonical] = bool(words & self.lexicon.politician_titles)
+        for test in (
+            lambda p: p.canonical in self.spoke,
+            self._is_subject,
+            lambda p: titles[p.canonical],
+        ):
+            found = next((p for p in fitting if test(p)), None)
+            if found is not None:
+                return found.canonical
+        return None
+
+    def _named_in(self, start: int, end: int) -> dict[str, set[str]]:
+        """The places and peoples (parties) named in ``[start, end)``, by label."""
+        found: dict[str, set[str]] = {}
+        for e in self.entities:
+            if start <= e.start and e.end <= end and e.label in ("GPE", "NORP"):
+                found.setdefault(e.label, set()).add(e.canonical)
+        return found
+
+    def _modifies_a_noun(self, entity: EntityMention) -> bool:
+        span = self.doc.char_span(entity.start, entity.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        return root.dep_ in ("compound", "amod", "nmod") and root.head.tag_ in ("NN", "NNS")
 
     def _titled(self, start: int, end: int) -> str | None:
         """``South Korea's top trade negotiator`` after ``South Korean Trade Minister Kim``:
@@ -200,6 +298,72 @@ class SpeakerResolver:
         if nearest is not None:
             return Speaker(nearest.canonical, 0.5, None)
         return Speaker(None, None, None)
+
+    def _it(self, head: Token) -> Speaker:
+        """``It said``: the organisation named before, unless ``it`` is something else that
+        acted last (the report that spoke, a country, a committee the story did not name)."""
+        nobody = Speaker(None, None, None)
+        if is_dummy(head) or continues_a_document(self.previous, self.lexicon):
+            return nobody
+        subject = preceding_subject(head)
+        if subject is None:
+            return self._organisation(head, None)
+        entity = self._entity_at(subject.idx)
+        if entity is not None and entity.label == "ORG":
+            # "The SEC stressed …. But it said": the organisation that acted last.
+            return Speaker(entity.canonical, 0.8, None)
+        if entity is not None and entity.label == "PERSON":
+            return self._organisation(head, None)  # a person cannot be "it"
+        if entity is not None or subject.tag_ == "NNP":
+            # A name the entities stage missed or took for a place or people ("Ivaco earlier
+            # reported …"): only the organisation it begins; a country is none.
+            return self._named_by_first_word(subject)
+        noun = organisation_noun(subject, self.lexicon)
+        if noun is not None:
+            # "The company now has 9 mln shares. It said …": as "the company" would.
+            return self._organisation(head, noun)
+        lexicon = self.lexicon
+        if subject.lower_ in (
+            lexicon.document_nouns | lexicon.organisation_nouns.keys() | lexicon.public_body_words
+        ):
+            return nobody
+        return self._organisation(head, None)
+
+    def _organisation(self, head: Token, noun: str | None) -> Speaker:
+        """``It said``, ``the company said``: the organisation named before, as for pronouns.
+
+        The nearest one that fits the noun, preferring one that spoke, then one that was a
+        subject: "Harlan Motor Co said its credit unit will redeem …. It said" is the parent's.
+        """
+        index = bisect.bisect_right(self.organisation_starts, head.idx) - 1
+        fitting = [
+            organisation
+            for organisation in (
+                self.organisations[k] for k in range(index, max(-1, index - 40), -1)
+            )
+            if organisation.end <= head.idx
+            and organisation.canonical[:1].isupper()  # "cts" read as a name
+            and fits(organisation.canonical, noun, self.lexicon)
+        ]
+        if not fitting:
+            return Speaker(None, None, None)
+        nearest = fitting[0]
+        for chosen in (
+            next((o for o in fitting if o.canonical in self.spoke), None),
+            next((o for o in fitting if self._is_subject(o)), None),
+        ):
+            if chosen is not None:
+                same = chosen.canonical == nearest.canonical
+                return Speaker(chosen.canonical, 0.8 if same else 0.6, None)
+        return Speaker(nearest.canonical, 0.5, None)
+
+    def _named_by_first_word(self, subject: Token) -> Speaker:
+        """``Anchor also said …. It said``: the organisation the untagged name begins."""
+        found = sorted({
+            o.canonical for o in self.organisations
+            if o.end <= subject.idx and o.canonical.split()[0] == subject.text
+        })
+        return Speaker(found[0], 0.8, None) if len(found) == 1 else Speaker(None, None, None)
 
     def _compatible(self, canonical: str, gender: str) -> bool:
         known = self.gender.get(canonical)

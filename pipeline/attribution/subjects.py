@@ -299,7 +299,31 @@ def postposed_subject(verb: Token, limit: int) -> Token | None:
         and token.dep_ in ("compound", "amod", "nmod", "poss")
     ):
         token = token.head
+    if token.ent_type_ != "PERSON":
+        # "said former Ohio Sen. and Carter confidant Tom Delano.": the parse took the
+        # title for the head; the person the titles lead to is the one who spoke.
+        named = _closing_name(verb, limit)
+        if named is not None and named.i > token.i:
+            return named
     return token
+
+
+# Lower-case words that join a run of titles: "Sen. and Reagan confidant", "head of the union".
+TITLE_JOINERS = frozenset({"and", "of", "the", "for", "to"})
+
+
+def _closing_name(verb: Token, limit: int) -> Token | None:
+    """The last word of a person's name that ends the run of titles after a cue."""
+    doc = verb.doc
+    index = verb.i + 1
+    stop = min(limit, verb.i + 1 + 2 * TITLE_RUN)
+    while index < stop and (_title_word(doc[index]) or doc[index].lower_ in TITLE_JOINERS):
+        index += 1
+    if index >= limit or doc[index].text not in (".", ",", ";", "("):
+        return None
+    last = doc[index - 1]
+    named = last.ent_type_ == "PERSON" and doc[index - 2].ent_type_ == "PERSON"
+    return last if named and last.is_title else None
 
 
 def _titled_name(verb: Token, limit: int) -> Token | None:

@@ -151,3 +151,39 @@ def test_dummy_it_of_an_adjective_is_no_source(
     text = "It is important to note that the ferry schedule has not changed."
     found = containing(attributions(base_nlp, entities_stage, text), "ferry schedule")
     assert found.source is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A price, a dividend, a yield: "per" divides by its unit.
+        "The mill sold its pulp at 410 dlrs per tonne in the quarter, traders said.",
+        "Directors declared a dividend of 12 cts per share payable in June.",
+        "Output rose to 80,000 barrels per day after the refinery reopened.",
+        "Hotel rooms in the district cost more per night than a year earlier.",
+        # An indefinite or distributive unit is still a rate.
+        "The league paid one referee per every four matches last season.",
+        # Inside a clause, even with a name for its unit.
+        "Barley is quoted per CWT at the coast, oats per bushel.",
+    ],
+)
+def test_per_of_a_rate_is_no_cue(
+    base_nlp: Language, entities_stage: EntitiesComponent, text: str
+) -> None:
+    found = attributions(base_nlp, entities_stage, text)
+    assert all(a.cue is None or a.cue.text.lower() != "per" for a in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The bridge will stay shut until May, per the county engineer.", "the county engineer"),
+        ("Turnout in the ward fell sharply, per Gallup.", "Gallup"),
+    ],
+)
+def test_per_of_a_source_is_a_cue(
+    base_nlp: Language, entities_stage: EntitiesComponent, text: str, source: str
+) -> None:
+    found = [a for a in attributions(base_nlp, entities_stage, text) if a.cue is not None]
+    per = [a for a in found if a.cue is not None and a.cue.text.lower() == "per"]
+    assert per and per[0].source is not None and per[0].source.text == source

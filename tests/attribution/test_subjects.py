@@ -6,8 +6,8 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from pipeline.attribution.subjects import source_of, speaker_of
-from tests.parses import said_token
+from pipeline.attribution.subjects import postposed_subject, source_of, speaker_of
+from tests.parses import GIVEN_POS, said_token
 
 
 @pytest.mark.parametrize(
@@ -130,3 +130,21 @@ def test_participle_set_off_by_a_comma_speaks_with_its_clause_given_a_parse() ->
     # Without the comma the participle is the noun's: "the film hitting theaters".
     hitting = speaker_of(doc[10])
     assert hitting is not None and hitting.text == "film"
+
+
+def test_titles_joined_by_and_lead_to_the_name_given_a_parse() -> None:
+    # The parser made the title ("Sen.") the subject of the modifier noun and hung "Carter"
+    # on it by "and": the speaker is the name the run of titles ends on, not the title.
+    words = [",", "said", "former", "Ohio", "Sen.", "and", "Carter", "confidant", "Tom", "Delano",
+             "."]
+    heads = [1, 1, 4, 4, 7, 4, 4, 9, 9, 1, 1]
+    deps = ["punct", "ROOT", "amod", "compound", "nsubj", "cc", "conj", "compound", "compound",
+            "nsubj", "punct"]
+    tags = [",", "VBD", "JJ", "NNP", "NNP", "CC", "NNP", "NN", "NNP", "NNP", "."]
+    ents = ["O", "O", "O", "B-GPE", "O", "O", "B-PERSON", "O", "B-PERSON", "I-PERSON", "O"]
+    pos = {"JJ": "ADJ", "CC": "CCONJ"}
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags, ents=ents,
+              pos=[pos.get(t, GIVEN_POS.get(t, "VERB")) for t in tags],
+              lemmas=[w.lower() for w in words])
+    found = postposed_subject(doc[1], len(doc))
+    assert found is not None and found.text == "Delano"

@@ -1,0 +1,95 @@
+"""A reading of speakers in Reuters-21578 (``reut2-000.sgm``), verdicts kept true as a test.
+
+Each row names a story, where a source starts in its text, the speaker a fact-checker reads
+there, the verdict on what the pipeline gives (``right``: that speaker; ``wrong``: a known miss,
+not that speaker) and why, in the reader's words. A ``wrong`` row that starts to fail means the
+miss was fixed: read the story again and turn its verdict. Skips when ../shared is absent.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from pipeline.contract import Article, ArticleResult
+from pipeline.read.reader import read_inputs
+from pipeline.run.runner import Settings, process_articles
+from tests.conftest import shared_path
+
+READING: list[tuple[str, int, str | None, str, str]] = [
+    # Titles and roles.
+    ("reuters-386", 1499, "Paul Laxalt", "right",
+     "the titles after the cue end on his name; the president inside 'confidant' is not it"),
+    ("reuters-386", 1574, "Paul Laxalt", "right", "his surname alone, which the tagger missed"),
+    ("reuters-386", 1073, "Robert Dole", "right",
+     "the Kansas senator is the Senate Republican leader who spoke just before"),
+    ("reuters-386", 1941, "Sam Nunn", "right",
+     "the Georgia Democrat is the committee chairman who spoke, not the nominee"),
+    ("reuters-386", 2044, "Sam Nunn", "right", "his surname, tagged as a place"),
+    ("reuters-721", 458, "Cardiss Collins", "right",
+     "the Illinois Democrat is the subcommittee chairman, a representative, named just before"),
+    # Organisations.
+    ("reuters-90", 186, "Texas Instruments Inc", "right", "the only company of the story"),
+    ("reuters-115", 176, "Ford Motor Co", "right",
+     "the parent spoke about its credit unit; 'it' is the parent"),
+    ("reuters-115", 486, "Ford Motor Co", "right", "the short name is the parent's"),
+    ("reuters-123", 557, "Ivaco Inc", "right", "its short name was taken for a people"),
+    ("reuters-198", 272, "Reserve Bank", "right",
+     "the central bank reported the money figures in the sentence before"),
+    ("reuters-228", 187, "Commerce Ministry", "right",
+     "the ministry reported the rice exports; the country was only their subject"),
+    ("reuters-330", 431, "Bank of England", "right", "'the Bank' is the central bank"),
+    ("reuters-401", 329, "Miller Tabak Hirsch", "right",
+     "the broker that made the tender offer reports on its target"),
+    ("reuters-544", 452, "Trunkline Gas Co", "right", "the pipeline unit that cut its rate"),
+    ("reuters-637", 549, "Continental Illinois Corp", "right", "the bank holding company itself"),
+    ("reuters-637", 776, "Securities and Exchange Commission", "right",
+     "the regulator acted in the sentence before, not the bank it charged"),
+    ("reuters-685", 885, "B.F. Goodrich Co", "right", "the tyre maker closing its plants"),
+    ("reuters-721", 154, "United Airlines", "right", "the airline accused at the hearing"),
+    # Sources that are no organisation the story named.
+    ("reuters-354", 739, None, "right", "'it' is a country, which has no organisation's name"),
+    ("reuters-386", 2651, None, "right", "'it' is the commission's report"),
+    ("reuters-496", 2806, None, "right", "'it' is the management group, never named as a firm"),
+    # Known misses.
+    ("reuters-156", 433, "Du Pont Co", "wrong", "the company whose patent won; none given"),
+    ("reuters-668", 803, "Gulf News Agency", "wrong",
+     "the agency acted last under its initials, which the tagger did not take for a name"),
+    ("reuters-685", 367, "B.F. Goodrich Co", "wrong",
+     "a short name that is the full name's last word, not its first, stays apart"),
+    ("reuters-720", 231, "Daiwa Securities Co Ltd", "wrong",
+     "the tagger missed the securities house; the nearest 'organisation' is a programme"),
+    ("reuters-785", 574, "Anchor Glass Container Corp", "wrong",
+     "the tagger split the company's name, so the short name begins nothing"),
+    ("reuters-843", 477, "Organisation for Economic Co-operation and Development", "wrong",
+     "the story spells the name two ways, which give two canonical names"),
+]
+
+
+@pytest.fixture(scope="module")
+def speakers(claims_nlp: Language) -> dict[tuple[str, int], str | None]:
+    """Speaker of every source of the stories read, by (story, source start)."""
+    path = shared_path("data", "reuters21578", "reut2-000.sgm")
+    wanted = {row[0] for row in READING}
+    stories = (i for i in read_inputs([str(path)]) if isinstance(i, Article) and i.id in wanted)
+    found: dict[tuple[str, int], str | None] = {}
+    for result in process_articles(stories, Settings(), claims_nlp):
+        assert isinstance(result, ArticleResult)
+        for attribution in result.annotations.attributions:
+            if attribution.source is not None:
+                key = (result.article.id, attribution.source.start)
+                found[key] = attribution.speaker
+    return found
+
+
+@pytest.mark.parametrize(("story", "start", "reading", "verdict", "why"), READING)
+def test_reading_of_speakers(
+    speakers: dict[tuple[str, int], str | None], story: str, start: int, reading: str | None,
+    verdict: str, why: str,
+) -> None:
+    assert (story, start) in speakers, f"no source at {start} in {story} any more: read it again"
+    given = speakers[(story, start)]
+    if verdict == "right":
+        assert given == reading, why
+    else:
+        assert given != reading, f"fixed? {why}"

@@ -1,0 +1,109 @@
+"""Who a source is: organisations, roles after a name, names inside a title, titles in quotes."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from pipeline.entities import EntitiesComponent
+from tests.attribution.helpers import attributions, containing
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "source", "speaker"),
+    [
+        # "It" and "the company" point back to the company the story named first.
+        ("Harlow Valve Corp said quarterly profit fell. It said orders from refiners slowed.",
+         "orders from", "It", "Harlow Valve Corp"),
+        ("Brisco Foods Inc said it would close two plants. The company said demand for canned "
+         "soup was weak.", "demand for", "The company", "Brisco Foods Inc"),
+        # "the bank" is the one with a bank's name, not the company beside it.
+        ("First Keystone Bank said it lent 40 mln dlrs to Orrin Mills Corp. The bank said the "
+         "loan was secured.", "loan was", "The bank", "First Keystone Bank"),
+        # "the company" is not the regulator the story also named.
+        ("Tallis Gas Co said the Federal Energy Regulatory Commission approved its tariff. The "
+         "company said rates would fall.", "rates would", "The company", "Tallis Gas Co"),
+        # The company that spoke, not its unit that was the subject of what it said.
+        ("Harlan Motor Co said its Harlan Motor Credit Co will redeem 40 mln dlrs of notes. It "
+         "said the notes were issued in 1979.", "notes were issued", "It", "Harlan Motor Co"),
+        # The one who reported, not the country the report was about.
+        ("Vietnam shipped 61,200 tonnes of coffee in the month, the Trade Ministry said. It "
+         "said private traders handled most of the cargoes.", "private traders", "It",
+         "Trade Ministry"),
+        # A short name is the full one named before.
+        ("Moody's Investors Service Inc may cut the notes of Orrin Mills Corp. Moody's said the "
+         "review covers 300 mln dlrs of debt.", "review covers", "Moody's",
+         "Moody's Investors Service Inc"),
+    ],
+)
+def test_organisations_speak_as_the_one_named_before(
+    base_nlp: Language, entities_stage: EntitiesComponent, text: str, words: str, source: str,
+    speaker: str,
+) -> None:
+    found = containing(attributions(base_nlp, entities_stage, text), words)
+    assert found.source is not None and found.source.text == source
+    assert found.speaker == speaker
+    assert found.speaker_confidence is not None and 0 < found.speaker_confidence <= 1
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # "it" continues the report that spoke just before, not the company.
+        ("Orrin Mills Corp filed the plan. The report said costs rose. It said wages rose too.",
+         "wages rose"),
+        # A country is no organisation.
+        ("Harlow Valve Corp sells pumps to Chile. Chile wants lower tariffs. It said duties "
+         "hurt trade.", "duties hurt"),
+        # No one stands behind a dummy "it".
+        ("Harlow Valve Corp met its lenders. It was not known whether the talks would resume.",
+         "talks would"),
+    ],
+)
+def test_it_that_is_no_organisation_has_no_speaker(
+    base_nlp: Language, entities_stage: EntitiesComponent, text: str, words: str
+) -> None:
+    found = [a for a in attributions(base_nlp, entities_stage, text) if words in a.content.text]
+    assert all(a.speaker is None for a in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # A role after the name: the senator the story named, not the party.
+        ("Senate Budget Committee Chairman Ed Varga said the vote would be close. "
+         '"I would not bet on it," the Georgia Democrat said.', "bet on it", "Ed Varga"),
+        ("Senate Republican leader Robert Dole, appearing on a Sunday talk show, said the bill "
+         'could fail. The measure "is in some trouble," the Kansas senator said.',
+         "some trouble", "Robert Dole"),
+        # Not someone whose title names another state.
+        ("Ohio Sen. Ann Marsh spoke first. Then Rep. Tom Gill, a Georgia Democrat, said the plan "
+         'was weak. "It will fail," the Georgia Democrat said.', "will fail", "Tom Gill"),
+        # A surname the tagger missed is the person named so before.
+        ('Former Idaho Sen. Walt Brenner spoke on Sunday. Brenner, appearing on a talk show, '
+         'admitted "the nomination is in trouble."', "nomination is", "Walt Brenner"),
+        # A name inside a modifier of the title is not the speaker.
+        ('"She carries the weight of Wall Street with her," said former Texas Sen. and Bush '
+         "adviser Jim Corder.", "weight of", "Jim Corder"),
+    ],
+)
+def test_roles_and_titles_lead_to_the_person(
+    base_nlp: Language, entities_stage: EntitiesComponent, text: str, words: str, speaker: str
+) -> None:
+    assert containing(attributions(base_nlp, entities_stage, text), words).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ('Speaking on the CBS program, "Face the Nation," the senator said the treaty "will not '
+         'pass this year."', "Face the Nation"),
+        ('On the radio show "Ask the Mayor," Ruiz said the strike could last for weeks.',
+         "Ask the Mayor"),
+    ],
+)
+def test_programme_titles_are_not_quotes(
+    base_nlp: Language, entities_stage: EntitiesComponent, text: str, title: str
+) -> None:
+    found = attributions(base_nlp, entities_stage, text)
+    assert found and all(title not in a.content.text for a in found)
