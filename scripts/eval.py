@@ -1,8 +1,8 @@
 """`make eval`: run `claims annotate` on the dev sets, score with ../shared/eval, print one table.
 
 Skips cleanly (exit 0, one line) when ../shared is absent. Figures come from the team's scorer;
-nothing here computes a metric of its own except the check-worthiness line, whose script
-lives beside this one.
+nothing here computes a metric of its own except the check-worthiness and claim-level lines
+(ClaimBuster's held-out fifth, QuanTemp dev), whose script lives beside this one.
 """
 
 from __future__ import annotations
@@ -139,7 +139,9 @@ def main() -> int:
             text=True,
             check=True,
         )
-        rows.append(("claimbuster held-out fifth", "check-worthiness", done.stdout.strip()))
+        for line in done.stdout.strip().splitlines():
+            name, metric, figure = line.split("\t")
+            rows.append((name, metric, figure))
     width = max(len(r[1]) for r in rows)
     print(f"{'set':<28} {'metric':<{width}}  P     R     F1   (or figure)")
     for name, metric, figure in rows:

@@ -50,6 +50,7 @@ class Settings:
     models_dir: Path = MODELS_DIR
     batch_size: int = DEFAULT_BATCH_SIZE
     blas: str = DEFAULT_BLAS
+    gate: bool = True  # False: every candidate claim, ungated (training and evaluation only)
 
 
 def process_articles(
@@ -100,7 +101,7 @@ class Runner:
                 continue
             try:
                 annotations = annotations_from_doc(article, cleaned, doc)
-                claims = rank_claims(doc, build_claims(annotations))
+                claims = rank_claims(doc, build_claims(annotations), gate=self.settings.gate)
                 outcomes[index] = ArticleResult(annotations, claims)
             except Exception as error:  # one bad article must not stop the run
                 outcomes[index] = _failure(article, error)

@@ -1,0 +1,47 @@
+"""The emission gate: which scored candidates become claims.
+
+Every sentence of an article is a candidate; the gate keeps a candidate when it is no fragment
+and either states a checkable figure or a dated fact about a named entity (or fails a check) or
+its calibrated check-worthiness reaches the model's emission threshold, which ``make train``
+chooses by cross-validation on the training part.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from pipeline.claims.build import states_figure
+from pipeline.contract import Claim
+
+TABLE_WORDS = frozenset({"vs", "vs."})  # a wire table row sets figures side by side with it
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+MIN_WORDS = 3  # a claim says something about something: fewer words are a fragment
+MIN_PROSE_WORDS = 2  # a verbless span needs lowercase words to be prose, not a heading
+
+
+def is_fragment(span: Span) -> bool:
+    """A span that states nothing: a lone mark, a heading, a dateline, a row of bare figures."""
+    words = [t for t in span if any(ch.isalnum() for ch in t.text)]
+    if len(words) < MIN_WORDS:
+        return True
+    finite = any(t.tag_ in FINITE_TAGS for t in span)
+    if not finite and any(t.lower_ in TABLE_WORDS for t in span):
+        return True  # "Qtly div four cts vs four cts prior": the tagger may call div a verb
+    if finite or any(t.tag_.startswith("VB") for t in span):
+        return False
+    # Without a verb: a heading, a byline or a dateline unless lowercase prose outweighs figures.
+    prose = [t for t in words if t.is_alpha and t.text[0].islower() and len(t.text) >= 3]
+    figures = [t for t in words if any(ch.isdigit() for ch in t.text)]
+    return len(prose) < MIN_PROSE_WORDS or len(figures) > len(prose)
+
+
+def forced(claim: Claim) -> bool:
+    """A claim the gate keeps whatever its score: a figure, a dated fact, a failed check."""
+    return states_figure(claim) or any(c.consistent is False for c in claim.checks)
+
+
+def emitted(claim: Claim, span: Span, threshold: float) -> bool:
+    """Whether a scored candidate is a claim."""
+    if is_fragment(span):
+        return False
+    return forced(claim) or (claim.checkworthiness or 0.0) >= threshold

@@ -1,0 +1,61 @@
+"""The emission gate: fragments never become claims; figures always do; the rest by score."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from pipeline.contract import Check, Claim, DateMention, EntityMention, QuantityMention
+from pipeline.rank.gate import emitted, forced, is_fragment
+
+# (text, fragment?, why) in the project's own wording.
+SPANS = [
+    ('"', True, "a lone quote mark says nothing"),
+    ("he said.", True, "an attribution tail alone"),
+    ("Shr 12 cts vs 9 cts", True, "a results table row"),
+    ("Qtly div four cts vs four cts prior", True, "a dividend table row, figures in words"),
+    ("Oats 1.31 0.97 2.10 --", True, "a row of bare figures"),
+    ("Harvest Loan Release Call", True, "a table heading"),
+    ("By Maria Ortega, Staff Writer", True, "a byline"),
+    ("LISBON, May 4 -", True, "a dateline"),
+    ("Farm Prices Slide", True, "a headline fragment in title case"),
+    ("Grain stocks were 4.2 mln tonnes vs 3.9 mln a year ago.", False, "prose that says vs"),
+    ("The mill cut 300 jobs in the spring.", False, "a sentence with a figure"),
+    ("Wages for nurses, up $1,200 since the strike.", False, "verbless prose with a figure"),
+    ("Nine new clinics, two new schools and a bridge.", False, "a verbless list in prose"),
+    ("The senator never opposed her own party on trade.", False, "a factual assertion"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "why"), SPANS)
+def test_fragments(lean_nlp: Language, text: str, expected: bool, why: str) -> None:
+    doc = lean_nlp(text)
+    assert is_fragment(doc[:]) is expected, why
+
+
+def _claim(text: str, kind: str, score: float, **fields: object) -> Claim:
+    return Claim("c", "a", text, 0, len(text), kind, checkworthiness=score, **fields)  # type: ignore[arg-type]
+
+
+def test_a_figure_or_a_dated_fact_is_emitted_whatever_its_score(lean_nlp: Language) -> None:
+    text = "The mill cut 300 jobs in May 2015."
+    jobs = QuantityMention(13, 16, "300", "other", 300.0, "job")
+    may = DateMention(29, 37, "May 2015", "2015-05")
+    mill = EntityMention(4, 8, "mill", "ORG", "mill")
+    figure = _claim(text, "statistic", 0.01, quantities=(jobs,))
+    dated = _claim(text, "dated_event", 0.01, dates=(may,), entities=(mill,))
+    undated = _claim(text, "assertion", 0.01, dates=(may,))
+    failed = _claim(text, "change", 0.01, checks=(Check("sum", 1.0, 2.0, False),))
+    assert forced(figure) and forced(dated) and forced(failed)
+    assert not forced(undated)
+    span = lean_nlp(text)[:]
+    assert emitted(figure, span, 0.5) and not emitted(undated, span, 0.5)
+
+
+@pytest.mark.parametrize(("score", "expected"), [(0.39, False), (0.4, True), (0.9, True)])
+def test_an_assertion_is_emitted_from_the_threshold_up(
+    lean_nlp: Language, score: float, expected: bool
+) -> None:
+    text = "The senator never opposed her own party on trade."
+    claim = _claim(text, "assertion", score)
+    assert emitted(claim, lean_nlp(text)[:], 0.4) is expected
