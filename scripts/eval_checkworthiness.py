@@ -9,26 +9,34 @@ Skips cleanly when ../shared is absent. Lines, tab-separated (set, metric, figur
   its best claim's score, no claim ranking as 0 (average precision);
 - QuanTemp dev: claim recall (claims a fact-checker checked that yield a claim) and number
   coverage (their numbers that are quantities or dates, covered by a mention of a claim).
+- Reuters-21578 ``reut2-000.sgm`` through ``claims extract``: claims without a letter or digit,
+  and claims whose words all lie inside another claim (both should be 0).
 ``--misses`` also prints each QuanTemp claim without a claim or with an uncovered number.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from pipeline.training.checkworthiness import evaluate, load_examples, split
 
 DATA = Path("../shared/data/claimbuster/claimbuster-train.json")
 QUANTEMP = Path("../shared/data/quantemp-dev/claims.jsonl")
+REUTERS = Path("../shared/data/reuters21578/reut2-000.sgm")
 HELD_OUT = "claimbuster held-out fifth"
+CLAIMS = Path(sys.executable).parent / "claims"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", type=Path, nargs="?", default=DATA)
     parser.add_argument("--quantemp", type=Path, default=QUANTEMP)
+    parser.add_argument("--reuters", type=Path, default=REUTERS)
     parser.add_argument("--misses", action="store_true", help="list QuanTemp misses")
     args = parser.parse_args(argv)
     from pipeline.training.claim_eval import (
@@ -62,7 +70,26 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  {claim.id} ({what}): {claim.text}")
     else:
         print(f"quantemp-dev\tskipped\t{args.quantemp} is absent")
+    if args.reuters.exists():
+        print(f"reuters21578 reut2-000\tclaims extract, fragments\t{reuters_line(args.reuters)}")
     return 0
+
+
+def reuters_line(path: Path) -> str:
+    """Claims of an archive through ``claims extract``, and how many are fragments or nested."""
+    from pipeline.contract import Claim
+    from pipeline.training.claim_eval import nested, wordless
+
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "claims.jsonl"
+        command = [str(CLAIMS), "extract", str(path), "-o", str(out), "--workers", "2"]
+        subprocess.run(command, capture_output=True, check=False)
+        lines = out.read_text(encoding="utf-8").splitlines()
+    claims = [Claim.from_dict(json.loads(line)) for line in lines if line.strip()]
+    return (
+        f"{len(claims)} claims; {len(wordless(claims))} without a letter or digit, "
+        f"{len(nested(claims))} inside another claim"
+    )
 
 
 if __name__ == "__main__":

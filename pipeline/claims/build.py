@@ -58,6 +58,20 @@ PREDICTION_WORDS = re.compile(
 # A sentence mostly made of a quote that runs over several sentences is covered by its claim.
 QUOTE_COVERAGE = 0.5
 QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019"
+# A speaker's own want, plan or promise: "I will", "we're going to", "I want".
+FIRST_PERSON_PLAN = re.compile(
+    r"\b(?:I|we)(?:'ll| will| would|'d| want| need| must| should| have to| 've got to|"
+    r"'ve got to| are going to|'re going to| am going to|'m going to| plan| propose| intend)\b",
+    re.IGNORECASE,
+)
+# An amount without a figure ("billions of dollars", "tens of thousands") checks nothing exact.
+VAGUE_AMOUNT = re.compile(
+    r"(?:tens of |hundreds of |many |several )?(?:dozens|hundreds|thousands|millions|billions|"
+    r"trillions)\b",
+    re.IGNORECASE,
+)
+# A date on the calendar (2003, 2016-08, 1987-W09), not "now" (PRESENT_REF) or "the 1960s" (196X).
+CALENDAR_VALUE = re.compile(r"\d{4}(?![\dX])")
 # A paragraph break inside a spaCy sentence (a new line that is blank or indented, as wire
 # copy opens paragraphs and table rows) ends the sentence: no sentence runs over it.
 PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t]*\n|[ \t]{2,}|\t)")
@@ -142,10 +156,12 @@ def resolved(dates: Sequence[DateMention]) -> list[DateMention]:
 
 
 def states_figure(claim: Claim) -> bool:
-    """A checkable figure, or a resolved date about a named entity: always worth a claim."""
-    if counted_figures(claim.quantities, claim.dates):
+    """A checkable figure or a calendar date, stated rather than planned: always worth a claim."""
+    if FIRST_PERSON_PLAN.search(claim.text):
+        return False  # "we will hire 100,000 teachers" is a promise, for the model to judge
+    if any(not VAGUE_AMOUNT.match(q.text) for q in counted_figures(claim.quantities, claim.dates)):
         return True
-    return bool(claim.entities and resolved(claim.dates))
+    return any(CALENDAR_VALUE.match(d.value or "") for d in claim.dates)
 
 
 def classify(

@@ -146,3 +146,33 @@ def _mention_spans(claims: tuple[Claim, ...]) -> list[tuple[int, int]]:
     """Offsets of every quantity and date mention of the claims."""
     found = [(q.start, q.end) for c in claims for q in c.quantities]
     return found + [(d.start, d.end) for c in claims for d in c.dates]
+
+
+WORD = re.compile(r"\w")
+
+
+def wordless(claims: Sequence[Claim]) -> list[Claim]:
+    """Claims whose text has no letter or digit."""
+    return [c for c in claims if not WORD.search(c.text)]
+
+
+def nested(claims: Sequence[Claim]) -> list[Claim]:
+    """Claims whose words all lie inside another claim of the same article."""
+    by_article: dict[str, list[Claim]] = {}
+    for claim in claims:
+        by_article.setdefault(claim.article_id, []).append(claim)
+    found = []
+    for claim in claims:
+        words = [m.start() for m in WORD.finditer(claim.text)]
+        if not words:
+            continue
+        first, last = claim.start + words[0], claim.start + words[-1]
+        if any(
+            other is not claim
+            and other.start <= first
+            and last < other.end
+            and (other.start, other.end) != (claim.start, claim.end)
+            for other in by_article[claim.article_id]
+        ):
+            found.append(claim)
+    return found

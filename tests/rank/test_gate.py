@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from pipeline.contract import Check, Claim, DateMention, EntityMention, QuantityMention
+from pipeline.contract import Check, Claim, DateMention, QuantityMention
 from pipeline.rank.gate import emitted, forced, is_fragment
 
 # (text, fragment?, why) in the project's own wording.
@@ -37,19 +37,49 @@ def _claim(text: str, kind: str, score: float, **fields: object) -> Claim:
     return Claim("c", "a", text, 0, len(text), kind, checkworthiness=score, **fields)  # type: ignore[arg-type]
 
 
-def test_a_figure_or_a_dated_fact_is_emitted_whatever_its_score(lean_nlp: Language) -> None:
-    text = "The mill cut 300 jobs in May 2015."
-    jobs = QuantityMention(13, 16, "300", "other", 300.0, "job")
-    may = DateMention(29, 37, "May 2015", "2015-05")
-    mill = EntityMention(4, 8, "mill", "ORG", "mill")
-    figure = _claim(text, "statistic", 0.01, quantities=(jobs,))
-    dated = _claim(text, "dated_event", 0.01, dates=(may,), entities=(mill,))
-    undated = _claim(text, "assertion", 0.01, dates=(may,))
+def _jobs(text: str) -> QuantityMention:
+    start = text.index("300")
+    return QuantityMention(start, start + 3, "300", "other", 300.0, "job")
+
+
+# (text, what the rules found, forced?, why): figures and calendar dates stated as facts.
+FORCED = [
+    ("The mill cut 300 jobs.", "figure", True, "a figure"),
+    ("The mill closed in May 2015.", "calendar date", True, "a date on the calendar"),
+    ("The mill is closed now.", "present", False, "'now' is no date to check"),
+    ("We will hire 300 workers at the mill.", "figure", False, "a promise, for the model"),
+    ("I want 300 new jobs at the mill.", "figure", False, "a want, for the model"),
+    ("The mill cost thousands of dollars.", "vague", False, "no exact amount"),
+]
+
+
+@pytest.mark.parametrize(("text", "found", "expected", "why"), FORCED)
+def test_figures_and_calendar_dates_are_emitted_whatever_their_score(
+    lean_nlp: Language, text: str, found: str, expected: bool, why: str
+) -> None:
+    fields: dict[str, object] = {}
+    if found == "figure":
+        fields["quantities"] = (_jobs(text),)
+    elif found == "vague":
+        start = text.index("thousands")
+        fields["quantities"] = (
+            QuantityMention(start, start + 20, text[start : start + 20], "money", 1e3, "dollar"),
+        )
+    elif found == "calendar date":
+        fields["dates"] = (DateMention(text.index("May"), text.index("May") + 8, "May 2015",
+                                       "2015-05"),)
+    else:
+        fields["dates"] = (DateMention(text.index("now"), text.index("now") + 3, "now",
+                                       "PRESENT_REF"),)
+    claim = _claim(text, "statistic", 0.01, **fields)
+    assert forced(claim) is expected, why
+    assert emitted(claim, lean_nlp(text)[:], 0.5) is expected, why
+
+
+def test_a_failed_check_is_emitted_whatever_its_score() -> None:
+    text = "The mill cut 300 jobs."
     failed = _claim(text, "change", 0.01, checks=(Check("sum", 1.0, 2.0, False),))
-    assert forced(figure) and forced(dated) and forced(failed)
-    assert not forced(undated)
-    span = lean_nlp(text)[:]
-    assert emitted(figure, span, 0.5) and not emitted(undated, span, 0.5)
+    assert forced(failed)
 
 
 @pytest.mark.parametrize(("score", "expected"), [(0.39, False), (0.4, True), (0.9, True)])

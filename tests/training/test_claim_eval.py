@@ -6,7 +6,7 @@ import pytest
 
 from pipeline.contract import Claim, DateMention, QuantityMention
 from pipeline.training.checkworthiness import Example
-from pipeline.training.claim_eval import claim_level, coverage, numbers_in
+from pipeline.training.claim_eval import claim_level, coverage, nested, numbers_in, wordless
 
 
 @pytest.mark.parametrize(
@@ -47,3 +47,13 @@ def test_coverage_counts_numbers_under_a_quantity_or_a_date() -> None:
     assert (result.articles, result.with_claim, result.numbers, result.covered) == (2, 1, 3, 1)
     both = coverage([text], [(_claim(text, 0.5, quantities=(twelve,), dates=(year,)),)])
     assert both.covered == both.numbers == 2
+
+
+def test_wordless_and_nested_claims() -> None:
+    text = '"We sold 40 boats," she said.'
+    whole = Claim("w", "a", text, 0, len(text), "quote")
+    inner = Claim("i", "a", text[:19], 0, 19, "quote")
+    mark = Claim("m", "a", '"', 0, 1, "quote")
+    elsewhere = Claim("e", "b", text[:19], 0, 19, "quote")
+    assert wordless([whole, inner, mark]) == [mark]
+    assert nested([whole, inner, mark, elsewhere]) == [inner]
