@@ -16,6 +16,12 @@ from pipeline.contract import Claim
 TABLE_WORDS = frozenset({"vs", "vs."})  # a wire table row sets figures side by side with it
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 MIN_WORDS = 3  # a claim says something about something: fewer words are a fragment
+SENTENCE_ENDS = frozenset({".", "!", "?"})
+# A short span without a single function word or a full stop is telegraphic: a table row ("Shr loss 11 cts",
+# "Div 50 won vs 50 won"), a heading ("Qtr ended Jan 31"), a dateline.
+TELEGRAPHIC_WORDS = 6
+FUNCTION_TAGS = frozenset({"DT", "PDT", "IN", "TO", "PRP", "PRP$", "WDT", "WP", "CC", "EX", "MD"})
+COLUMN_GAP = 3  # spaces inside a line that align table columns
 MIN_PROSE_WORDS = 2  # a verbless span needs lowercase words to be prose, not a heading
 
 
@@ -23,6 +29,12 @@ def is_fragment(span: Span) -> bool:
     """A span that states nothing: a lone mark, a heading, a dateline, a row of bare figures."""
     words = [t for t in span if any(ch.isalnum() for ch in t.text)]
     if len(words) < MIN_WORDS:
+        return True
+    if any(t.is_space and "\n" not in t.text and len(t.text) >= COLUMN_GAP for t in span):
+        return True  # "Over 270 days     4.01 pct": columns of a table
+    function = [t for t in span if t.tag_ in FUNCTION_TAGS and t.lower_ not in TABLE_WORDS]
+    ended = span[-1].text in SENTENCE_ENDS if len(span) else False
+    if len(words) <= TELEGRAPHIC_WORDS and not function and not ended:
         return True
     finite = any(t.tag_ in FINITE_TAGS for t in span)
     if not finite and any(t.lower_ in TABLE_WORDS for t in span):
