@@ -1,7 +1,7 @@
 """The emission gate: which scored candidates become claims.
 
 Every sentence of an article is a candidate; the gate keeps a candidate when it is no fragment
-and either states a checkable figure or a dated fact about a named entity (or fails a check) or
+and either states a checkable figure or a calendar date, quotes a named speaker, fails a check, or
 its calibrated check-worthiness reaches the model's emission threshold, which ``make train``
 chooses by cross-validation on the training part.
 """
@@ -17,8 +17,8 @@ TABLE_WORDS = frozenset({"vs", "vs."})  # a wire table row sets figures side by 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 MIN_WORDS = 3  # a claim says something about something: fewer words are a fragment
 SENTENCE_ENDS = frozenset({".", "!", "?"})
-# A short span without a single function word or a full stop is telegraphic: a table row ("Shr loss 11 cts",
-# "Div 50 won vs 50 won"), a heading ("Qtr ended Jan 31"), a dateline.
+# A short span without a single function word or a full stop is telegraphic: a table row
+# ("Shr loss 11 cts", "Div 50 won vs 50 won"), a heading ("Qtr ended Jan 31"), a dateline.
 TELEGRAPHIC_WORDS = 6
 FUNCTION_TAGS = frozenset({"DT", "PDT", "IN", "TO", "PRP", "PRP$", "WDT", "WP", "CC", "EX", "MD"})
 COLUMN_GAP = 3  # spaces inside a line that align table columns
@@ -48,8 +48,12 @@ def is_fragment(span: Span) -> bool:
 
 
 def forced(claim: Claim) -> bool:
-    """A claim the gate keeps whatever its score: a figure, a dated fact, a failed check."""
-    return states_figure(claim) or any(c.consistent is False for c in claim.checks)
+    """Kept whatever its score: a figure, a calendar date, a named speaker's quote, a failed check."""
+    if states_figure(claim) or any(c.consistent is False for c in claim.checks):
+        return True
+    return claim.type == "quote" and claim.attribution is not None and bool(
+        claim.attribution.speaker
+    )
 
 
 def emitted(claim: Claim, span: Span, threshold: float) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from pipeline.contract import Check, Claim, DateMention, QuantityMention
+from pipeline.contract import Attribution, Check, Claim, DateMention, QuantityMention, TextSpan
 from pipeline.rank.gate import emitted, forced, is_fragment
 
 # (text, fragment?, why) in the project's own wording.
@@ -82,10 +82,15 @@ def test_figures_and_calendar_dates_are_emitted_whatever_their_score(
     assert emitted(claim, lean_nlp(text)[:], 0.5) is expected, why
 
 
-def test_a_failed_check_is_emitted_whatever_its_score() -> None:
+def test_a_failed_check_or_a_named_speakers_quote_is_emitted_whatever_its_score() -> None:
     text = "The mill cut 300 jobs."
     failed = _claim(text, "change", 0.01, checks=(Check("sum", 1.0, 2.0, False),))
     assert forced(failed)
+    said = '"We are proud of it," said Ms. Reyes.'
+    content = TextSpan(0, 20, said[:20])
+    named = Attribution(content=content, direct=True, speaker="Ana Reyes")
+    assert forced(_claim(said, "quote", 0.01, attribution=named))
+    assert not forced(_claim(said, "quote", 0.01, attribution=Attribution(content, direct=True)))
 
 
 @pytest.mark.parametrize(("score", "expected"), [(0.39, False), (0.4, True), (0.9, True)])
