@@ -48,7 +48,7 @@ def is_fragment(span: Span) -> bool:
 
 
 def forced(claim: Claim) -> bool:
-    """Kept whatever its score: a figure, a calendar date, a named speaker's quote, a failed check."""
+    """Kept whatever its score: a figure, a calendar date, a named quote, a failed check."""
     if states_figure(claim) or any(c.consistent is False for c in claim.checks):
         return True
     return claim.type == "quote" and claim.attribution is not None and bool(
