@@ -30,7 +30,7 @@ lint: $(STAMP) ## ruff and mypy
 	$(BIN)/ruff check pipeline tests scripts
 	$(BIN)/mypy
 
-eval: $(STAMP) ## Score dates, quantities, attributions, check-worthiness on ../shared (skips if absent)
+eval: $(STAMP) ## Score dates, quantities, attributions, check-worthiness, claims on ../shared (skips if absent)
 	$(BIN)/python scripts/eval.py --shared $(SHARED)
 
 bench: $(STAMP) ## Throughput and memory against bare spaCy and the naive combination

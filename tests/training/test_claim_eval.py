@@ -57,3 +57,14 @@ def test_wordless_and_nested_claims() -> None:
     elsewhere = Claim("e", "b", text[:19], 0, 19, "quote")
     assert wordless([whole, inner, mark]) == [mark]
     assert nested([whole, inner, mark, elsewhere]) == [inner]
+
+
+def test_quantemp_claims_checked_for_a_number_reach_the_queue() -> None:
+    """Issue 16's target: a claim for at least 98% of QuanTemp dev (numbers or times checked)."""
+    from pipeline.training.claim_eval import load_quantemp, run_pipeline
+    from tests.conftest import shared_path
+
+    claims = load_quantemp(shared_path("data", "quantemp-dev", "claims.jsonl"))
+    found = run_pipeline([(c.id, c.text) for c in claims])
+    result = coverage([c.text for c in claims], found)
+    assert result.with_claim >= 0.98 * result.articles, result.line()
