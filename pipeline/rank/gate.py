@@ -38,7 +38,7 @@ def is_fragment(span: Span) -> bool:
         return True
     finite = any(t.tag_ in FINITE_TAGS for t in span)
     if not finite and any(t.lower_ in TABLE_WORDS for t in span):
-        return True  # "Qtly div four cts vs four cts prior": the tagger may call div a verb
+        return True  # "Div seven cts vs six cts": a tagger may call div a verb
     if finite or any(t.tag_.startswith("VB") for t in span):
         return False
     # Without a verb: a heading, a byline or a dateline unless lowercase prose outweighs figures.

@@ -165,8 +165,8 @@ def test_sentences_are_cut_to_body_regions() -> None:
         # a lone mark is no sentence
         ('Yes.|\n"', ["Yes."]),
         # an indented new line opens a paragraph or a table row: no sentence runs over it
-        ("Net 5 mln vs 4 mln\n    Revs 9 mln vs 8 mln",
-         ["Net 5 mln vs 4 mln", "Revs 9 mln vs 8 mln"]),
+        ("Sales 5 mln vs 4 mln\n    Costs 9 mln vs 8 mln",
+         ["Sales 5 mln vs 4 mln", "Costs 9 mln vs 8 mln"]),
         ("One line\nwrapped here.", ["One line\nwrapped here."]),
         ("First para.\n\nSecond para.", ["First para.", "Second para."]),
     ],

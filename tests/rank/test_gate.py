@@ -13,7 +13,7 @@ SPANS = [
     ('"', True, "a lone quote mark says nothing"),
     ("he said.", True, "an attribution tail alone"),
     ("Shr 12 cts vs 9 cts", True, "a results table row"),
-    ("Qtly div four cts vs four cts prior", True, "a dividend table row, figures in words"),
+    ("Annual div seven cts vs six cts", True, "a dividend table row, figures in words"),
     ("Oats 1.31 0.97 2.10 --", True, "a row of bare figures"),
     ("Harvest Loan Release Call", True, "a table heading"),
     ("By Maria Ortega, Staff Writer", True, "a byline"),
