@@ -30,7 +30,7 @@ lint: $(STAMP) ## ruff and mypy
 	$(BIN)/ruff check pipeline tests scripts
 	$(BIN)/mypy
 
-eval: $(STAMP) ## Score dates, quantities, attributions, check-worthiness, standalone claims on ../shared (skips if absent)
+eval: $(STAMP) ## Score dates, quantities, attributions, check-worthiness, claims, standalone claims on ../shared (skips if absent)
 	$(BIN)/python scripts/eval.py --shared $(SHARED)
 
 checks: $(STAMP) ## Precision (read verdicts) and recall (mutation) of the in-article checks

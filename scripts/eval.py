@@ -1,8 +1,9 @@
 """`make eval`: run `claims annotate` on the dev sets, score with ../shared/eval, print one table.
 
 Skips cleanly (exit 0, one line) when ../shared is absent. Figures come from the team's scorer;
-nothing here computes a metric of its own except the check-worthiness line and the standalone
-claim lines (issue 19), whose scripts live beside this one.
+nothing here computes a metric of its own except the check-worthiness and claim-level lines
+(ClaimBuster's held-out fifth, QuanTemp dev) and the standalone claim lines, whose scripts
+live beside this one.
 """
 
 from __future__ import annotations
@@ -138,27 +139,23 @@ def main() -> int:
         result, per_doc = evaluate(args.shared, item, args.workers)
         rows.extend(rows_for(item, result))
         rows.append((item.name, "seconds per document (whole pipeline)", f"{per_doc:.3f}"))
-    checkworthiness = ROOT / "scripts" / "eval_checkworthiness.py"
-    if checkworthiness.exists():
+    # Scripts beside this one that print their own rows, one "set\tmetric\tfigure" line each.
+    extras = (
+        ("eval_checkworthiness.py", []),
+        ("eval_standalone.py", ["--shared", str(args.shared), "--workers", str(args.workers)]),
+    )
+    for script, options in extras:
+        path = ROOT / "scripts" / script
+        if not path.exists():
+            continue
         done = subprocess.run(
-            [sys.executable, str(checkworthiness)],
+            [sys.executable, str(path), *options],
             cwd=ROOT,
             capture_output=True,
             text=True,
             check=True,
         )
-        rows.append(("claimbuster held-out fifth", "check-worthiness", done.stdout.strip()))
-    standalone = ROOT / "scripts" / "eval_standalone.py"
-    if standalone.exists():
-        done = subprocess.run(
-            [sys.executable, str(standalone), "--shared", str(args.shared),
-             "--workers", str(args.workers)],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        for line in done.stdout.splitlines():
+        for line in done.stdout.strip().splitlines():
             name, metric, figure = line.split("\t", 2)
             rows.append((name, metric, figure))
     width = max(len(r[1]) for r in rows)

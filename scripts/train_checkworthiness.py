@@ -16,26 +16,33 @@ import sys
 import time
 from pathlib import Path
 
+from spacy.tokens import Doc, Span
+
 from pipeline.nlp.compose import load_parse
 from pipeline.rank.features import features, score_docs
-from pipeline.rank.model import IDENTITY, MODEL_DIR, Model, sigmoid
+from pipeline.rank.gate import forced, is_fragment
+from pipeline.rank.model import MODEL_DIR, Model, sigmoid
 from pipeline.rank.ranking import claim_facts
 from pipeline.training.checkworthiness import (
     COMBINATION_L2,
+    Metrics,
     Sentence,
     beats,
     best_threshold,
     cross_validate_combination,
+    emission_threshold,
     evaluate,
     fit,
     fit_combination,
     identity_metrics,
     load_examples,
     out_of_fold,
+    out_of_fold_scores,
     pipeline_claims,
     shipped_combination,
     split,
     with_threshold,
+    without_facts,
 )
 
 DATA = Path("../shared/data/claimbuster/claimbuster-train.json")
@@ -55,36 +62,44 @@ def main(argv: list[str] | None = None) -> int:
     train_docs = list(nlp.pipe([e.text for e in train], batch_size=256))
     feats = [features(doc) for doc in train_docs]
     labels = [e.label for e in train]
-    claims = pipeline_claims(train)
+    claims = pipeline_claims(train, gate=False)
     # A one-sentence article's offsets are offsets into the sentence, so its lean parse has them.
-    spans = [
-        [features(doc.char_span(c.start, c.end, alignment_mode="expand") or doc[0:0]) for c in cs]
+    kept = [
+        [(c, span) for c in cs if not is_fragment(span := _span(doc, c.start, c.end))]
         for doc, cs in zip(train_docs, claims, strict=True)
     ]
+    spans = [[features(span) for _, span in ks] for ks in kept]
     logits, span_logits = out_of_fold(feats, labels, spans)
     scores = [sigmoid(z) for z in logits]
     threshold = best_threshold(scores, labels)
     print(evaluate(scores, labels, threshold).line("5-fold CV out-of-fold, training part"))
-    sentences = [
-        Sentence(z, tuple((cz, claim_facts(c)) for cz, c in zip(zs, cs, strict=True)))
-        for z, zs, cs in zip(logits, span_logits, claims, strict=True)
+    with_facts = [
+        Sentence(
+            z,
+            tuple((cz, claim_facts(c)) for cz, (c, _) in zip(zs, ks, strict=True)),
+            any(forced(c) for c, _ in ks),
+        )
+        for z, zs, ks in zip(logits, span_logits, kept, strict=True)
     ]
-    alone = identity_metrics(sentences, labels)
-    print(alone.line("CV, classifier alone through the pipeline's claims"))
-    tried = [(l2, *cross_validate_combination(sentences, labels, l2)) for l2 in COMBINATION_L2]
-    for l2, _, metrics in tried:
-        print(metrics.line(f"CV, combined with the claims' facts, L2 {l2:g}"))
-    l2, combination_threshold, best = max(tried, key=lambda t: (t[2].f1, t[2].average_precision))
-    fitted = fit_combination(sentences, labels, l2)
-    print("fitted combination (raw logit scale): " + json.dumps(fitted, sort_keys=True))
-    if beats(best, alone):
-        combination = shipped_combination(fitted, threshold, combination_threshold)
-        print(f"combination shipped: L2 {l2:g}, CV threshold {combination_threshold:.2f}")
-    else:
-        combination = dict(IDENTITY)
-        print("combination not shipped: it does not beat the classifier alone out of fold")
+    platt = without_facts(with_facts)
+    alone = identity_metrics(with_facts, labels)
+    print(alone.line("CV, classifier alone through the pipeline's candidates"))
+    tried = []
+    for name, sentences in (("Platt scaling", platt), ("with the claims' facts", with_facts)):
+        for l2 in COMBINATION_L2:
+            metrics = cross_validate_combination(sentences, labels, l2)[1]
+            print(metrics.line(f"CV, {name}, L2 {l2:g}"))
+            tried.append((metrics, l2, name, sentences))
+    best_platt = max((t for t in tried if t[3] is platt), key=lambda t: _rank(t[0]))
+    best_facts = max((t for t in tried if t[3] is with_facts), key=lambda t: _rank(t[0]))
+    _, l2, name, chosen = best_facts if beats(best_facts[0], best_platt[0]) else best_platt
+    fitted = fit_combination(chosen, labels, l2)
+    print(f"combination shipped: {name}, L2 {l2:g}: " + json.dumps(fitted, sort_keys=True))
+    emission, gated = emission_threshold(chosen, out_of_fold_scores(chosen, labels, l2), labels)
+    print(gated.line(f"CV, the gate at its threshold {emission:.2f}, claims with figures kept"))
+    combination = shipped_combination(fitted, threshold)
     classifier = with_threshold(fit(feats, labels), threshold)
-    model = Model(classifier.idf, classifier.weights, classifier.bias, 0.5, combination)
+    model = Model(classifier.idf, classifier.weights, classifier.bias, emission, combination)
     args.out.mkdir(parents=True, exist_ok=True)
     path = args.out / "model.json"
     with path.open("w", encoding="utf-8") as handle:
@@ -98,6 +113,15 @@ def main(argv: list[str] | None = None) -> int:
     held_docs = nlp.pipe([e.text for e in heldout], batch_size=256)
     print(evaluate(score_docs(model, held_docs), [e.label for e in heldout]).line())
     return 0
+
+
+def _span(doc: Doc, start: int, end: int) -> Span:
+    """The tokens of ``[start, end)`` (none when the offsets fall outside the Doc)."""
+    return doc.char_span(start, end, alignment_mode="expand") or doc[0:0]
+
+
+def _rank(metrics: Metrics) -> tuple[float, float]:
+    return metrics.f1, metrics.average_precision
 
 
 if __name__ == "__main__":

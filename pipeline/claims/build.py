@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -22,16 +23,22 @@ from pipeline.contract import (
 )
 from pipeline.quantities.component import checkworthy
 
-# Claim types, most specific first; the claim/1 schema documents each.
-CLAIM_TYPES = (
-    "quote",  # a direct quotation, attributed to its speaker
-    "change",  # a quantity that changed: rose, fell, doubled, from X to Y
-    "comparison",  # a ranking or comparison: more than, the largest, a record
-    "statistic",  # a sentence stating a quantity
-    "prediction",  # a forecast, plan or promise: future tense or a modal
-    "attributed_statement",  # reported speech or a sourced statement without a number
-    "dated_event",  # something that happened to a named entity at a resolved time
-)
+# Claim types, most specific first, and what each means (the claim/1 schema, the review page's
+# legend and the ClaimReview export say the same).
+TYPE_DESCRIPTIONS = {
+    "quote": "a direct quotation and the sentence around it, attributed to its speaker",
+    "change": "a quantity that rose, fell or went from X to Y",
+    "comparison": "more than, the largest, a record",
+    "statistic": "a stated quantity",
+    "prediction": "a forecast, plan or promise",
+    "attributed_statement": "reported speech or a sourced statement without a number",
+    "dated_event": "something that happened to a named entity at a resolved time",
+    "assertion": "a statement of fact without figures, kept because the model rates it "
+    "check-worthy",
+}
+CLAIM_TYPES = tuple(TYPE_DESCRIPTIONS)
+# The types that carry a checkable figure.
+NUMERIC_TYPES = frozenset({"change", "comparison", "statistic"})
 
 CHANGE_WORDS = re.compile(
     r"\b(rose|rise[sn]?|rising|fell|fall(s|en|ing)?|increased?|increases|increasing|"
@@ -50,8 +57,29 @@ PREDICTION_WORDS = re.compile(
     r"is set to|are set to|aims? to|going to|could|may|might)\b",
     re.IGNORECASE,
 )
-# A sentence mostly made of a quote is covered by the quote's own claim.
+# A sentence mostly made of a quote that runs over several sentences is covered by its claim.
 QUOTE_COVERAGE = 0.5
+QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019"
+# A speaker's own want, plan or promise: "I will", "we're going to", "I want".
+FIRST_PERSON_PLAN = re.compile(
+    r"\b(?:I|we)(?:'ll| will| would|'d| want| need| must| should| have to| 've got to|"
+    r"'ve got to| are going to|'re going to| am going to|'m going to| plan| propose| intend)\b",
+    re.IGNORECASE,
+)
+# An amount without a figure ("billions of dollars", "tens of thousands") checks nothing exact.
+VAGUE_AMOUNT = re.compile(
+    r"(?:tens of |hundreds of |many |several )?(?:dozens|hundreds|thousands|millions|billions|"
+    r"trillions)\b",
+    re.IGNORECASE,
+)
+# A date on the calendar (2003, 2016-08, 1987-W09), not "now" (PRESENT_REF) or "the 1960s" (196X).
+CALENDAR_VALUE = re.compile(r"\d{4}(?![\dX])")
+# A paragraph break inside a spaCy sentence (a new line that is blank or indented, as wire
+# copy opens paragraphs and table rows) ends the sentence: no sentence runs over it.
+PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t]*\n|[ \t]{2,}|\t)")
+# A sentence that opens with a quote mark followed by a space opens with the previous
+# sentence's closing mark, which spaCy attached to the wrong side.
+STRAY_CLOSING_MARK = re.compile(rf"[{QUOTE_MARKS}]+(?=\s|$)")
 
 
 class HasOffsets(Protocol):
@@ -113,6 +141,31 @@ def _best_attribution(
     return best[2] if best else None
 
 
+def counted_figures(
+    quantities: Sequence[QuantityMention], dates: Sequence[DateMention]
+) -> list[QuantityMention]:
+    """The checkable figures: not a count in words ("the two nations"), not part of a date."""
+    return [
+        q
+        for q in quantities
+        if checkworthy(q) and not any(d.start <= q.start and q.end <= d.end for d in dates)
+    ]
+
+
+def resolved(dates: Sequence[DateMention]) -> list[DateMention]:
+    """The dates and times with a resolved value."""
+    return [d for d in dates if d.value is not None and d.type in ("DATE", "TIME")]
+
+
+def states_figure(claim: Claim) -> bool:
+    """A checkable figure or a calendar date, stated rather than planned: always worth a claim."""
+    if FIRST_PERSON_PLAN.search(claim.text):
+        return False  # "we will hire 100,000 teachers" is a promise, for the model to judge
+    if any(not VAGUE_AMOUNT.match(q.text) for q in counted_figures(claim.quantities, claim.dates)):
+        return True
+    return any(CALENDAR_VALUE.match(d.value or "") for d in claim.dates)
+
+
 def classify(
     text: str,
     quantities: Sequence[QuantityMention],
@@ -120,29 +173,22 @@ def classify(
     attribution: Attribution | None,
     has_entity: bool,
     has_failed_or_change_check: bool,
-) -> str | None:
-    """The claim type of a sentence, or None when it holds nothing to check."""
-    # A figure is checkable; a count in words ("the two nations") or a duration that is part
-    # of a date ("5 years ago") is not.
-    counted = [
-        q
-        for q in quantities
-        if checkworthy(q) and not any(d.start <= q.start and q.end <= d.end for d in dates)
-    ]
-    if counted:
+) -> str:
+    """The claim type of a sentence: a rule type, else ``assertion`` (the model then decides)."""
+    if counted_figures(quantities, dates):
         if has_failed_or_change_check or CHANGE_WORDS.search(text):
             return "change"
         if COMPARISON_WORDS.search(text):
             return "comparison"
         return "statistic"
-    resolved_dates = [d for d in dates if d.value is not None and d.type in ("DATE", "TIME")]
+    resolved_dates = resolved(dates)
     if PREDICTION_WORDS.search(text) and (has_entity or attribution is not None):
         return "prediction"
     if attribution is not None:
         return "attributed_statement"
     if resolved_dates and has_entity:
         return "dated_event"
-    return None
+    return "assertion"
 
 
 def build_claims(annotations: Annotations, doc: Doc | None = None) -> tuple[Claim, ...]:
@@ -176,24 +222,36 @@ def build_claims(annotations: Annotations, doc: Doc | None = None) -> tuple[Clai
             published=article.published,
         )
 
-    for quote in quotes:
+    sentences = annotations.sentences
+    # A quote inside one sentence is that sentence's claim; a longer one is a claim of its own.
+    inner = {
+        i: [q for q in quotes if s.start <= q.content.start and q.content.end <= s.end]
+        for i, s in enumerate(sentences)
+    }
+    inside_one = {id(q) for found in inner.values() for q in found}
+    spanning = [q for q in quotes if id(q) not in inside_one]
+    for quote in spanning:
         claims.append(make(quote.content.start, quote.content.end, "quote", quote))
 
-    for sentence in annotations.sentences:
+    for index, sentence in enumerate(sentences):
         start, end = sentence.start, sentence.end
-        quoted = sum(_overlap(q.content.start, q.content.end, start, end) for q in quotes)
+        quoted = sum(_overlap(q.content.start, q.content.end, start, end) for q in spanning)
         quantities = _inside(annotations.quantities, start, end)
         outside_quotes = [
             q
             for q in quantities
-            if not any(_overlap(a.content.start, a.content.end, q.start, q.end) for a in quotes)
+            if not any(_overlap(a.content.start, a.content.end, q.start, q.end) for a in spanning)
         ]
-        if quoted >= QUOTE_COVERAGE * (end - start) and not outside_quotes:
+        within = any(q.content.start <= start and end <= q.content.end for q in spanning)
+        if within or (quoted >= QUOTE_COVERAGE * (end - start) and not outside_quotes):
             continue
         dates = _inside(annotations.dates, start, end)
         checks = find_checks(text, sentence, quantities, dates, doc)
-        attribution = _best_attribution(annotations.attributions, start, end)
-        if attribution is not None and attribution.direct:
+        own_quotes = inner[index]
+        attribution = (
+            own_quotes[0] if own_quotes else _best_attribution(annotations.attributions, start, end)
+        )
+        if attribution is not None and attribution.direct and not own_quotes:
             attribution = None if quoted >= QUOTE_COVERAGE * (end - start) else attribution
         kind = classify(
             text[start:end],
@@ -203,23 +261,45 @@ def build_claims(annotations: Annotations, doc: Doc | None = None) -> tuple[Clai
             bool(_inside(annotations.entities, start, end)),
             any(c.kind.endswith("change") for c in checks),
         )
-        if kind is not None:
-            claims.append(make(start, end, kind, attribution, checks))
+        if own_quotes and kind not in NUMERIC_TYPES:
+            kind = "quote"
+        claims.append(make(start, end, kind, attribution, checks))
     return tuple(sorted(claims, key=lambda c: (c.start, c.end, c.type)))
 
 
 def sentence_spans(
     text: str, bounds: Sequence[tuple[int, int]], body: Sequence[tuple[int, int]]
 ) -> tuple[TextSpan, ...]:
-    """Sentences cut to the story's body regions and trimmed of whitespace, blank ones dropped."""
-    spans = []
+    """Sentences cut to the body and at paragraph breaks, trimmed, blank ones dropped."""
+    spans: list[TextSpan] = []
     for sent_start, sent_end in bounds:
         for body_start, body_end in body:
             start, end = max(sent_start, body_start), min(sent_end, body_end)
-            chunk = text[start:end] if start < end else ""
-            stripped = chunk.strip()
-            if not stripped:
-                continue
-            left = start + len(chunk) - len(chunk.lstrip())
-            spans.append(TextSpan(left, left + len(stripped), stripped))
-    return tuple(sorted(set(spans), key=lambda s: (s.start, s.end)))
+            for piece_start, piece_end in _paragraph_pieces(text, start, end):
+                left = _skip_space(text, piece_start, piece_end)
+                stray = STRAY_CLOSING_MARK.match(text, left, piece_end)
+                if stray is not None:
+                    # The mark closes the sentence before it: it goes back there.
+                    if spans and spans[-1].end == left:
+                        spans[-1] = TextSpan(spans[-1].start, stray.end(), "")
+                    left = _skip_space(text, stray.end(), piece_end)
+                right = left + len(text[left:piece_end].rstrip())
+                if left < right:
+                    spans.append(TextSpan(left, right, ""))
+    done = {TextSpan(s.start, s.end, text[s.start : s.end]) for s in spans}
+    return tuple(sorted(done, key=lambda s: (s.start, s.end)))
+
+
+def _paragraph_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``[start, end)`` cut at every paragraph break inside it."""
+    if start >= end:
+        return []
+    cuts = [m.start() for m in PARAGRAPH_BREAK.finditer(text, start, end)]
+    edges = [start, *cuts, end]
+    return list(itertools.pairwise(edges))
+
+
+def _skip_space(text: str, start: int, end: int) -> int:
+    """The first non-space position of ``[start, end)`` (``end`` if none)."""
+    chunk = text[start:end]
+    return start + len(chunk) - len(chunk.lstrip())

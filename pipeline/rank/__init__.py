@@ -2,8 +2,10 @@
 
 Modules: ``ranking`` (score and key the claims of one article), ``model`` (the model, its
 combination with what the pipeline found, loaded once), ``features`` (the features of a span,
-spelled as strings: the model's definition) and ``doc_features`` (the same logits from integer
-keys, fast). Nothing here trains: that is ``pipeline.training``. Offers ``rank_claims``.
+spelled as strings: the model's definition), ``doc_features`` (the same logits from integer
+keys, fast) and ``gate`` (which scored candidates become claims: no fragment, and a figure or a
+score at the emission threshold). Nothing here trains: that is ``pipeline.training``. Offers
+``rank_claims``.
 """
 
 from pipeline.rank.ranking import rank_claims

@@ -36,7 +36,7 @@ from pipeline.assets import MODELS_DIR
 
 MODEL_DIR = MODELS_DIR / "checkworthiness"
 SCHEMA = "checkworthiness/1"
-DECIMALS = 4  # scores are rounded so output is byte-identical across machines
+DECIMALS = 6  # rounded so output is byte-identical across machines, fine enough to order a queue
 
 # A figure the article itself contradicts must be checked first. Not fitted: a one-sentence
 # ClaimBuster item never carries a failed check (0 of the training part's claims), so the data

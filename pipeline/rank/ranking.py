@@ -11,6 +11,7 @@ from pipeline.claims.key import claim_key
 from pipeline.contract import Claim
 from pipeline.quantities.component import checkworthy
 from pipeline.rank.doc_features import DocFeatures, load_key_table
+from pipeline.rank.gate import emitted
 from pipeline.rank.model import combine, load_model
 
 SOURCE_ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -49,15 +50,21 @@ def failed_check(claim: Claim) -> bool:
     return any(c.consistent is False for c in claim.checks)
 
 
-def rank_claims(doc: Doc, claims: Sequence[Claim]) -> tuple[Claim, ...]:
-    """Each claim with its ``checkworthiness`` in [0, 1] and its ``claim_key`` (pure)."""
+def rank_claims(doc: Doc, claims: Sequence[Claim], *, gate: bool = True) -> tuple[Claim, ...]:
+    """The claims the gate keeps, each with ``checkworthiness`` and ``claim_key`` (pure).
+
+    ``gate=False`` keeps every candidate (training fits the model and threshold on them).
+    """
     model = load_model()
     spans = [_token_range(doc, claim) for claim in claims]
     logits = DocFeatures(load_key_table(), doc).logits(spans) if claims else []
     ranked = []
-    for claim, logit in zip(claims, logits, strict=True):
+    for claim, logit, (start, end) in zip(claims, logits, spans, strict=True):
         worthiness = combine(model, logit, claim_facts(claim), failed_check=failed_check(claim))
-        ranked.append(replace(claim, checkworthiness=worthiness, claim_key=claim_key(claim)))
+        scored = replace(claim, checkworthiness=worthiness)
+        if gate and not emitted(scored, doc[start:end], model.threshold):
+            continue
+        ranked.append(replace(scored, claim_key=claim_key(claim)))
     return tuple(ranked)
 
 

@@ -21,6 +21,7 @@ from importlib.resources import files
 from typing import Any
 
 from pipeline.contract import Article, ArticleResult, Claim, EntityMention
+from pipeline.review.view import type_description
 
 SCHEMA_FILE = "claimreview.schema.json"
 ORGANIZATION_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
@@ -107,6 +108,7 @@ def appearance(article: Article) -> dict[str, Any]:
 def claimreview(claim: Claim, article: Article) -> dict[str, Any]:
     """A ClaimReview skeleton for one claim of ``article`` (no rating: the checker adds it)."""
     item: dict[str, Any] = {"@type": "Claim", "text": claim.text, "identifier": claim.claim_id}
+    item["description"] = type_description(claim.type)  # the pipeline's claim type, explained
     author = claim_author(claim, article)
     if author is not None:
         item["author"] = author

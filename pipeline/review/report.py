@@ -19,6 +19,7 @@ from pipeline.review.view import (
     claim_dom_id,
     claim_order,
     standalone_marks,
+    type_description,
     type_slot,
 )
 
@@ -116,7 +117,8 @@ def _filter(prefix: str, claims: Sequence[Claim]) -> str:
     for claim_type in sorted(counts):
         box_id = f"{prefix}-f{len(boxes)}"
         boxes.append(
-            f'<label{attr("for", box_id)}><input type="checkbox" checked{attr("id", box_id)}'
+            f'<label{attr("for", box_id)}{attr("title", type_description(claim_type))}>'
+            f'<input type="checkbox" checked{attr("id", box_id)}'
             f'{attr("data-filter-type", claim_type)}>'
             f'<span class="swatch t{type_slot(claim_type)}" aria-hidden="true"></span>'
             f"{escape(_type_name(claim_type))} ({counts[claim_type]})</label>")

@@ -7,6 +7,7 @@ import re
 import zlib
 from collections.abc import Sequence
 
+from pipeline.claims.build import TYPE_DESCRIPTIONS
 from pipeline.contract import (
     ArticleResult,
     Attribution,
@@ -24,7 +25,7 @@ LAYER_REGION, LAYER_CLAIM, LAYER_SOURCE, LAYER_MENTION = 0, 1, 2, 3
 # Known claim types get fixed colours; others a stable one from their name.
 PALETTE_SIZE = 8
 KNOWN_TYPES = {"statistic": 0, "quote": 1, "attributed_statement": 2, "comparison": 3,
-               "change": 4, "prediction": 5, "other": 6, "dated_event": 7}
+               "change": 4, "prediction": 5, "assertion": 6, "dated_event": 7}
 
 ENTITY_KINDS = {"PERSON": ("person", "person"), "ORG": ("org", "organization"),
                 "GPE": ("place", "place"), "LOC": ("place", "place"), "NORP": ("group", "group"),
@@ -42,6 +43,12 @@ def type_slot(claim_type: str) -> int:
     if claim_type in KNOWN_TYPES:
         return KNOWN_TYPES[claim_type]
     return zlib.crc32(claim_type.encode("utf-8")) % PALETTE_SIZE
+
+
+def type_description(claim_type: str) -> str:
+    """What a claim type means, as the claim/1 schema says it (its name for an unknown type)."""
+    meaning = TYPE_DESCRIPTIONS.get(claim_type)
+    return f"{claim_type.replace('_', ' ')}: {meaning}" if meaning else claim_type
 
 
 def checkworthiness(claim: Claim) -> float | None:

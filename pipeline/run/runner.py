@@ -60,6 +60,7 @@ class Settings:
     blas: str = DEFAULT_BLAS
     max_chars: int = DEFAULT_MAX_CHARS  # longest article accepted (the reader refuses longer)
     window: int = WINDOW_CHARS  # longer articles are parsed in windows of about this size
+    gate: bool = True  # False: every candidate claim, ungated (training and evaluation only)
 
 
 def process_articles(
@@ -115,7 +116,9 @@ class Runner:
             try:
                 annotations = annotations_from_doc(article, cleaned, doc)
                 claims = build_claims(annotations, doc)
-                claims = rank_claims(doc, standalone_claims(annotations, claims))
+                claims = rank_claims(
+                    doc, standalone_claims(annotations, claims), gate=self.settings.gate
+                )
                 outcomes[index] = ArticleResult(annotations, claims)
             except Exception as error:  # one bad article must not stop the run
                 outcomes[index] = _failure(article, error)

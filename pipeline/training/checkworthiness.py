@@ -221,6 +221,7 @@ class Sentence:
 
     logit: float
     claims: tuple[tuple[float, dict[str, float]], ...] = ()
+    forced: bool = False  # a candidate states a figure: the gate emits it whatever its score
 
     def rows(self) -> list[tuple[float, dict[str, float]]]:
         """The combination's rows: one per claim, or one ``no_claim`` row."""
@@ -262,15 +263,7 @@ def cross_validate_combination(
     sentences: Sequence[Sentence], labels: Sequence[int], l2: float, seed: int = SEED
 ) -> tuple[float, Metrics]:
     """Out-of-fold sentence scores of the combination on the classifier's folds, thresholded."""
-    scores = [0.0] * len(sentences)
-    for held in cv_folds(len(sentences), seed):
-        held_set = set(held)
-        train_idx = [i for i in range(len(sentences)) if i not in held_set]
-        weights = fit_combination(
-            [sentences[i] for i in train_idx], [labels[i] for i in train_idx], l2
-        )
-        for i in held:
-            scores[i] = sentence_score(weights, sentences[i])
+    scores = out_of_fold_scores(sentences, labels, l2, seed)
     threshold = best_threshold(scores, labels)
     return threshold, evaluate(scores, labels, threshold)
 
@@ -287,15 +280,56 @@ def beats(candidate: Metrics, baseline: Metrics) -> bool:
     return f1 >= 0.0 and ap >= 0.0 and (f1 > 0.0 or ap > 0.0)
 
 
-def shipped_combination(
-    weights: dict[str, float], classifier_threshold: float, threshold: float
-) -> dict[str, float]:
-    """Weights for the shipped classifier's logit (its threshold is in its bias) and 0.5 default."""
+def shipped_combination(weights: dict[str, float], classifier_threshold: float) -> dict[str, float]:
+    """The weights for the shipped classifier's logit, whose own threshold is in its bias."""
     shift = math.log(classifier_threshold / (1.0 - classifier_threshold))
-    own = math.log(threshold / (1.0 - threshold))
     out = dict(weights)
-    out[BIAS] = _round(weights.get(BIAS, 0.0) + weights.get(LOGIT, 0.0) * shift - own)
+    out[BIAS] = _round(weights.get(BIAS, 0.0) + weights.get(LOGIT, 0.0) * shift)
     return out
+
+
+def without_facts(sentences: Sequence[Sentence]) -> list[Sentence]:
+    """The sentences with their claims' facts dropped: the combination is then Platt scaling."""
+    return [
+        Sentence(s.logit, tuple((z, {}) for z, _ in s.claims), s.forced) for s in sentences
+    ]
+
+
+def out_of_fold_scores(
+    sentences: Sequence[Sentence], labels: Sequence[int], l2: float, seed: int = SEED
+) -> list[float]:
+    """Each training sentence's combined score from weights fitted on the other folds."""
+    scores = [0.0] * len(sentences)
+    for held in cv_folds(len(sentences), seed):
+        held_set = set(held)
+        train_idx = [i for i in range(len(sentences)) if i not in held_set]
+        weights = fit_combination(
+            [sentences[i] for i in train_idx], [labels[i] for i in train_idx], l2
+        )
+        for i in held:
+            scores[i] = sentence_score(weights, sentences[i])
+    return scores
+
+
+def emission_threshold(
+    sentences: Sequence[Sentence], scores: Sequence[float], labels: Sequence[int]
+) -> tuple[float, Metrics]:
+    """The gate's threshold with the best out-of-fold F1, forced claims emitted whatever it is.
+
+    Ties go to the lower threshold; the metrics are the flags' (any claim) and the scores' AP.
+    """
+    best: tuple[float, float] = (-1.0, 0.5)
+    for step in range(5, 96):
+        t = step / 100
+        flags = [1.0 if s.forced or z >= t else 0.0 for s, z in zip(sentences, scores, strict=True)]
+        f1 = prf(flags, labels, 0.5)[2]
+        if f1 > best[0]:
+            best = (f1, t)
+    t = best[1]
+    flags = [1.0 if s.forced or z >= t else 0.0 for s, z in zip(sentences, scores, strict=True)]
+    precision, recall, f1 = prf(flags, labels, 0.5)
+    ranked = [z * flag for z, flag in zip(scores, flags, strict=True)]  # no claim ranks as 0
+    return t, Metrics(precision, recall, f1, average_precision(ranked, labels), len(labels))
 
 
 def with_threshold(model: Model, threshold: float) -> Model:
@@ -333,13 +367,16 @@ def evaluate(scores: Sequence[float], labels: Sequence[int], threshold: float = 
     return Metrics(precision, recall, f1, average_precision(scores, labels), len(labels))
 
 
-def pipeline_claims(examples: Sequence[Example]) -> list[tuple[Claim, ...]]:
-    """The claims the real pipeline takes from each sentence run as a one-sentence article."""
+def pipeline_claims(examples: Sequence[Example], *, gate: bool = True) -> list[tuple[Claim, ...]]:
+    """The claims the real pipeline takes from each sentence run as a one-sentence article.
+
+    ``gate=False``: every candidate, scored, before the emission gate.
+    """
     from pipeline.run.runner import Settings, process_articles
 
     articles = [Article(id=str(e.id), text=e.text) for e in examples]
     found: list[tuple[Claim, ...]] = []
-    for outcome in process_articles(articles, Settings()):
+    for outcome in process_articles(articles, Settings(gate=gate)):
         found.append(outcome.claims if isinstance(outcome, ArticleResult) else ())
     return found
 

@@ -60,8 +60,8 @@ def percent(text: str, fragment: str, value: float) -> QuantityMention:
         ("Seoul will not discuss renegotiation.", [], False, True, True, "prediction"),
         ("The report said the deal hurt exports.", [], False, True, False, "attributed_statement"),
         ("Lighthizer met Kim on August 22.", [], True, False, True, "dated_event"),
-        ("But the USA sees it as one of the main reasons.", [], False, False, True, None),
-        ("It rained.", [], True, False, False, None),
+        ("But the USA sees it as one of the main reasons.", [], False, False, True, "assertion"),
+        ("It rained.", [], True, False, False, "assertion"),
     ],
 )
 def test_classify(
@@ -127,10 +127,11 @@ def story_annotations() -> Annotations:
 def test_build_claims_on_a_small_story() -> None:
     claims = build_claims(story_annotations())
     assert [(c.type, c.text) for c in claims] == [
-        ("quote", '"It is a win-win,"'),
+        ("quote", '"It is a win-win," said Kim.'),
         ("change", "Exports fell 10 percent from $50 billion to $45 billion, the report said."),
+        ("assertion", "Nothing here to check."),
     ]
-    quote, change = claims
+    quote, change, _ = claims
     assert quote.attribution is not None and quote.attribution.speaker == "Kim Hyun-chong"
     assert change.attribution is not None and change.attribution.source is not None
     assert change.attribution.source.text == "the report"
@@ -156,9 +157,50 @@ def test_sentences_are_cut_to_body_regions() -> None:
 
 
 @pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        # a quote's closing mark that spaCy put at the next sentence's start goes back
+        ('He said "we won.|"\n    The rest followed.', ['He said "we won."', "The rest followed."]),
+        ('"Fine.|" The vote held.', ['"Fine."', "The vote held."]),
+        # a lone mark is no sentence
+        ('Yes.|\n"', ["Yes."]),
+        # an indented new line opens a paragraph or a table row: no sentence runs over it
+        ("Sales 5 mln vs 4 mln\n    Costs 9 mln vs 8 mln",
+         ["Sales 5 mln vs 4 mln", "Costs 9 mln vs 8 mln"]),
+        ("One line\nwrapped here.", ["One line\nwrapped here."]),
+        ("First para.\n\nSecond para.", ["First para.", "Second para."]),
+    ],
+)
+def test_sentences_end_at_paragraphs_and_keep_their_closing_marks(
+    marked: str, expected: list[str]
+) -> None:
+    """``|`` marks where spaCy ended a sentence."""
+    text = marked.replace("|", "")
+    cuts = [0] + [i - n for n, i in enumerate(j for j, ch in enumerate(marked) if ch == "|")]
+    bounds = list(itertools.pairwise([*cuts, len(text)]))
+    assert [s.text for s in sentence_spans(text, bounds, [(0, len(text))])] == expected
+
+
+def test_a_quote_over_several_sentences_is_one_claim_and_covers_them() -> None:
+    text = '"We lost. We will win next time," she said.'
+    quote = Attribution(
+        content=TextSpan(*span(text, '"We lost. We will win next time,"'),
+                         '"We lost. We will win next time,"'),
+        direct=True,
+    )
+    annotations = Annotations(
+        article=Article(id="q", text=text),
+        attributions=(quote,),
+        sentences=sentence_spans(text, [(0, 9), (10, len(text))], [(0, len(text))]),
+    )
+    claims = build_claims(annotations)
+    assert [(c.type, c.text) for c in claims] == [("quote", '"We lost. We will win next time,"')]
+
+
+@pytest.mark.parametrize(
     ("text", "fragment", "unit", "expected"),
     [
-        ("Experts from the two nations will meet.", "two", "nation", None),
+        ("Experts from the two nations met.", "two", "nation", "assertion"),
         ("More than 300 people attended the rally in Seoul.", "300", "people", "comparison"),
         ("The field yields 40,000 barrels a day.", "40,000 barrels", "barrel", "statistic"),
     ],

@@ -47,6 +47,8 @@ def test_skeleton_of_a_quote(seed: ArticleResult) -> None:
             "@type": "Claim",
             "text": quote,
             "identifier": "c-win",
+            "description": "quote: a direct quotation and the sentence around it, attributed "
+            "to its speaker",
             "author": {"@type": "Person", "name": "Kim Hyun-chong"},
             "datePublished": "2017-08-23",
             "appearance": {"@type": "CreativeWork", "url": URL,

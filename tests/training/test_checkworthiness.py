@@ -23,6 +23,7 @@ from pipeline.training.checkworthiness import (
     cross_validate,
     cross_validate_combination,
     cv_folds,
+    emission_threshold,
     evaluate,
     fit,
     fit_combination,
@@ -34,6 +35,7 @@ from pipeline.training.checkworthiness import (
     shipped_combination,
     split,
     with_threshold,
+    without_facts,
 )
 from pipeline.training.parse import score_texts
 from tests.conftest import ROOT
@@ -179,13 +181,30 @@ def test_beats_needs_no_loss_and_one_gain(f1: float, ap: float, better: bool) ->
     assert beats(Metrics(0.8, 0.8, f1, ap, 10), baseline) is better
 
 
-def test_shipped_combination_moves_both_thresholds_into_the_bias() -> None:
+def test_shipped_combination_undoes_the_classifier_threshold_and_keeps_calibration() -> None:
     weights = {LOGIT: 2.0, BIAS: 0.5, "quantity": 1.0}
-    shipped = shipped_combination(weights, 0.3, 0.4)
+    shipped = shipped_combination(weights, 0.3)
     raw = 0.2  # a raw logit; the shipped classifier says raw - logit(0.3)
     at_ship = combined_logit(shipped, raw - _logit(0.3), {"quantity": 1.0})
-    assert at_ship == pytest.approx(combined_logit(weights, raw, {"quantity": 1.0}) - _logit(0.4))
+    assert at_ship == pytest.approx(combined_logit(weights, raw, {"quantity": 1.0}))
     assert shipped["quantity"] == 1.0
+
+
+def test_without_facts_keeps_logits_and_forced_flags() -> None:
+    sentence = Sentence(0.3, ((0.5, {"quantity": 1.0}),), forced=True)
+    assert without_facts([sentence]) == [Sentence(0.3, ((0.5, {}),), forced=True)]
+
+
+def test_emission_threshold_counts_forced_sentences_as_flagged() -> None:
+    # Two positives the score misses but whose claims state figures; a negative scored high.
+    sentences = [Sentence(0.0, forced=f) for f in (True, True, False, False, False, False)]
+    scores = [0.1, 0.2, 0.9, 0.7, 0.3, 0.6]
+    labels = [1, 1, 1, 1, 0, 0]
+    threshold, metrics = emission_threshold(sentences, scores, labels)
+    assert threshold == 0.61  # the lowest that still drops the 0.6 negative
+    assert (metrics.precision, metrics.recall) == (1.0, 1.0)
+    # Sentences the gate drops rank as no claim (0) in the average precision.
+    assert metrics.average_precision == pytest.approx(1.0)
 
 
 def test_out_of_fold_scores_each_span_with_the_model_that_did_not_see_it() -> None:

@@ -1,0 +1,63 @@
+"""The emission gate: which scored candidates become claims.
+
+Every sentence of an article is a candidate; the gate keeps a candidate when it is no fragment
+and either states a checkable figure or a calendar date, quotes a named speaker, fails a check, or
+its calibrated check-worthiness reaches the model's emission threshold, which ``make train``
+chooses by cross-validation on the training part.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from pipeline.claims.build import states_figure
+from pipeline.contract import Claim
+
+TABLE_WORDS = frozenset({"vs", "vs."})  # a wire table row sets figures side by side with it
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+MIN_WORDS = 3  # a claim says something about something: fewer words are a fragment
+SENTENCE_ENDS = frozenset({".", "!", "?"})
+# A short span without a single function word or a full stop is telegraphic: a table row
+# ("Shr loss 11 cts", "Div 50 won vs 50 won"), a heading ("Qtr ended Jan 31"), a dateline.
+TELEGRAPHIC_WORDS = 6
+FUNCTION_TAGS = frozenset({"DT", "PDT", "IN", "TO", "PRP", "PRP$", "WDT", "WP", "CC", "EX", "MD"})
+COLUMN_GAP = 3  # spaces inside a line that align table columns
+MIN_PROSE_WORDS = 2  # a verbless span needs lowercase words to be prose, not a heading
+
+
+def is_fragment(span: Span) -> bool:
+    """A span that states nothing: a lone mark, a heading, a dateline, a row of bare figures."""
+    words = [t for t in span if any(ch.isalnum() for ch in t.text)]
+    if len(words) < MIN_WORDS:
+        return True
+    if any(t.is_space and "\n" not in t.text and len(t.text) >= COLUMN_GAP for t in span):
+        return True  # "Over 270 days     4.01 pct": columns of a table
+    function = [t for t in span if t.tag_ in FUNCTION_TAGS and t.lower_ not in TABLE_WORDS]
+    ended = span[-1].text in SENTENCE_ENDS if len(span) else False
+    if len(words) <= TELEGRAPHIC_WORDS and not function and not ended:
+        return True
+    finite = any(t.tag_ in FINITE_TAGS for t in span)
+    if not finite and any(t.lower_ in TABLE_WORDS for t in span):
+        return True  # "Div seven cts vs six cts": a tagger may call div a verb
+    if finite or any(t.tag_.startswith("VB") for t in span):
+        return False
+    # Without a verb: a heading, a byline or a dateline unless lowercase prose outweighs figures.
+    prose = [t for t in words if t.is_alpha and t.text[0].islower() and len(t.text) >= 3]
+    figures = [t for t in words if any(ch.isdigit() for ch in t.text)]
+    return len(prose) < MIN_PROSE_WORDS or len(figures) > len(prose)
+
+
+def forced(claim: Claim) -> bool:
+    """Kept whatever its score: a figure, a calendar date, a named quote, a failed check."""
+    if states_figure(claim) or any(c.consistent is False for c in claim.checks):
+        return True
+    return claim.type == "quote" and claim.attribution is not None and bool(
+        claim.attribution.speaker
+    )
+
+
+def emitted(claim: Claim, span: Span, threshold: float) -> bool:
+    """Whether a scored candidate is a claim."""
+    if is_fragment(span):
+        return False
+    return forced(claim) or (claim.checkworthiness or 0.0) >= threshold
