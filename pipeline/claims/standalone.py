@@ -119,8 +119,10 @@ def _without_overlaps(edits: Sequence[Edit]) -> list[Edit]:
 
 
 def _quoted(claim: Claim, referents: Referents) -> list[tuple[int, int]]:
-    """Stretches of the claim's text inside quotation marks (the whole text for a quote)."""
-    if claim.type == "quote":
+    """Stretches of the claim's text inside quotation marks (the whole of a bare quote)."""
+    cue = claim.attribution.cue if claim.attribution else None
+    holds_cue = cue is not None and claim.start <= cue.start and cue.end <= claim.end
+    if claim.type == "quote" and not holds_cue:
         return [(0, len(claim.text))]
     spans = []
     # Direct quotes and paired quotation marks of the article, wherever the claim cuts them.

@@ -60,11 +60,11 @@ ROWS = [
     ("Halvorsen Shipping ASA posted a loss in 2019.\n\n"
      "It is expected that freight rates will rise 4 percent this year.",
      "2020-02-01", "freight rates", ["It is expected", "in 2020"], ["Halvorsen Shipping ASA is"]),
-    # A direct quote gets its speaker; its words, and `last week` inside them, stay as said.
+    # A quote claimed with its cue keeps it; its words, and `last week` in them, stay as said.
     ("Anna Berg runs the Tallinn store of Kestrel Foods.\n\n"
      '"We sold 300 tonnes of rye last week," Anna Berg said.',
      "2019-11-20", "We sold 300",
-     ['Anna Berg said: "We sold', "last week [the week of 11 November"], []),
+     ['," Anna Berg said.', "last week [the week of 11 November"], ["Anna Berg said: "]),
     # A name written in once: the pronouns after it read plainly.
     ("Greta Lind met reporters in Oslo on Monday.\n\n"
      "She said she would cut the budget by 3 percent this year.",
@@ -196,7 +196,7 @@ def test_quoted_stretches(text: str, quoted: list[str]) -> None:
 
 # Issue 19's acceptance on the seed (published 2017-08-23): (claim fragment, standalone words).
 SEED_ACCEPTANCE = [
-    ("to address North Korea", 'Kim Hyun-chong said: "The U.S. needs'),
+    ("to address North Korea", 'address North Korea", Kim Hyun-chong said.'),
     ("top trade negotiator said Tuesday", "said on Tuesday, 22 August 2017, that Seoul"),
     ("(S$37.7 billion) previous year", "(S$37.7 billion) in 2016."),
     ("(S$37.7 billion) previous year", "indicate the United States' goods deficit"),
@@ -219,6 +219,17 @@ def test_a_quote_whose_cue_is_in_its_words_gets_no_frame() -> None:
     )
     annotations, claim = _article_claim(text, claim_text, attribution, kind="quote")
     assert standalone_for(claim, Referents(annotations)).text == claim_text
+
+
+def test_a_quote_claimed_with_its_pronoun_cue_names_the_speaker() -> None:
+    text = 'Mia Lund chairs the board. "Rents will fall," she said.'
+    claim_text = '"Rents will fall," she said.'
+    attribution = Attribution(
+        content=_span(text, '"Rents will fall,"'), source=_span(text, "she"),
+        cue=_span(text, "said"), direct=True, speaker="Mia Lund", speaker_confidence=1.0,
+    )
+    annotations, claim = _article_claim(text, claim_text, attribution, kind="quote")
+    assert standalone_for(claim, Referents(annotations)).text == '"Rents will fall," Mia Lund said.'
 
 
 def test_a_lowercase_organisation_is_no_name_to_write_in() -> None:

@@ -105,9 +105,9 @@ def test_real_seed_exports_validate(seed_result: ArticleResult) -> None:
     documents = list(claimreviews(seed_result))
     assert len(documents) == len(seed_result.claims) > 0
     assert all(validate(document) == [] for document in documents)
-    # claimReviewed is the standalone text: the quote with its speaker written in front.
-    quote = next(d for d in documents if d["itemReviewed"]["text"].startswith('"I think'))
-    assert quote["claimReviewed"].startswith('Kim Hyun-chong said: "I think')
+    # claimReviewed is the standalone text: the quote's `he said` with the speaker written in.
+    quote = next(d for d in documents if d["itemReviewed"]["text"].startswith('"The U.S. needs'))
+    assert quote["claimReviewed"].endswith('to address North Korea", Kim Hyun-chong said.')
     assert quote["itemReviewed"]["author"] == {"@type": "Person", "name": "Kim Hyun-chong"}
     dated = next(d for d in documents if "previous year" in d["itemReviewed"]["text"])
     assert dated["claimReviewed"].endswith("(S$37.7 billion) in 2016.")
