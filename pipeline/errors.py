@@ -23,6 +23,7 @@ class Messages:
     IMPOSSIBLE_PUBLISHED = "field {field!r} is not a real calendar date: {value!r} ({why})"
     PUBLISHED_RANGE = "field {field!r} is {value!r}, outside the years {first}-{last}"
     TOO_LONG = "article is {length} characters, over the limit of {limit}"
+    NOT_ENGLISH = "not English: {language} (--any-language processes it anyway)"
     TOO_MANY_BYTES = "input is over the limit of {limit} bytes (set by --max-chars)"
     UNREADABLE = "cannot read: {reason}"
     DECOMPRESS = (

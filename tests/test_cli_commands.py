@@ -10,7 +10,7 @@ import pytest
 import typer.main
 from typer.testing import CliRunner
 
-import pipeline.cli
+import pipeline.cli.commands
 from pipeline import __version__
 from pipeline.cli import app
 from pipeline.contract import Attribution, Claim, TextSpan
@@ -65,7 +65,7 @@ def test_max_chars_over_a_million_reaches_the_model(
         seen.append(spec)
         return Counts()
 
-    monkeypatch.setattr(pipeline.cli, "run_job", run_job)
+    monkeypatch.setattr(pipeline.cli.commands, "run_job", run_job)
     out = str(tmp_path / "o.jsonl")
     result = runner.invoke(app, ["extract", str(SEED), "-o", out, "--max-chars", "2000000"])
     assert result.exit_code == 0, result.output
@@ -78,7 +78,7 @@ def test_ctrl_c_exits_130_with_how_to_resume(
     def interrupted(spec: JobSpec, **_: Any) -> Counts:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(pipeline.cli, "run_job", interrupted)
+    monkeypatch.setattr(pipeline.cli.commands, "run_job", interrupted)
     out = tmp_path / "claims.jsonl"
     result = runner.invoke(app, ["annotate", str(SEED), "-o", str(out)])
     assert result.exit_code == 130
@@ -88,7 +88,7 @@ def test_ctrl_c_exits_130_with_how_to_resume(
 
 
 def test_a_discarded_part_is_said(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pipeline.cli, "run_job", lambda spec, **_: Counts())
+    monkeypatch.setattr(pipeline.cli.commands, "run_job", lambda spec, **_: Counts())
     out = tmp_path / "claims.jsonl"
     (tmp_path / "claims.jsonl.part").write_text('{"half": 1}\n', encoding="utf-8")
     fresh = runner.invoke(app, ["extract", str(SEED), "-o", str(out)])

@@ -28,6 +28,7 @@ from pipeline.read.formats import (
     sniff_compression,
     sniff_format,
 )
+from pipeline.read.language import foreign_language
 from pipeline.read.records import ClaimInput, article_id_for, from_record, jsonl_records
 from pipeline.read.sgml import Skipped, sgml_stories, story_id, story_record
 from pipeline.read.warc import page_record, warc_records
@@ -82,6 +83,7 @@ def read_inputs(
     max_chars: int = DEFAULT_MAX_CHARS,
     stdin: BinaryIO | None = None,
     input_format: str | None = None,
+    any_language: bool = False,
 ) -> Iterator[ReadItem]:
     """Every article of every input, in a stable order, with errors in place of bad ones.
 
@@ -93,6 +95,7 @@ def read_inputs(
         max_chars=max_chars,
         stdin=stdin,
         input_format=input_format,
+        any_language=any_language,
     ):
         if isinstance(item, ClaimInput):
             yield ArticleError(item.origin, Messages.CLAIMS_INPUT, item.claim.article_id)
@@ -107,14 +110,18 @@ def read_items(
     max_chars: int = DEFAULT_MAX_CHARS,
     stdin: BinaryIO | None = None,
     input_format: str | None = None,
+    any_language: bool = False,
 ) -> Iterator[Article | ArticleError | ClaimInput]:
-    """As ``read_inputs``, with each ``claim/1`` record yielded as a ``ClaimInput``."""
+    """As ``read_inputs``, with each ``claim/1`` record yielded as a ``ClaimInput``.
+
+    An article surely not in English is an error unless ``any_language`` lets it through.
+    """
     if input_format is not None and input_format not in FORMATS:
         raise ValueError(Messages.UNKNOWN_FORMAT.format(name=input_format, choices=FORMATS))
     for name in expand_inputs(inputs, input_format):
         for item in _read_one(name, stdin=stdin, max_chars=max_chars, kind=input_format):
             if isinstance(item, Article):
-                yield _finish(item, default_published, max_chars)
+                yield _finish(item, default_published, max_chars, any_language)
             else:
                 yield item
 
@@ -154,11 +161,17 @@ def _count_lines(path: Path, chunk_size: int = 1 << 20) -> int:
     return count + open_line
 
 
-def _finish(article: Article, default_published: str | None, max_chars: int) -> ReadItem:
-    """Apply the article-level limits and the ``--published`` fallback."""
+def _finish(
+    article: Article, default_published: str | None, max_chars: int, any_language: bool = False
+) -> ReadItem:
+    """Apply the article-level limits, the language check and the ``--published`` fallback."""
     if len(article.text) > max_chars:
         reason = Messages.TOO_LONG.format(length=len(article.text), limit=max_chars)
         return ArticleError(article.origin, reason, article.id)
+    language = None if any_language else foreign_language(article.text)
+    if language is not None:
+        return ArticleError(article.origin, Messages.NOT_ENGLISH.format(language=language),
+                            article.id)
     if article.published is None and default_published is not None:
         return replace(article, published=default_published, published_from="option")
     return article

@@ -35,6 +35,7 @@ class JobSpec:
     published: str | None = None
     max_chars: int = DEFAULT_MAX_CHARS
     input_format: str | None = None  # txt, jsonl, sgml, warc or html; None: by name or sniffed
+    any_language: bool = False  # True: articles not in English are processed too
     workers: int = 1
     resume: bool = False
     settings: Settings = field(default_factory=Settings)
@@ -60,6 +61,8 @@ class JobSpec:
         }
         if self.input_format is not None:  # only when set, so earlier runs still resume
             key["input_format"] = self.input_format
+        if self.any_language:  # likewise
+            key["any_language"] = True
         return hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()[:16]
 
 
@@ -238,6 +241,7 @@ def run_job(
                 default_published=spec.published,
                 max_chars=spec.max_chars,
                 input_format=spec.input_format,
+                any_language=spec.any_language,
             )
         )
         done = outputs.items_done

@@ -1,4 +1,4 @@
-"""The ``claims`` command line: a thin layer over the library."""
+"""The ``claims`` commands: each a thin layer over the library."""
 
 from __future__ import annotations
 
@@ -13,6 +13,24 @@ from typer.core import TyperCommand, TyperGroup
 
 from pipeline import __version__
 from pipeline.assets import MODELS_DIR
+from pipeline.cli.options import (
+    AnyLanguage,
+    BatchSize,
+    Blas,
+    EngineOption,
+    Errors,
+    ExportInputFormat,
+    InputFormat,
+    Inputs,
+    MaxChars,
+    Model,
+    ModelsDir,
+    Output,
+    Published,
+    Resume,
+    Scheduler,
+    Workers,
+)
 from pipeline.dates.published import BadPublished, parse_published
 from pipeline.errors import ArticleError, Messages
 from pipeline.nlp.compose import BLAS_BACKENDS, DEFAULT_BLAS, DEFAULT_MODEL
@@ -60,88 +78,6 @@ EXIT_SOME_FAILED = 1
 VALIDATE_SHOWN = 5  # lines with problems validate prints before it only counts them
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a run stopped by Ctrl-C
 
-Inputs = Annotated[
-    list[str],
-    typer.Argument(
-        metavar="INPUTS",
-        help="Files, directories (recursive), globs, URLs (via fsspec), or - for standard "
-        "input. .txt (one article), .jsonl (one per line), Reuters .sgm, web archives .warc; "
-        "each optionally .gz, .bz2, .xz or .zst."
-    ),
-]
-Output = Annotated[str, typer.Option("--output", "-o", help="Output JSONL file, or - for stdout.")]
-Errors = Annotated[
-    str | None,
-    typer.Option("--errors", help="Also write each failed article as a JSON line to this file."),
-]
-Published = Annotated[
-    str | None,
-    typer.Option(
-        "--published",
-        help="Publication date for articles that have none: YYYY-MM-DD, an ISO 8601 stamp, "
-        "'Tue, 22 Aug 2017 10:00:00 GMT' or 'Aug. 22, 2017' (years 1000-9999).",
-    ),
-]
-Workers = Annotated[
-    int,
-    typer.Option(
-        "--workers",
-        "-w",
-        min=0,
-        help="Worker processes (0: all cores); the output is identical for any count.",
-    ),
-]
-Resume = Annotated[
-    bool, typer.Option("--resume", help="Continue an interrupted run with the same arguments.")
-]
-Model = Annotated[
-    str,
-    typer.Option(
-        "--model",
-        envvar="CLAIMS_MODEL",
-        help="spaCy base model (e.g. en_core_web_trf if installed).",
-    ),
-]
-Blas = Annotated[
-    str,
-    typer.Option(
-        "--blas",
-        help="Where the model's matrix products run: numpy (its OpenBLAS; faster here, "
-        "same results) or blis (spaCy's default).",
-    ),
-]
-ModelsDir = Annotated[
-    Path, typer.Option("--models-dir", help="The project's own model assets (patterns, aliases).")
-]
-MaxChars = Annotated[
-    int, typer.Option("--max-chars", min=1, help="Longest article accepted, in characters.")
-]
-FORMAT_HELP = (
-    "Input format: txt, jsonl, sgml, warc or html, for inputs whose name does not say it; "
-    "standard input is sniffed without it."
-)
-InputFormat = Annotated[
-    str | None, typer.Option("--format", "--input-format", help=FORMAT_HELP)
-]
-# export's --format names what it writes, so there the input format has the longer name only.
-ExportInputFormat = Annotated[str | None, typer.Option("--input-format", help=FORMAT_HELP)]
-BatchSize = Annotated[int, typer.Option("--batch-size", min=1, help="Articles per batch.")]
-EngineOption = Annotated[
-    str,
-    typer.Option(
-        "--engine",
-        help="local (processes on this machine) or dask (a Dask cluster; "
-        "needs claim-pipeline[dask]).",
-    ),
-]
-Scheduler = Annotated[
-    str | None,
-    typer.Option(
-        "--scheduler",
-        help="Dask scheduler address; without it --engine dask starts "
-        "a local cluster of --workers workers.",
-    ),
-]
 ENGINES = ("local", "dask")
 
 
@@ -193,6 +129,7 @@ def _run(mode: Mode, inputs: list[str], output: str, options: dict[str, Any]) ->
         published=options["published"],
         max_chars=options["max_chars"],
         input_format=options["input_format"],
+        any_language=options["any_language"],
         workers=options["workers"] or os.cpu_count() or 1,
         resume=options["resume"],
         settings=Settings(
@@ -236,6 +173,7 @@ def extract(
     models_dir: ModelsDir = MODELS_DIR,
     max_chars: MaxChars = DEFAULT_MAX_CHARS,
     input_format: InputFormat = None,
+    any_language: AnyLanguage = False,
     batch_size: BatchSize = DEFAULT_BATCH_SIZE,
     engine: EngineOption = "local",
     scheduler: Scheduler = None,
@@ -291,6 +229,7 @@ def annotate(
     models_dir: ModelsDir = MODELS_DIR,
     max_chars: MaxChars = DEFAULT_MAX_CHARS,
     input_format: InputFormat = None,
+    any_language: AnyLanguage = False,
     batch_size: BatchSize = DEFAULT_BATCH_SIZE,
     engine: EngineOption = "local",
     scheduler: Scheduler = None,
@@ -324,6 +263,7 @@ def export(
     models_dir: ModelsDir = MODELS_DIR,
     max_chars: MaxChars = DEFAULT_MAX_CHARS,
     input_format: ExportInputFormat = None,
+    any_language: AnyLanguage = False,
     batch_size: BatchSize = DEFAULT_BATCH_SIZE,
     engine: EngineOption = "local",
     scheduler: Scheduler = None,
@@ -368,6 +308,7 @@ def report(
     models_dir: ModelsDir = MODELS_DIR,
     max_chars: MaxChars = DEFAULT_MAX_CHARS,
     input_format: InputFormat = None,
+    any_language: AnyLanguage = False,
 ) -> None:
     """Write a self-contained HTML review page: each article with its claims in place."""
     from pipeline.read.reader import read_inputs
@@ -382,7 +323,11 @@ def report(
     failures: list[ArticleError] = []
     try:
         items = read_inputs(
-            inputs, default_published=published, max_chars=max_chars, input_format=input_format
+            inputs,
+            default_published=published,
+            max_chars=max_chars,
+            input_format=input_format,
+            any_language=any_language,
         )
         for batch in process_outcomes(items, settings, workers or os.cpu_count() or 1):
             for outcome in batch:
