@@ -160,8 +160,9 @@ elif mode == "stages":
     # CPU time of each step on one worker: each step runs over the whole corpus in turn.
     from pipeline.claims.build import build_claims
     from pipeline.clean import clean
+    from pipeline.claims.standalone import standalone_claims
+    from pipeline.rank.ranking import score_claims, with_keys
     from pipeline.run.job import warmed_runner
-    from pipeline.rank.ranking import rank_claims
     from pipeline.read.reader import read_inputs
     from pipeline.run.runner import Settings, annotations_from_doc, with_dateline_date
     runner = warmed_runner(Settings(batch_size=batch))
@@ -180,10 +181,14 @@ elif mode == "stages":
     for name, proc in runner.nlp.pipeline:
         docs = timed(name, lambda: list(proc.pipe(docs, batch_size=batch))
                      if hasattr(proc, "pipe") else [proc(doc) for doc in docs])
-    claims = timed("claims", lambda: [
-        build_claims(annotations_from_doc(a, c, d), d) for (a, c), d in zip(work, docs)
+    found = timed("claims", lambda: [
+        (n, build_claims(n, d)) for (a, c), d in zip(work, docs)
+        for n in [annotations_from_doc(a, c, d)]
     ])
-    timed("rank", lambda: [rank_claims(d, c) for d, c in zip(docs, claims)])
+    kept = timed("rank", lambda: [score_claims(d, c) for d, (_, c) in zip(docs, found)])
+    timed("standalone", lambda: [
+        with_keys(standalone_claims(n, c)) for (n, _), c in zip(found, kept)
+    ])
 elapsed = time.perf_counter() - start
 own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss

@@ -5,9 +5,9 @@ combination with what the pipeline found, loaded once), ``features`` (the featur
 spelled as strings: the model's definition), ``doc_features`` (the same logits from integer
 keys, fast) and ``gate`` (which scored candidates become claims: no fragment, and a figure or a
 score at the emission threshold). Nothing here trains: that is ``pipeline.training``. Offers
-``rank_claims``.
+``score_claims`` and ``with_keys``.
 """
 
-from pipeline.rank.ranking import rank_claims
+from pipeline.rank.ranking import score_claims, with_keys
 
-__all__ = ["rank_claims"]
+__all__ = ["score_claims", "with_keys"]

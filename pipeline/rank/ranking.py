@@ -1,4 +1,4 @@
-"""Rank stage: check-worthiness and the claim key of every claim, on the article's own parse."""
+"""Rank stage: check-worthiness, the emission gate and the claim key, on the article's parse."""
 
 from __future__ import annotations
 
@@ -50,22 +50,26 @@ def failed_check(claim: Claim) -> bool:
     return any(c.consistent is False for c in claim.checks)
 
 
-def rank_claims(doc: Doc, claims: Sequence[Claim], *, gate: bool = True) -> tuple[Claim, ...]:
-    """The claims the gate keeps, each with ``checkworthiness`` and ``claim_key`` (pure).
+def score_claims(doc: Doc, claims: Sequence[Claim], *, gate: bool = True) -> tuple[Claim, ...]:
+    """The claims the gate keeps, each with its ``checkworthiness`` (pure).
 
     ``gate=False`` keeps every candidate (training fits the model and threshold on them).
     """
     model = load_model()
     spans = [_token_range(doc, claim) for claim in claims]
     logits = DocFeatures(load_key_table(), doc).logits(spans) if claims else []
-    ranked = []
+    scored = []
     for claim, logit, (start, end) in zip(claims, logits, spans, strict=True):
         worthiness = combine(model, logit, claim_facts(claim), failed_check=failed_check(claim))
-        scored = replace(claim, checkworthiness=worthiness)
-        if gate and not emitted(scored, doc[start:end], model.threshold):
-            continue
-        ranked.append(replace(scored, claim_key=claim_key(claim)))
-    return tuple(ranked)
+        candidate = replace(claim, checkworthiness=worthiness)
+        if not gate or emitted(candidate, doc[start:end], model.threshold):
+            scored.append(candidate)
+    return tuple(scored)
+
+
+def with_keys(claims: Sequence[Claim]) -> tuple[Claim, ...]:
+    """Each claim with its ``claim_key``, read after its standalone text has resolved its words."""
+    return tuple(replace(claim, claim_key=claim_key(claim)) for claim in claims)
 
 
 def _token_range(doc: Doc, claim: Claim) -> tuple[int, int]:

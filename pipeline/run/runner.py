@@ -33,7 +33,7 @@ from pipeline.nlp.compose import (
     doc_context,
 )
 from pipeline.nlp.windows import WINDOW_CHARS, parse_in_windows, size_groups
-from pipeline.rank.ranking import rank_claims
+from pipeline.rank.ranking import score_claims, with_keys
 from pipeline.read.reader import DEFAULT_MAX_CHARS, ReadItem
 from pipeline.spans import as_read, load
 
@@ -115,10 +115,10 @@ class Runner:
                 continue
             try:
                 annotations = annotations_from_doc(article, cleaned, doc)
-                claims = build_claims(annotations, doc)
-                claims = rank_claims(
-                    doc, standalone_claims(annotations, claims), gate=self.settings.gate
-                )
+                # Only the claims the gate keeps are written to stand alone; their keys read
+                # the names the standalone text resolved.
+                claims = score_claims(doc, build_claims(annotations, doc), gate=self.settings.gate)
+                claims = with_keys(standalone_claims(annotations, claims))
                 outcomes[index] = ArticleResult(annotations, claims)
             except Exception as error:  # one bad article must not stop the run
                 outcomes[index] = _failure(article, error)
