@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import IO, Any, BinaryIO, cast
 
 from pipeline.contract import Article
+from pipeline.dates.published import parse_published
 from pipeline.errors import ArticleError, Messages
 from pipeline.read.formats import (
     COMPRESSED_SUFFIXES,
@@ -118,6 +119,9 @@ def read_items(
     """
     if input_format is not None and input_format not in FORMATS:
         raise ValueError(Messages.UNKNOWN_FORMAT.format(name=input_format, choices=FORMATS))
+    # Read as a record's own field is, whoever passes it (the CLI has checked it already).
+    if default_published is not None:
+        default_published = parse_published(default_published, field="default published")
     for name in expand_inputs(inputs, input_format):
         for item in _read_one(name, stdin=stdin, max_chars=max_chars, kind=input_format):
             if isinstance(item, Article):

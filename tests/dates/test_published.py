@@ -96,3 +96,15 @@ def test_records_are_read_and_checked(tmp_path: Path) -> None:
     assert items[1].origin.endswith("in.jsonl:2")
     assert isinstance(items[2], ArticleError) and "1000-9999" in items[2].reason
     assert isinstance(items[3], Article) and items[3].published is None
+
+
+def test_the_default_date_is_read_as_a_record_is_whoever_passes_it(tmp_path: Path) -> None:
+    # The Python API hands its `published` to the reader unchecked; the reader reads it.
+    from pipeline.read.reader import read_inputs
+
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({"id": "a", "text": "Rates held."}) + "\n", encoding="utf-8")
+    (item,) = read_inputs([str(path)], default_published="Aug. 22, 2017")
+    assert isinstance(item, Article) and item.published == "2017-08-22"
+    with pytest.raises(BadPublished, match="default published"):
+        list(read_inputs([str(path)], default_published="2017-02-30"))
