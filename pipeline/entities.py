@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -198,7 +199,33 @@ def _merged_candidates(doc: Doc, patterns: EntityPatterns) -> list[_Candidate]:
         if trimmed is not None and trimmed.text.strip():
             merged.append(_Candidate(trimmed, _corrected_label(trimmed, ent.label_), None))
     merged.sort(key=lambda c: (c.span.start_char, c.span.end_char))
-    return merged
+    cased = _cased(doc)
+    return [c for c in merged if c.entry is not None or not _not_a_name(c.span, cased)]
+
+
+# A row of an earnings table holds figures and abbreviations only: "Avg shrs 51.7 mln vs 43.4".
+_TABLE_ROW_RE = re.compile(r"(?=[^\n]*\d)(?:[ \t]+(?:[\d.,/()-]+|[A-Za-z]{1,4}\.?))*[ \t]*$")
+
+
+def _cased(doc: Doc) -> bool:
+    """Whether the article opens sentences with capitals (some wire stories are lower case)."""
+    openings = [next((t for t in s if t.is_alpha), None) for s in doc.sents]
+    words = [t for t in openings if t is not None]
+    return sum(t.text[0].isupper() for t in words) * 2 > len(words)
+
+
+def _not_a_name(span: Span, cased: bool) -> bool:
+    """A tagger's name that is none: a lone lower-case word (``cts``, ``dlrs``) in an article
+    that capitalises names, or the label of a table row (``Avg`` of ``Avg shrs 51.7 mln``)."""
+    words = _strip_name(span.text).split()
+    if len(words) == 1 and words[0].islower() and cased:
+        return True
+    text = span.doc.text
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    line_end = text.find("\n", span.end_char)
+    line_end = len(text) if line_end < 0 else line_end
+    return (not text[line_start : span.start_char].strip()
+            and _TABLE_ROW_RE.match(text[span.end_char : line_end]) is not None)
 
 
 def _corrected_label(span: Span, label: str) -> str:
@@ -264,9 +291,11 @@ def _surnames_as_people(candidates: list[_Candidate], names: Sequence[str]) -> l
         if cand.label == "PERSON" and len(name.split()) > 1
     }
     first_words = {
-        name.split()[0]
+        word
         for cand, name in zip(candidates, names, strict=True)
         if cand.label == "ORG" and len(name.split()) > 1
+        for word in (name.split()[0], _core_word(name))
+        if word
     }
     relabelled: list[_Candidate] = []
     for cand, name in zip(candidates, names, strict=True):
@@ -308,6 +337,17 @@ def _name_words(name: str) -> list[str]:
     return words
 
 
+def _core_word(name: str) -> str | None:
+    """The last word of a company's name before its legal form (``B.F. Goodrich Co``)."""
+    words = _name_words(name)
+    if not words or words[-1].lower() not in CORPORATE_SUFFIXES:
+        return None
+    while words and (words[-1].lower() in CORPORATE_SUFFIXES or words[-1] in ("and", "&")):
+        words = words[:-1]
+    core = words[-1] if len(words) > 1 else None
+    return core if core is not None and core[:1].isupper() and core.isalpha() else None
+
+
 def _initials(words: Sequence[str]) -> str:
     return "".join(w[0] for w in words if w[:1].isupper())
 
@@ -323,6 +363,8 @@ def _short_form_of(short: str, full: str) -> bool:
         and whole[-1].lower() not in PART_OF_BODY
     ):
         return True
+    if len(part) == 1 and part[0] == _core_word(full):
+        return True  # "Goodrich" of "B.F. Goodrich Co": the last word before the legal form
     acronym = part[0]
     return len(part) == 1 and len(acronym) >= 3 and acronym.isupper() and acronym.isalpha() and (
         acronym == _initials(whole)

@@ -198,3 +198,32 @@ def test_a_name_modifying_a_person_noun_stays_a_person(
 ) -> None:
     text = "The plan was drafted by former Texas Sen. and Bush adviser Jim Corder."
     assert _by_text(_entities(base_nlp, entities_stage, text), "Bush").label == "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # A lone lower-case word is no name in an article that capitalises names.
+        ("Dividends rose. The board paid 14 cts a share, up from 11 cts, Halvorsen Corp said.",
+         "cts"),
+        ("The drug, sold as diprivan, won approval. Kestrel Labs said sales would grow.",
+         "diprivan"),
+        # The label of an earnings-table row is an abbreviation, not an entity.
+        ("Quarterly results of Tamsin Mills Inc.\n    Shr 41 cts vs 38 cts\n"
+         "    Avg shrs 12.4 mln vs 11.9 mln\n", "Avg"),
+    ],
+)
+def test_words_that_are_no_names(
+    base_nlp: Language, entities_stage: EntitiesComponent, text: str, absent: str
+) -> None:
+    assert absent not in [m.text for m in _entities(base_nlp, entities_stage, text)]
+
+
+def test_a_company_named_by_the_last_word_before_its_legal_form(
+    base_nlp: Language, entities_stage: EntitiesComponent
+) -> None:
+    text = ("C.R. Holloway Co said it would close a plant in Dayton. Holloway said the "
+            "plant employs 300 people.")
+    mentions = _entities(base_nlp, entities_stage, text)
+    assert [(m.label, m.canonical) for m in mentions if m.text == "Holloway"] == [
+        ("ORG", "C.R. Holloway Co")]
