@@ -199,28 +199,23 @@ def _merged_candidates(doc: Doc, patterns: EntityPatterns) -> list[_Candidate]:
         if trimmed is not None and trimmed.text.strip():
             merged.append(_Candidate(trimmed, _corrected_label(trimmed, ent.label_), None))
     merged.sort(key=lambda c: (c.span.start_char, c.span.end_char))
-    cased = _cased(doc)
-    return [c for c in merged if c.entry is not None or not _not_a_name(c.span, cased)]
+    return [c for c in merged if c.entry is not None or not _not_a_name(c)]
 
 
 # A row of an earnings table holds figures and abbreviations only: "Avg shrs 51.7 mln vs 43.4".
 _TABLE_ROW_RE = re.compile(r"(?=[^\n]*\d)(?:[ \t]+(?:[\d.,/()-]+|[A-Za-z]{1,4}\.?))*[ \t]*$")
 
 
-def _cased(doc: Doc) -> bool:
-    """Whether the article opens sentences with capitals (some wire stories are lower case)."""
-    openings = [next((t for t in s if t.is_alpha), None) for s in doc.sents]
-    words = [t for t in openings if t is not None]
-    return sum(t.text[0].isupper() for t in words) * 2 > len(words)
-
-
-def _not_a_name(span: Span, cased: bool) -> bool:
-    """A tagger's name that is none: a lone lower-case word (``cts``, ``dlrs``) in an article
-    that capitalises names, or the label of a table row (``Avg`` of ``Avg shrs 51.7 mln``)."""
+def _not_a_name(cand: _Candidate) -> bool:
+    """A tagger's name that is none: a lone lower-case word (``cts``, ``dlrs``) the article
+    never capitalises, or the label of a table row (``Avg`` of ``Avg shrs 51.7 mln``)."""
+    span, text = cand.span, cand.span.doc.text
     words = _strip_name(span.text).split()
-    if len(words) == 1 and words[0].islower() and cased:
-        return True
-    text = span.doc.text
+    if len(words) == 1 and words[0].islower():
+        # A story typed in lower case still capitalises its names somewhere ("Azpurua said").
+        return not re.search(rf"(?<!\w){re.escape(words[0].capitalize())}(?!\w)", text)
+    if cand.label in ("GPE", "LOC"):
+        return False  # a price table's rows are places: "Denver 1.23 1.25"
     line_start = text.rfind("\n", 0, span.start_char) + 1
     line_end = text.find("\n", span.end_char)
     line_end = len(text) if line_end < 0 else line_end

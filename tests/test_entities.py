@@ -219,6 +219,15 @@ def test_words_that_are_no_names(
     assert absent not in [m.text for m in _entities(base_nlp, entities_stage, text)]
 
 
+def test_a_story_typed_in_lower_case_keeps_its_names(
+    base_nlp: Language, entities_stage: EntitiesComponent
+) -> None:
+    text = ("Peru seeks patience\n\nperu is asking its creditor banks for patience, finance "
+            "minister\nraul ortega told reporters.\n    Ortega said peru would pay 300 mln dlrs.")
+    found = {m.text for m in _entities(base_nlp, entities_stage, text)}
+    assert {"peru", "raul ortega"} <= found
+
+
 def test_a_company_named_by_the_last_word_before_its_legal_form(
     base_nlp: Language, entities_stage: EntitiesComponent
 ) -> None:

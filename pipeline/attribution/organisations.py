@@ -82,3 +82,30 @@ def _singular_subject(token: Token) -> bool:
 def is_dummy(pronoun: Token) -> bool:
     """``It was not known whether …``, ``it is expected that …``: no one behind ``it``."""
     return pronoun.dep_ in ("nsubjpass", "expl")
+
+
+def organisation_of_group(head: Token, lexicon: CueLexicon) -> str | None:
+    """The kind of organisation whose people a plural source names: ``company spokesmen``,
+    ``the ministry sources``; they speak for the company or ministry the story named."""
+    if head.tag_ != "NNS":
+        return None
+    for child in head.children:
+        if (child.i < head.i and child.dep_ in ("compound", "nmod", "amod")
+                and child.tag_ == "NN" and child.lower_ in lexicon.organisation_nouns):
+            return child.lower_
+    return None
+
+
+def a_group(head: Token) -> bool:
+    """A plural source ``they`` may continue: ``analysts``, ``ICO delegates``, ``they``.
+
+    Not a plural proper noun: ``VMS Realty Partners`` is one company.
+    """
+    return (head.tag_ == "NNS" and not head.ent_type_) or head.lower_ == "they"
+
+
+def within_sentences(earlier: Token, later: Token, gap: int) -> bool:
+    """Whether at most ``gap`` sentences stand between the sentences of two tokens."""
+    doc = earlier.doc
+    between = doc[earlier.sent.end : later.sent.start]
+    return sum(1 for t in between if t.is_sent_start) <= gap

@@ -11,11 +11,14 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.attribution.lexicon import CueLexicon
 from pipeline.attribution.organisations import (
+    a_group,
     continues_a_document,
     fits,
     is_dummy,
     organisation_noun,
+    organisation_of_group,
     preceding_subject,
+    within_sentences,
 )
 from pipeline.contract import EntityMention
 
@@ -30,6 +33,9 @@ ROLE_FILLER = frozenset({
 })
 # A role matched to the one person the article gave that title: a bridging guess.
 BRIDGED_CONFIDENCE = 0.5
+# "Analysts said …. They said": ``they`` continues the group that spoke last, a little less sure.
+THEY_CONFIDENCE = 0.8
+GROUP_MIN_CONFIDENCE = 0.6
 DEFINITE = frozenset({"the", "this", "that"})
 # Modifiers before a name that belong to its title: "South Korean Trade Minister Kim".
 TITLE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "det"})
@@ -61,8 +67,10 @@ class SpeakerResolver:
         self.organisations = [e for e in entities if e.label == "ORG"]
         self.organisation_starts = [e.start for e in self.organisations]
         self.spoke: set[str] = set()
-        # The head of the source resolved last: "it" may continue "the report" before it.
+        # The head of the source resolved last: "it" may continue "the report" before it, and
+        # "they" the group that spoke, as resolved then.
         self.previous: Token | None = None
+        self.last = Speaker(None, None, None)
         self.gender = self._genders()
 
     @cached_property
@@ -97,11 +105,13 @@ class SpeakerResolver:
     def resolve(self, head: Token, start: int, end: int) -> Speaker:
         """Speaker of the source ``[start, end)`` whose syntactic head is ``head``."""
         speaker = self._resolve(head, start, end)
-        self.previous = head
+        self.previous, self.last = head, speaker
         return speaker
 
     def _resolve(self, head: Token, start: int, end: int) -> Speaker:
         pronoun = self.lexicon.pronouns.get(head.lower_)
+        if head.lower_ == "they":
+            return self._they(head)
         if pronoun == "thing":
             return self._it(head)
         if pronoun in ("male", "female", "speaker"):
@@ -142,6 +152,13 @@ class SpeakerResolver:
                 return Speaker(surname, 1.0, None)
         if entity is None and (noun := organisation_noun(head, self.lexicon)) is not None:
             return self._organisation(head, noun)
+        if entity is None and (noun := organisation_of_group(head, self.lexicon)) is not None:
+            # "company spokesmen said": people who speak for the company named before, when
+            # it spoke or acted there; the nearest name alone is too weak a guess for a group.
+            found = self._organisation(head, noun)
+            if found.confidence is None or found.confidence < GROUP_MIN_CONFIDENCE:
+                return Speaker(None, None, _role(self.text[start:end]))
+            return Speaker(found.name, found.confidence, _role(self.text[start:end]))
         if entity is None:
             role = _role(self.text[start:end])
             bridged = self._titled(start, end) if role is not None else None
@@ -328,6 +345,20 @@ class SpeakerResolver:
         ):
             return nobody
         return self._organisation(head, None)
+
+    def _they(self, head: Token) -> Speaker:
+        """``they said``: the group that spoke last (``ICO delegates``, ``analysts``) if it
+        spoke at most two sentences before, with its speaker and role; else no one.
+
+        A coordination (``Smith and Jones said``) is several speakers, none of them alone.
+        """
+        previous, last = self.previous, self.last
+        if previous is None or not a_group(previous) or not within_sentences(previous, head, 2):
+            return Speaker(None, None, None)
+        confidence = last.confidence
+        if last.name is None or confidence is None:
+            return Speaker(None, None, last.role)
+        return Speaker(last.name, round(THEY_CONFIDENCE * confidence, 2), last.role)
 
     def _organisation(self, head: Token, noun: str | None) -> Speaker:
         """``It said``, ``the company said``: the organisation named before, as for pronouns.

@@ -107,3 +107,40 @@ def test_programme_titles_are_not_quotes(
 ) -> None:
     found = attributions(base_nlp, entities_stage, text)
     assert found and all(title not in a.content.text for a in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker", "role"),
+    [
+        # "they" continues the group that spoke last: delegates of a named body speak for it.
+        ("Coffee export quotas may return in April, IATO delegates said. The quotas would run "
+         "for a year, they said.", "run for a year", "IATO", None),
+        ("The International Tea Alliance (ITA) met in Geneva. ITA officials said quotas were "
+         "likely. Stocks are high, they said.", "Stocks are high", "International Tea Alliance",
+         None),
+        # Unnamed analysts stay unnamed, but "they" keeps who they are.
+        ("Farm prices will sag through the summer, grain analysts said. Stocks are large, they "
+         "said.", "Stocks are large", None, "grain analysts"),
+        # Two companies are two speakers: "they" is neither alone.
+        ("Dalton Mills Inc and Pratt Tools Corp said they would merge. The deal was expected to "
+         "close in May, they said.", "close in May", None, None),
+        # A company whose name ends in a plural is one company, not a group.
+        ("Dorn Realty Partners said profit rose. Rents were higher, they said.",
+         "Rents were higher", None, None),
+        # The group must have spoken just before, not three sentences back.
+        ("Rates will fall, IATO delegates said. Brazil sold coffee. Mexico sold none. Colombia "
+         "held stocks. Prices are low, they said.", "Prices are low", None, None),
+        # People of "the company" speak for the company named before.
+        ("Pell Forge Co said sales rose. Its chief, Ann Ruiz, spoke in Ohio. Steel orders were "
+         "strong, company officials said.", "Steel orders", "Pell Forge Co",
+         "company officials"),
+    ],
+)
+def test_they_and_company_people_speak_for_the_group_named_before(
+    base_nlp: Language, entities_stage: EntitiesComponent, text: str, words: str,
+    speaker: str | None, role: str | None,
+) -> None:
+    found = containing(attributions(base_nlp, entities_stage, text), words)
+    assert (found.speaker, found.role) == (speaker, role)
+    assert (found.speaker_confidence is None) == (speaker is None)
+    assert found.speaker_confidence is None or 0 < found.speaker_confidence < 1
