@@ -130,6 +130,9 @@ class QuantityMention:
     range_id: int | None = None
     equivalent_of: int | None = None
     rate: str | None = None  # "per barrel", "a share": the denominator of a rate
+    # "4,472,0000 dlrs": digits grouped wrongly as printed; ``value`` reads the digits as they
+    # stand (44,720,000), which the misprint makes doubtful.
+    misprinted: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -144,6 +147,7 @@ class QuantityMention:
             "range_id": self.range_id,
             "equivalent_of": self.equivalent_of,
             "rate": self.rate,
+            "misprinted": self.misprinted,
         }
 
     @classmethod
@@ -160,6 +164,7 @@ class QuantityMention:
             range_id=data.get("range_id"),
             equivalent_of=data.get("equivalent_of"),
             rate=data.get("rate"),
+            misprinted=bool(data.get("misprinted", False)),
         )
 
 

@@ -328,7 +328,7 @@ def find_quantities(doc: Doc, default_dollar: str = "USD") -> tuple[QuantityMent
             continue
         draft.qualifier = qualifier_before(text, draft.start)
         drafts.append(draft)
-    _resolve_dollar(drafts, dollar, article_bare(text, table))
+    _resolve_dollar(drafts, dollar, article_bare(text, table, spans.published_of(doc)))
     drafts = _merge_subunits(text, drafts)
     _link_ranges(text, drafts)
     _link_equivalents(text, drafts, dollar)
@@ -337,7 +337,7 @@ def find_quantities(doc: Doc, default_dollar: str = "USD") -> tuple[QuantityMent
             start=d.start, end=d.end, text=text[d.start:d.end], kind=d.kind,
             value=_clean(d.value), unit=d.unit, currency=d.currency if d.kind == "money" else None,
             qualifier=d.qualifier, range_id=d.range_id, equivalent_of=d.equivalent_of,
-            rate=d.rate,
+            rate=d.rate, misprinted=d.number.misprinted,
         )
         for d in drafts
         if math.isfinite(d.value)  # merged or scaled past a float's range: no value to give

@@ -61,6 +61,8 @@ class CurrencyTable:
     other_dollars: tuple[tuple[str, tuple[str, ...]], ...]
     us_markers: tuple[str, ...]
     bare: tuple[BareWord, ...] = ()
+    # (code, first day it existed, the code before it): "TRY" before 2005-01-01 is "TRL".
+    dated: tuple[tuple[str, str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +72,8 @@ class BareWord:
     placeholder: str
     default: str
     tiers: tuple[tuple[tuple[str, str], ...], ...]  # (code, lower-case marker), best tier first
+    # (day, code): the default of articles published before that day ("lira" was ITL).
+    default_before: tuple[tuple[str, str], ...] = ()
 
 
 def _alternatives(keys: list[str]) -> str:
@@ -120,11 +124,16 @@ def load_table(path: str = str(CURRENCIES_PATH)) -> CurrencyTable:
     bare = tuple(
         BareWord(str(word), str(spec["default"]), tuple(
             tuple((str(code), str(marker)) for code, marker in spec[tier])
-            for tier in ("named", "countries")))
+            for tier in ("named", "countries")),
+            tuple((str(day), str(code)) for day, code in spec.get("default_before", ())))
         for word, spec in sorted(data.get("bare_words", {}).items())
     )
+    dated = tuple(
+        (str(code), str(day), str(old))
+        for code, eras in sorted(data.get("dated_codes", {}).items()) for day, old in eras
+    )
     return CurrencyTable(
-        bare=bare,
+        bare=bare, dated=dated,
         prefix_re=prefix_re, prefix=prefix,
         prefix_upper={re.sub(r"\s+", "", k).upper(): v for k, v in sorted(prefix.items())},
         strict_re=strict_re, strict=strict,
@@ -216,22 +225,32 @@ def article_dollar(text: str, table: CurrencyTable, default: str = "USD") -> str
     return named[0] if len(named) == 1 else default
 
 
-def article_bare(text: str, table: CurrencyTable) -> dict[str, str]:
-    """What each country-less word (``francs``, ``crowns``) means in this article.
+def article_bare(text: str, table: CurrencyTable,
+                 published: str | None = None) -> dict[str, str]:
+    """What each country-less word (``francs``, ``crowns``, ``lira``) means in this article.
 
     The one qualified currency the article names ("Swiss franc") wins, else the one country it
-    names ("Sweden"); when it names several, the first named; when none, the table's default.
+    names ("Sweden"); when it names several, the first named; when none, the table's default
+    (of the publication date's time, if one is given). A code the currency did not have yet at
+    that date maps to the one it had ("TRY" in 1987 copy is "TRL"): the lookup of resolved
+    codes carries those too.
     """
     lower = text.lower()
     meaning: dict[str, str] = {}
     for word in table.bare:
-        meaning[word.placeholder] = word.default
+        meaning[word.placeholder] = next(
+            (code for day, code in word.default_before if published and published < day),
+            word.default)
         for tier in word.tiers:
             seen = sorted((index, code) for code, marker in tier
                           if (index := _word_at(lower, marker)) >= 0)
             if seen:
                 meaning[word.placeholder] = seen[0][1]
                 break
+    if published:
+        renamed = {code: old for code, day, old in table.dated if published < day}
+        meaning = {key: renamed.get(code, code) for key, code in meaning.items()}
+        meaning.update(renamed)
     return meaning
 
 

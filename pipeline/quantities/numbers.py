@@ -59,6 +59,9 @@ _SMALL = rf"(?:\d+|{_SIMPLE_WORD})"
 _EIGHTHS = r"(?:64|32|16|8|4|2)"
 WIRE_FRACTION = (rf"(?:\d{{1,3}}(?:,\d{{3}})*-\d{{1,2}}/(?:{_EIGHTHS}|3)"  # "8-1/3 cts" too
                  rf"|\d{{1,2}}/{_EIGHTHS})")
+# Digits grouped as no number is ("4,472,0000", "43,.590", "4000,000"): a figure misprinted.
+MISPRINT = (r"(?!\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![,.]?\d))"
+            r"\d+(?:,\.?\d{2,})+(?:\.\d+)?")
 NUMBER_RE = re.compile(
     # Every branch starts at a digit, a dot or the first letter of a number word; testing that
     # first lets the engine skip other positions without trying each branch (same matches).
@@ -66,6 +69,7 @@ NUMBER_RE = re.compile(
     rf"(?<![\w.,/])(?P<ratio>{_SMALL}\s+out\s+of\s+(?:every\s+)?{_SMALL})(?![\w])"
     rf"|(?<![\w.,/])(?P<slash>\d+\s?[/⁄]\s?\d+)(?=\s+of\b)"
     rf"|(?<![\d.,-])(?<!\d/)(?P<wire>{WIRE_FRACTION})(?![\d/])"
+    rf"|(?<![\w.,])(?P<misprint>{MISPRINT})(?![\d])"
     rf"|(?<![\d.,])(?P<digits>{DIGITS})(?![\d])"
     rf"|(?<![\w-])(?P<fraction>{FRACTION_RE})(?=\s+of\b)"
     rf"|(?<![\w-])(?P<vague>{VAGUE_RE})(?=\s+of\b)"
@@ -91,6 +95,7 @@ class Number:
     scaled: bool = False
     short_scale: str | None = None  # "m", "bn", "k": needs money context unless upper case
     scale: float = 1.0  # the scale word's factor: 1e9 for "43.5 billion"
+    misprinted: bool = False  # "4,472,0000": read from its digits as printed
 
 
 def words_value(text: str) -> float | None:
@@ -173,8 +178,10 @@ def find_numbers(text: str) -> list[Number]:
         kind = match.lastgroup or "digits"
         raw = match.group(kind)
         value: float | None
-        if kind == "digits":
+        misprinted = kind == "misprint"
+        if kind in ("digits", "misprint"):
             value = digits_value(raw)
+            kind = "digits"
         elif kind == "wire":
             value = wire_value(raw)
             kind = "digits"  # an amount like any other: "11-1/2 pct", "4-3/4 dlrs"
@@ -215,5 +222,6 @@ def find_numbers(text: str) -> list[Number]:
         # A figure too large for a float (a 400-digit number) is no checkable value and
         # could not be written as JSON; it is left out rather than stored as infinity.
         if math.isfinite(value):
-            found.append(Number(match.start(), end, value, kind, scaled, short, factor))
+            found.append(Number(match.start(), end, value, kind, scaled, short, factor,
+                                misprinted))
     return found

@@ -21,6 +21,9 @@ _WORDS_NOT_UNITS = frozenset({
     "a", "an", "in", "at", "of", "to", "is", "as", "it", "or", "on", "by", "no", "am", "pm",
     "s", "t", "d", "i", "and", "the", "per", "up", "he", "we", "us", "be", "do", "so", "if",
 })
+# Wire copy abbreviates durations ("six mths", "12 yrs"); quantulum3 knows none of them.
+WIRE_UNITS = {"mth": "month", "mths": "month", "yr": "year", "yrs": "year", "wk": "week",
+              "wks": "week"}
 _PREFERRED = {"coulomb": "degree Celsius", "barn horsepower": "brake horsepower",
               "cubic centimetre": "millilitre", "pound sterling": "pound-mass"}
 
@@ -89,6 +92,8 @@ def may_be_unit(candidate: str) -> bool:
 def quantulum_unit(candidate: str) -> tuple[str, str] | None:
     """(unit name, entity) quantulum3 reads at the very start of ``candidate``, if any."""
     surface = candidate[1:].split()[0] if candidate[1:].split() else ""
+    if surface.lower().rstrip(".") in WIRE_UNITS and candidate[1:2].isspace():
+        return WIRE_UNITS[surface.lower().rstrip(".")], "time"
     if surface.lower() in _WORDS_NOT_UNITS or not may_be_unit(candidate):
         return None  # "in 2003 a deal": the article, not "annum"
     if surface[:1].isupper() and surface[1:].islower() and len(surface) > 2 and surface not in (

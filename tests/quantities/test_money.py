@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from pipeline.contract import PUBLISHED_KEY
 from pipeline.quantities.component import find_quantities
 from pipeline.quantities.money import article_bare, load_table
 from tests.quantities.test_component import quantities_nlp  # noqa: F401  (the fixture)
@@ -87,7 +88,37 @@ def test_bare_words_follow_the_article(quantities_nlp: Language, text: str,  # n
 
 def test_bare_words_default_when_nothing_is_named() -> None:
     assert article_bare("It paid 30 francs and 40 crowns.", load_table()) == {
-        "FRANC": "FRF", "CROWN": "SEK", "PESO": "MXN", "RUPEE": "INR"}
+        "FRANC": "FRF", "CROWN": "SEK", "PESO": "MXN", "RUPEE": "INR", "LIRA": "TRY"}
+
+
+@pytest.mark.parametrize(("text", "published", "currency"), [
+    # A bare lira is the one of the country the story names ...
+    ("The Milan insurer set aside 800 mln lira for claims.", "1987-03-02", "ITL"),
+    ("Ankara raised 90 billion lira from the bond sale.", "2011-06-14", "TRY"),
+    # ... and the Turkish lira had another code before the 2005 redenomination.
+    ("Ankara raised 90 billion lira from the bond sale.", "1987-03-02", "TRL"),
+    ("The mill owes 45 billion Turkish lira.", "1999-10-01", "TRL"),
+    # Naming no country, wire copy of the lira's time means the Italian one.
+    ("The fund took in 600 mln lira in the month.", "1987-03-02", "ITL"),
+    ("The fund took in 600 mln lira in the month.", "2016-05-20", "TRY"),
+])
+def test_lira_follows_the_story_and_its_date(quantities_nlp: Language, text: str,  # noqa: F811
+                                             published: str, currency: str) -> None:
+    doc = quantities_nlp.make_doc(text)
+    doc.user_data[PUBLISHED_KEY] = published
+    (quantity,) = find_quantities(quantities_nlp(doc))
+    assert (quantity.kind, quantity.currency) == ("money", currency)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Wire abbreviations of durations are the durations.
+    ("Net rose in the nine mths to September.", [("nine mths", 9.0, "month")]),
+    ("The bonds mature in 12 yrs.", [("12 yrs", 12.0, "year")]),
+    ("Delivery takes three wks from the order.", [("three wks", 3.0, "week")]),
+])
+def test_wire_durations(quantities_nlp: Language, text: str,  # noqa: F811
+                        expected: list[tuple[str, float, str]]) -> None:
+    assert [(q.text, q.value, q.unit) for q in find_quantities(quantities_nlp(text))] == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -119,3 +150,22 @@ def test_wire_fractions(quantities_nlp: Language, text: str,  # noqa: F811
 def test_counted_units(quantities_nlp: Language, text: str,  # noqa: F811
                        units: list[str]) -> None:
     assert [q.unit for q in find_quantities(quantities_nlp(text))] == units
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A figure misprinted keeps its currency, reads its digits as printed and says so.
+    ("The bakery had sales of 2,315,0000 dlrs last year.",
+     [("2,315,0000 dlrs", 23150000.0, "USD", True)]),
+    ("The roadster lists at 51,.275 dlrs.", [("51,.275 dlrs", 51.275, "USD", True)]),
+    ("The clinic has yearly sales of about 7000,000 dlrs.",
+     [("7000,000 dlrs", 7000000.0, "USD", True)]),
+    ("Losses came to 6,0048,000 dlrs vs 5,100,000 dlrs.",
+     [("6,0048,000 dlrs", 60048000.0, "USD", True), ("5,100,000 dlrs", 5100000.0, "USD", False)]),
+    # Figures grouped rightly are no misprints.
+    ("Net was 1,204,330 dlrs, or 2,450.5 dlrs a unit.",
+     [("1,204,330 dlrs", 1204330.0, "USD", False), ("2,450.5 dlrs", 2450.5, "USD", False)]),
+])
+def test_misprinted_figures(quantities_nlp: Language, text: str,  # noqa: F811
+                            expected: list[tuple[str, float, str, bool]]) -> None:
+    found = find_quantities(quantities_nlp(text))
+    assert [(q.text, q.value, q.currency, q.misprinted) for q in found] == expected
