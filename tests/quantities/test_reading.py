@@ -33,7 +33,13 @@ READING = [
      "a French franc eurobond listed in Luxembourg: the listing names no currency"),
     ("reuters-897", "7.6 billion crowns", 7.6e9, "SEK", "right", "Sweden's current account"),
     ("reuters-6", "20.0", 20.0, "", "right", "a figure in a column under May, not May 20"),
+    ("reuters-658", "4,472,0000 dlrs", 4.472e7, "USD", "right",
+     "a sales figure with a digit too many: dollars still, its digits as printed, marked"),
+    ("reuters-652", "43,.590 dlrs", 43.59, "USD", "right",
+     "a car price with a stray comma: dollars still, the point read as printed, marked"),
+    ("reuters-13", "Six mths", 6.0, "month", "right", "the wire's months are months"),
 ]
+MISPRINTED = frozenset({("reuters-658", "4,472,0000 dlrs"), ("reuters-652", "43,.590 dlrs")})
 
 
 @pytest.fixture(scope="module")
@@ -51,6 +57,7 @@ def test_reading(read_stories: dict[str, ArticleResult], story: str, figure: str
     found = [q for q in read_stories[story].annotations.quantities if q.text == figure]
     assert found, f"{figure!r} not found in {story}"
     assert (found[0].value, found[0].currency or found[0].unit) == (pytest.approx(value), unit)
+    assert found[0].misprinted == ((story, figure) in MISPRINTED), why
 
 
 def test_table_rows_give_no_dates(read_stories: dict[str, ArticleResult]) -> None:
