@@ -202,8 +202,10 @@ def _merged_candidates(doc: Doc, patterns: EntityPatterns) -> list[_Candidate]:
     return [c for c in merged if c.entry is not None or not _not_a_name(c)]
 
 
-# A row of an earnings table holds figures and abbreviations only: "Avg shrs 51.7 mln vs 43.4".
+# A row of an earnings table holds figures and abbreviations only: "Avg shrs 51.7 mln vs 43.4",
+# or figures and lower-case words set against each other ("Avg shrs diluted 24.5 mln vs 10.2").
 _TABLE_ROW_RE = re.compile(r"(?=[^\n]*\d)(?:[ \t]+(?:[\d.,/()-]+|[A-Za-z]{1,4}\.?))*[ \t]*$")
+_VS_ROW_RE = re.compile(r"(?=[^\n]*\d)(?=[^\n]* vs )(?:[ \t]+(?:[\d.,/()-]+|[a-z]+\.?))*[ \t]*$")
 
 
 def _not_a_name(cand: _Candidate) -> bool:
@@ -212,15 +214,19 @@ def _not_a_name(cand: _Candidate) -> bool:
     span, text = cand.span, cand.span.doc.text
     words = _strip_name(span.text).split()
     if len(words) == 1 and words[0].islower():
-        # A story typed in lower case still capitalises its names somewhere ("Azpurua said").
-        return not re.search(rf"(?<!\w){re.escape(words[0].capitalize())}(?!\w)", text)
+        # A story typed in lower case still capitalises its names somewhere ("Azpurua said");
+        # a word that opens with a figure ("700p", "757s") has no capital to show.
+        capital = words[0][:1].upper() + words[0][1:]
+        return capital == words[0] or not re.search(
+            rf"(?<!\w){re.escape(capital)}(?!\w)", text)
     if cand.label in ("GPE", "LOC"):
         return False  # a price table's rows are places: "Denver 1.23 1.25"
     line_start = text.rfind("\n", 0, span.start_char) + 1
     line_end = text.find("\n", span.end_char)
     line_end = len(text) if line_end < 0 else line_end
-    return (not text[line_start : span.start_char].strip()
-            and _TABLE_ROW_RE.match(text[span.end_char : line_end]) is not None)
+    rest = text[span.end_char : line_end]
+    return not text[line_start : span.start_char].strip() and (
+        _TABLE_ROW_RE.match(rest) is not None or _VS_ROW_RE.match(rest) is not None)
 
 
 def _corrected_label(span: Span, label: str) -> str:

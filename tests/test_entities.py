@@ -208,9 +208,14 @@ def test_a_name_modifying_a_person_noun_stays_a_person(
          "cts"),
         ("The drug, sold as diprivan, won approval. Kestrel Labs said sales would grow.",
          "diprivan"),
+        # A price in pence is no company, though it has no capital to show.
+        ("Dealers said the shares rose to 640p from 615p after Keswick Holdings Plc bid.",
+         "640p"),
         # The label of an earnings-table row is an abbreviation, not an entity.
         ("Quarterly results of Tamsin Mills Inc.\n    Shr 41 cts vs 38 cts\n"
          "    Avg shrs 12.4 mln vs 11.9 mln\n", "Avg"),
+        ("Annual results of Tamsin Mills Inc.\n    Net 3.1 mln vs 2.2 mln\n"
+         "    Avg shrs diluted 9.6 mln vs 9.1 mln\n", "Avg"),
     ],
 )
 def test_words_that_are_no_names(
