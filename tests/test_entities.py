@@ -214,8 +214,7 @@ def test_a_name_modifying_a_person_noun_stays_a_person(
         # The label of an earnings-table row is an abbreviation, not an entity.
         ("Quarterly results of Tamsin Mills Inc.\n    Shr 41 cts vs 38 cts\n"
          "    Avg shrs 12.4 mln vs 11.9 mln\n", "Avg"),
-        ("Annual results of Tamsin Mills Inc.\n    Net 3.1 mln vs 2.2 mln\n"
-         "    Avg shrs diluted 9.6 mln vs 9.1 mln\n", "Avg"),
+        ("Tamsin Mills Inc annual report\n\n    Revs 410.2 mln vs restated 388.0 mln\n", "Revs"),
     ],
 )
 def test_words_that_are_no_names(
