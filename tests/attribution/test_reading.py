@@ -66,6 +66,10 @@ READING: list[tuple[str, int, str | None, str, str]] = [
     ("reuters-386", 2651, None, "right", "'it' is the commission's report"),
     ("reuters-496", 2806, None, "right", "'it' is the management group, never named as a firm"),
     # Known misses.
+    ("reuters-367", 2505, "Apple Computer Inc", "wrong",
+     "the executives are the computer maker's whose machine the story shows, not its rival's"),
+    ("reuters-176", 1733, None, "wrong",
+     "sources of unnamed companies; the fuel the tagger took for a company gets them"),
     ("reuters-854", 292, None, "wrong",
      "sources close to the central bank are not the bank; 'they' takes their reading"),
     ("reuters-156", 433, "Du Pont Co", "wrong", "the company whose patent won; none given"),
