@@ -6,7 +6,8 @@ Skips cleanly when ../shared is absent. Lines, tab-separated (set, metric, figur
   by the lean parse and scored at the classifier's own CV threshold;
 - claim level on the same fifth: each sentence runs through ``claims extract`` as a one-sentence
   article; it is flagged when at least one claim is emitted (precision, recall, F1) and ranked by
-  its best claim's score, no claim ranking as 0 (average precision);
+  its best claim's score, no claim ranking as 0 (average precision); and the sentences flagged
+  by the gate but not by the classifier alone, or the reverse, with how many are check-worthy;
 - QuanTemp dev: claim recall (claims a fact-checker checked that yield a claim) and number
   coverage (their numbers that are quantities or dates, covered by a mention of a claim).
 - Reuters-21578 ``reut2-000.sgm`` through ``claims extract``: claims without a letter or digit,
@@ -22,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from pipeline.training.checkworthiness import evaluate, load_examples, split
 
@@ -57,6 +59,8 @@ def main(argv: list[str] | None = None) -> int:
         found = run_pipeline([(str(e.id), e.text) for e in heldout])
         gated = claim_level(heldout, found).line("claims extract, a sentence with a claim")
         print(f"{HELD_OUT}\tclaim level (emitted claims)\t{gated}")
+        print(f"{HELD_OUT}\tclaim level against the classifier alone\t"
+              + disagreement(scores, found, labels))
     else:
         print(f"{HELD_OUT}\tskipped\t{args.data} is absent")
     if args.quantemp.exists():
@@ -73,6 +77,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.reuters.exists():
         print(f"reuters21578 reut2-000\tclaims extract, fragments\t{reuters_line(args.reuters)}")
     return 0
+
+
+def disagreement(scores: list[float], found: list[tuple[Any, ...]], labels: list[int]) -> str:
+    """Sentences flagged by the gate only or by the classifier only, with how many are positive."""
+    gate_only = [y for z, f, y in zip(scores, found, labels, strict=True) if f and z < 0.5]
+    alone_only = [y for z, f, y in zip(scores, found, labels, strict=True) if not f and z >= 0.5]
+    return (
+        f"flagged by the gate only {len(gate_only)} ({sum(gate_only)} check-worthy), "
+        f"by the classifier only {len(alone_only)} ({sum(alone_only)} check-worthy)"
+    )
 
 
 def reuters_line(path: Path) -> str:

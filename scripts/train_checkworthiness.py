@@ -14,13 +14,14 @@ import argparse
 import json
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
 from pipeline.nlp.compose import load_parse
 from pipeline.rank.features import features, score_docs
-from pipeline.rank.gate import forced, is_fragment
+from pipeline.rank.gate import floored, forced, is_fragment
 from pipeline.rank.model import MODEL_DIR, Model, sigmoid
 from pipeline.rank.ranking import claim_facts
 from pipeline.training.checkworthiness import (
@@ -77,7 +78,8 @@ def main(argv: list[str] | None = None) -> int:
         Sentence(
             z,
             tuple((cz, claim_facts(c)) for cz, (c, _) in zip(zs, ks, strict=True)),
-            any(forced(c) for c, _ in ks),
+            any(forced(c) and not floored(c, span) for c, span in ks),
+            any(forced(c) and floored(c, span) for c, span in ks),
         )
         for z, zs, ks in zip(logits, span_logits, kept, strict=True)
     ]
@@ -95,11 +97,17 @@ def main(argv: list[str] | None = None) -> int:
     _, l2, name, chosen = best_facts if beats(best_facts[0], best_platt[0]) else best_platt
     fitted = fit_combination(chosen, labels, l2)
     print(f"combination shipped: {name}, L2 {l2:g}: " + json.dumps(fitted, sort_keys=True))
-    emission, gated = emission_threshold(chosen, out_of_fold_scores(chosen, labels, l2), labels)
-    print(gated.line(f"CV, the gate at its threshold {emission:.2f}, claims with figures kept"))
+    oof = out_of_fold_scores(chosen, labels, l2)
+    emission, floor, gated = emission_threshold(chosen, oof, labels)
+    print(gated.line(f"CV, the gate at {emission:.2f}, first-person figures from {floor:.2f}"))
+    all_forced = [replace(s, forced=s.forced or s.floored, floored=False) for s in chosen]
+    every = emission_threshold(all_forced, oof, labels)
+    print(every[2].line(f"CV, the gate at {every[0]:.2f}, every figure kept"))
     combination = shipped_combination(fitted, threshold)
     classifier = with_threshold(fit(feats, labels), threshold)
-    model = Model(classifier.idf, classifier.weights, classifier.bias, emission, combination)
+    model = Model(
+        classifier.idf, classifier.weights, classifier.bias, emission, combination, floor
+    )
     args.out.mkdir(parents=True, exist_ok=True)
     path = args.out / "model.json"
     with path.open("w", encoding="utf-8") as handle:

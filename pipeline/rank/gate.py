@@ -3,7 +3,11 @@
 Every sentence of an article is a candidate; the gate keeps a candidate when it is no fragment
 and either states a checkable figure or a calendar date, quotes a named speaker, fails a check, or
 its calibrated check-worthiness reaches the model's emission threshold, which ``make train``
-chooses by cross-validation on the training part.
+chooses by cross-validation on the training part. A figure or date a speaker states in their own
+first person with no named source ("I have 30 seconds", "we were 2nd in the country") is kept from
+the model's floor up instead, also chosen by cross-validation: ClaimBuster calls most such
+sentences of no check-worthiness, while a figure stated about someone or something else stays a
+claim whatever its score.
 """
 
 from __future__ import annotations
@@ -12,6 +16,12 @@ from spacy.tokens import Span
 
 from pipeline.claims.build import states_figure
 from pipeline.contract import Claim
+
+SOURCE_ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+FIRST_PERSON = frozenset(
+    {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"}
+)
+PRONOUN_TAGS = frozenset({"PRP", "PRP$"})
 
 TABLE_WORDS = frozenset({"vs", "vs."})  # a wire table row sets figures side by side with it
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -47,6 +57,31 @@ def is_fragment(span: Span) -> bool:
     return len(prose) < MIN_PROSE_WORDS or len(figures) > len(prose)
 
 
+def named_source(claim: Claim) -> bool:
+    """A speaker resolved to an entity, or a source that names one."""
+    attribution = claim.attribution
+    if attribution is None:
+        return False
+    if attribution.speaker:
+        return True
+    source = attribution.source
+    return source is not None and any(
+        e.label in SOURCE_ENTITY_LABELS and source.start <= e.start and e.end <= source.end
+        for e in claim.entities
+    )
+
+
+def first_person(span: Span) -> bool:
+    """The span speaks in the first person (I, we, our...): its speaker talks about themselves."""
+    return any(t.tag_ in PRONOUN_TAGS and t.lower_ in FIRST_PERSON for t in span)
+
+
+def floored(claim: Claim, span: Span) -> bool:
+    """A forced claim in its own speaker's first person, no source named: kept from the floor up."""
+    failed = any(c.consistent is False for c in claim.checks)
+    return not failed and not named_source(claim) and first_person(span)
+
+
 def forced(claim: Claim) -> bool:
     """Kept whatever its score: a figure, a calendar date, a named quote, a failed check."""
     if states_figure(claim) or any(c.consistent is False for c in claim.checks):
@@ -56,8 +91,11 @@ def forced(claim: Claim) -> bool:
     )
 
 
-def emitted(claim: Claim, span: Span, threshold: float) -> bool:
+def emitted(claim: Claim, span: Span, threshold: float, floor: float = 0.0) -> bool:
     """Whether a scored candidate is a claim."""
     if is_fragment(span):
         return False
-    return forced(claim) or (claim.checkworthiness or 0.0) >= threshold
+    score = claim.checkworthiness or 0.0
+    if forced(claim):
+        return score >= floor if floored(claim, span) else True
+    return score >= threshold

@@ -51,13 +51,14 @@ IDENTITY = {LOGIT: 1.0}
 
 @dataclass(frozen=True, slots=True)
 class Model:
-    """A linear scorer (IDF and weight per feature, bias, threshold) and its combination weights."""
+    """A linear scorer (IDF, weight per feature, bias), its combination weights and gate levels."""
 
     idf: dict[str, float]
     weights: dict[str, float]
     bias: float
     threshold: float = 0.5
     combination: dict[str, float] = field(default_factory=lambda: dict(IDENTITY))
+    floor: float = 0.0  # the gate's level for a figure stated in its speaker's first person
     # Per feature (IDF, IDF x weight), derived once so that scoring does one lookup per feature.
     table: dict[str, tuple[float, float]] = field(init=False, repr=False, compare=False)
 
@@ -71,6 +72,7 @@ class Model:
             "schema": SCHEMA,
             "bias": self.bias,
             "threshold": self.threshold,
+            "floor": self.floor,
             "combination": [[term, self.combination[term]] for term in sorted(self.combination)],
             "features": [[f, self.idf[f], self.weights.get(f, 0.0)] for f in features],
         }
@@ -87,7 +89,8 @@ class Model:
                 weights[name] = float(weight)
         combination = {str(t): float(w) for t, w in data.get("combination", IDENTITY.items())}
         threshold = float(data.get("threshold", 0.5))
-        return cls(idf, weights, float(data["bias"]), threshold, combination)
+        floor = float(data.get("floor", 0.0))
+        return cls(idf, weights, float(data["bias"]), threshold, combination, floor)
 
 
 def sigmoid(z: float) -> float:

@@ -11,24 +11,8 @@ from pipeline.claims.key import claim_key
 from pipeline.contract import Claim
 from pipeline.quantities.component import checkworthy
 from pipeline.rank.doc_features import DocFeatures, load_key_table
-from pipeline.rank.gate import emitted
+from pipeline.rank.gate import emitted, named_source
 from pipeline.rank.model import combine, load_model
-
-SOURCE_ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-
-
-def _named_source(claim: Claim) -> bool:
-    """A speaker resolved to an entity, or a source that names one."""
-    attribution = claim.attribution
-    if attribution is None:
-        return False
-    if attribution.speaker:
-        return True
-    source = attribution.source
-    return source is not None and any(
-        e.label in SOURCE_ENTITY_LABELS and source.start <= e.start and e.end <= source.end
-        for e in claim.entities
-    )
 
 
 def claim_facts(claim: Claim) -> dict[str, float]:
@@ -36,7 +20,7 @@ def claim_facts(claim: Claim) -> dict[str, float]:
     found = {
         "quantity": any(checkworthy(q) for q in claim.quantities),
         "resolved_date": any(d.value is not None for d in claim.dates),
-        "named_source": _named_source(claim),
+        "named_source": named_source(claim),
         "attribution": claim.attribution is not None,
         "check": bool(claim.checks),
         "entity": bool(claim.entities),
@@ -62,7 +46,7 @@ def score_claims(doc: Doc, claims: Sequence[Claim], *, gate: bool = True) -> tup
     for claim, logit, (start, end) in zip(claims, logits, spans, strict=True):
         worthiness = combine(model, logit, claim_facts(claim), failed_check=failed_check(claim))
         candidate = replace(claim, checkworthiness=worthiness)
-        if not gate or emitted(candidate, doc[start:end], model.threshold):
+        if not gate or emitted(candidate, doc[start:end], model.threshold, model.floor):
             scored.append(candidate)
     return tuple(scored)
 

@@ -222,6 +222,7 @@ class Sentence:
     logit: float
     claims: tuple[tuple[float, dict[str, float]], ...] = ()
     forced: bool = False  # a candidate states a figure: the gate emits it whatever its score
+    floored: bool = False  # ... in its speaker's first person: emitted from the gate's floor up
 
     def rows(self) -> list[tuple[float, dict[str, float]]]:
         """The combination's rows: one per claim, or one ``no_claim`` row."""
@@ -291,7 +292,8 @@ def shipped_combination(weights: dict[str, float], classifier_threshold: float) 
 def without_facts(sentences: Sequence[Sentence]) -> list[Sentence]:
     """The sentences with their claims' facts dropped: the combination is then Platt scaling."""
     return [
-        Sentence(s.logit, tuple((z, {}) for z, _ in s.claims), s.forced) for s in sentences
+        Sentence(s.logit, tuple((z, {}) for z, _ in s.claims), s.forced, s.floored)
+        for s in sentences
     ]
 
 
@@ -313,23 +315,35 @@ def out_of_fold_scores(
 
 def emission_threshold(
     sentences: Sequence[Sentence], scores: Sequence[float], labels: Sequence[int]
-) -> tuple[float, Metrics]:
-    """The gate's threshold with the best out-of-fold F1, forced claims emitted whatever it is.
+) -> tuple[float, float, Metrics]:
+    """The gate's threshold and floor with the best out-of-fold F1.
 
-    Ties go to the lower threshold; the metrics are the flags' (any claim) and the scores' AP.
+    Forced sentences are flagged whatever their score, floored ones from the floor (at most the
+    threshold) up. Ties go to the lower threshold, then the lower floor (more figures kept); the
+    metrics are the flags' (any claim) and the scores' AP.
     """
-    best: tuple[float, float] = (-1.0, 0.5)
+    z = np.array(scores, dtype=np.float64)
+    y = np.array(labels, dtype=np.float64)
+    forced = np.array([s.forced for s in sentences])
+    floored = np.array([s.floored and not s.forced for s in sentences])
+    best: tuple[float, int, int] = (-1.0, 50, 0)
     for step in range(5, 96):
-        t = step / 100
-        flags = [1.0 if s.forced or z >= t else 0.0 for s, z in zip(sentences, scores, strict=True)]
-        f1 = prf(flags, labels, 0.5)[2]
-        if f1 > best[0]:
-            best = (f1, t)
-    t = best[1]
-    flags = [1.0 if s.forced or z >= t else 0.0 for s, z in zip(sentences, scores, strict=True)]
+        for low in range(step + 1):
+            f1 = _f1(forced | (z >= step / 100) | (floored & (z >= low / 100)), y)
+            if f1 > best[0]:
+                best = (f1, step, low)
+    t, floor = best[1] / 100, best[2] / 100
+    flags = [float(f) for f in forced | (z >= t) | (floored & (z >= floor))]
     precision, recall, f1 = prf(flags, labels, 0.5)
-    ranked = [z * flag for z, flag in zip(scores, flags, strict=True)]  # no claim ranks as 0
-    return t, Metrics(precision, recall, f1, average_precision(ranked, labels), len(labels))
+    ranked = [s * flag for s, flag in zip(scores, flags, strict=True)]  # no claim ranks as 0
+    return t, floor, Metrics(precision, recall, f1, average_precision(ranked, labels), len(labels))
+
+
+def _f1(flags: NDArray[np.bool_], labels: FloatArray) -> float:
+    """F1 of boolean flags against 0/1 labels."""
+    tp = float(labels[flags].sum())
+    predicted, actual = float(flags.sum()), float(labels.sum())
+    return 2 * tp / (predicted + actual) if predicted + actual else 0.0
 
 
 def with_threshold(model: Model, threshold: float) -> Model:

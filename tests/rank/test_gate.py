@@ -6,7 +6,7 @@ import pytest
 from spacy.language import Language
 
 from pipeline.contract import Attribution, Check, Claim, DateMention, QuantityMention, TextSpan
-from pipeline.rank.gate import emitted, forced, is_fragment
+from pipeline.rank.gate import emitted, floored, forced, is_fragment
 
 # (text, fragment?, why) in the project's own wording.
 SPANS = [
@@ -100,3 +100,38 @@ def test_an_assertion_is_emitted_from_the_threshold_up(
     text = "The senator never opposed her own party on trade."
     claim = _claim(text, "assertion", score)
     assert emitted(claim, lean_nlp(text)[:], 0.4) is expected
+
+
+# (text, speaker named?, kept at score 0.1 under a floor of 0.3?, why): a figure a speaker
+# states about themselves is judged by the model from the floor up; any other stays forced.
+FIRST_PERSON_FIGURES = [
+    ("I have 300 seconds left for my answer.", False, False, "a speaker's own aside"),
+    ("We closed 300 mills in our first year.", False, False, "the speaker's own record"),
+    ("The mill cut 300 jobs in the spring.", False, True, "about something else: forced"),
+    ("Our mill cut 300 jobs, said Ms. Reyes.", True, True, "a named source's own words"),
+    ("The US mill cut 300 jobs last spring.", False, True, "US the country, not us"),
+]
+
+
+@pytest.mark.parametrize(("text", "named", "expected", "why"), FIRST_PERSON_FIGURES)
+def test_first_person_figures_are_kept_from_the_floor_up(
+    lean_nlp: Language, text: str, named: bool, expected: bool, why: str
+) -> None:
+    fields: dict[str, object] = {"quantities": (_jobs(text),)}
+    if named:
+        content = TextSpan(0, text.index(","), text[: text.index(",")])
+        fields["attribution"] = Attribution(content=content, direct=False, speaker="Ana Reyes")
+    claim = _claim(text, "statistic", 0.1, **fields)
+    span = lean_nlp(text)[:]
+    assert forced(claim), why
+    assert emitted(claim, span, 0.5, floor=0.3) is expected, why
+    assert emitted(claim, span, 0.5, floor=0.05), "above the floor: kept"
+    assert floored(claim, span) is not expected, why
+
+
+def test_a_failed_check_in_the_first_person_is_kept_whatever_the_floor(
+    lean_nlp: Language,
+) -> None:
+    text = "We cut 300 jobs, a fall of 90 pct."
+    failed = _claim(text, "change", 0.01, checks=(Check("sum", 1.0, 2.0, False),))
+    assert emitted(failed, lean_nlp(text)[:], 0.5, floor=0.3)

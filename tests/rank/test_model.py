@@ -309,6 +309,7 @@ def test_combined_logit_sums_in_a_fixed_order() -> None:
 def test_shipped_model_round_trips() -> None:
     model = load_model()
     assert 0.05 <= model.threshold <= 0.95  # the gate's threshold, chosen by CV in training
+    assert 0.0 <= model.floor <= model.threshold  # first-person figures: never above it
     assert Model.from_dict(model.to_dict()) == model
     assert model.combination.get(LOGIT, 0.0) > 0.0  # the classifier always counts
     with_facts = Model({"w:a": 1.0}, {"w:a": 0.5}, 0.1, 0.5, FITTED)
@@ -319,6 +320,13 @@ def test_a_model_file_without_a_combination_reads_as_the_classifier_alone() -> N
     data = Model({"w:a": 1.0}, {"w:a": 0.5}, 0.1).to_dict()
     del data["combination"]
     assert Model.from_dict(data).combination == IDENTITY
+
+
+def test_a_model_file_without_a_floor_keeps_every_figure() -> None:
+    data = Model({"w:a": 1.0}, {"w:a": 0.5}, 0.1, 0.4, floor=0.3).to_dict()
+    assert Model.from_dict(data).floor == 0.3
+    del data["floor"]
+    assert Model.from_dict(data).floor == 0.0
 
 
 @pytest.mark.parametrize(

@@ -200,8 +200,9 @@ def test_emission_threshold_counts_forced_sentences_as_flagged() -> None:
     sentences = [Sentence(0.0, forced=f) for f in (True, True, False, False, False, False)]
     scores = [0.1, 0.2, 0.9, 0.7, 0.3, 0.6]
     labels = [1, 1, 1, 1, 0, 0]
-    threshold, metrics = emission_threshold(sentences, scores, labels)
+    threshold, floor, metrics = emission_threshold(sentences, scores, labels)
     assert threshold == 0.61  # the lowest that still drops the 0.6 negative
+    assert floor == 0.0  # nothing floored: the lowest floor
     assert (metrics.precision, metrics.recall) == (1.0, 1.0)
     # Sentences the gate drops rank as no claim (0) in the average precision.
     assert metrics.average_precision == pytest.approx(1.0)
@@ -215,3 +216,15 @@ def test_out_of_fold_scores_each_span_with_the_model_that_did_not_see_it() -> No
     assert [zs[0] for zs in span_logits] == logits
     assert len({zs[1] for zs in span_logits}) == len(cv_folds(len(feats)))  # one bias per fold
     assert sorted(i for fold in cv_folds(len(feats)) for i in fold) == list(range(len(feats)))
+
+
+def test_emission_threshold_chooses_the_floor_of_first_person_figures() -> None:
+    # Floored sentences: a positive at 0.3 and negatives at 0.1 and 0.2 (a speaker's own asides).
+    sentences = [Sentence(0.0, floored=f) for f in (True, True, True, False, False)]
+    scores = [0.3, 0.1, 0.2, 0.9, 0.4]
+    labels = [1, 0, 0, 1, 0]
+    threshold, floor, metrics = emission_threshold(sentences, scores, labels)
+    assert (threshold, floor) == (0.41, 0.21)  # the lowest pair that keeps 0.3 and drops the rest
+    assert (metrics.precision, metrics.recall) == (1.0, 1.0)
+    kept = [Sentence(0.0, forced=True) if s.floored else s for s in sentences]
+    assert emission_threshold(kept, scores, labels)[2].precision == 0.5  # forced: all four flagged
