@@ -28,6 +28,7 @@ _BLOCKED_RE = re.compile(
     r"|[A-Z][A-Za-z]*\s\d{3}-\d{3}\b(?!\s*(?:%|pct|per))"  # Boeing 747-300: a model
     r"|\b(?:19|20)\d{2}\s*[-–/]\s*\d{2}\b(?!\s*(?:%|percent|per cent))"  # 2012-13
     r"|(?<![\d,.])'\d{2}s?\b|\b\d{4}s\b|\b\d0s\b"  # '90s, 1990s
+    r"|(?<![\w/.,])(?:9/11|7/7|24/7)(?![\w/]|[.,]\d)"  # names: the attacks, "open 24/7"
     r"|\b\d+[A-Za-z]?(?:-\d+)?\s+(?:(?:[A-Z][\w.]*|\d+(?:st|nd|rd|th))\s+){0,3}(?:St|Street|Ave|Avenue|Road|Rd|Way"
     r"|Blvd|Boulevard|Lane|Ln|Drive|Dr|Place|Pl|Court|Ct|Terrace|Parkway|Square)\b"  # addresses
     # Idioms with "one" that count nothing: "one day the city might", "day one", "one kind of".

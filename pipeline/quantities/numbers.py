@@ -39,7 +39,11 @@ _WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
 _SIMPLE_WORD = rf"(?:{_WORD})(?:-(?:{'|'.join(k for k in UNITS if UNITS[k] < 10)}))?"
 _SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion)"
 
-DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+# Thousands grouped by commas, or by single spaces as South Africa and SI style write them
+# ("700 000 learners"); a space group is exactly three digits, so "in 1987 100 firms" stays two,
+# and "15 747s" (jets) is a count and a name.
+DIGITS = (r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\w-]|[.,]\d)"
+          r"|\d+(?:\.\d+)?|\.\d+)")
 # A spelled-out number: "three", "twenty-five", "two hundred and fifty thousand", "a million".
 WORDS = (
     rf"(?:(?:half|(?:a\s+|three\s+)?quarters?)(?:\s+an?)?\s+(?:million|billion|trillion)"
@@ -55,23 +59,46 @@ FRACTION_RE = (  # "a third of", "two-thirds of", "half of"
 )
 
 _SMALL = rf"(?:\d+|{_SIMPLE_WORD})"
+_WHOLE = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_SIMPLE_WORD})"  # the whole of a ratio: "1 in 1,000"
+# A part of a whole: "one out of four", "three of the four", "one in every five", "two deaths
+# for every three". The whole must end the figure: "one of 10 million" or "1 in 2019" is no ratio.
+_RATIO_WORDS = r"(?:out\s+of|of|in)\s+(?:(?:every|only|just|the|its|their|his|her|our)\s+)?"
+_FOR_EVERY = (r"(?:\s+(?!(?:for|hundred|thousand|million|billion|trillion|mln|bln|bn|dlrs?"
+              r"|dollars?|percent|pct)\b)[a-z]+){0,2}\s+for\s+every\s+")
+_WHOLE_END = (r"(?![\w-]|[.,/]\d|\s*(?:%|per\b|pct\b|percent\b|hundred\b|thousand\b|million\b"
+              r"|billion\b|trillion\b|mln\b|bln\b|bn\b|dlrs\b|dollars\b))")
 # Wire copy quotes prices and yields in binary fractions: "11-1/2" is 11.5, "down 1/8" 0.125.
 _EIGHTHS = r"(?:64|32|16|8|4|2)"
 WIRE_FRACTION = (rf"(?:\d{{1,3}}(?:,\d{{3}})*-\d{{1,2}}/(?:{_EIGHTHS}|3)"  # "8-1/3 cts" too
                  rf"|\d{{1,2}}/{_EIGHTHS})")
-NUMBER_RE = re.compile(
-    # Every branch starts at a digit, a dot or the first letter of a number word; testing that
-    # first lets the engine skip other positions without trying each branch (same matches).
-    r"(?=[\d.]|(?<!\w)[abdefhmnoqstz])(?:"
-    rf"(?<![\w.,/])(?P<ratio>{_SMALL}\s+out\s+of\s+(?:every\s+)?{_SMALL})(?![\w])"
-    rf"|(?<![\w.,/])(?P<slash>\d+\s?[/⁄]\s?\d+)(?=\s+of\b)"
-    rf"|(?<![\d.,-])(?<!\d/)(?P<wire>{WIRE_FRACTION})(?![\d/])"
+# Every branch starts at a digit, a dot or the first letter of a number word; testing that
+# first lets the engine skip other positions without trying each branch (same matches).
+_FIRST = r"(?=[\d.]|(?<!\w)[abdefhmnoqstz])(?:"
+# A part of a whole and a bare slash fraction, tried first; when their values say they are
+# neither (a part larger than its whole, "9/4", "2/27"), the same span is read again without them.
+_WHOLES = (
+    rf"(?<![\w.,/$£€¥])(?P<ratio>{_SMALL}(?:\s+{_RATIO_WORDS}|{_FOR_EVERY}){_WHOLE}){_WHOLE_END}"
+    rf"|(?<=ratio\sof\s)(?P<odds>{_SMALL}\s+to\s+{_WHOLE}){_WHOLE_END}"  # "a ratio of nine to one"
+    rf"|(?<![\w.,/])(?P<slash>\d+\s?[/⁄]\s?\d+)(?=\s+of\b)|"
+)
+_WIRE = rf"(?<![\d.,-])(?<!\d/)(?P<wire>{WIRE_FRACTION})(?![\d/])"
+# After the wire branch: "13/16" is a wire fraction, "1/1024" a bare one.
+_BARE = r"|(?<![\w.,/-])(?P<bare>\d+[/⁄]\d+)(?![\w/⁄]|[.,]\d)"
+_SINGLE = (
     rf"|(?<![\d.,])(?P<digits>{DIGITS})(?![\d])"
     rf"|(?<![\w-])(?P<fraction>{FRACTION_RE})(?=\s+of\b)"
     rf"|(?<![\w-])(?P<vague>{VAGUE_RE})(?=\s+of\b)"
-    rf"|(?<![\w-])(?P<words>{WORDS})(?![\w]))",
+    rf"|(?<![\w-])(?P<words>{WORDS})(?![\w]))"
+)
+NUMBER_RE = re.compile(_FIRST + _WHOLES + _WIRE + _BARE + _SINGLE, re.IGNORECASE)
+SINGLE_RE = re.compile(_FIRST + _WIRE + _SINGLE, re.IGNORECASE)
+_RATIO_PARTS_RE = re.compile(
+    rf"(?P<part>{_SMALL})(?P<link>\s+{_RATIO_WORDS}|{_FOR_EVERY}|\s+to\s+)(?P<whole>{_WHOLE})",
     re.IGNORECASE,
 )
+# "rose 3 in 10 days" is a pace, not one in every ten.
+_TIME_AFTER_RE = re.compile(r"\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?"
+                            r"|decades?|sessions?)\b", re.IGNORECASE)
 SCALE_AFTER_RE = re.compile(
     rf"(?:(?P<long>(?:\s*-?\s*(?:{'|'.join(LONG_SCALES)})\b)+)"
     rf"|[\s-]?(?P<short>{'|'.join(SHORT_SCALES[:6])})(?![A-Za-z])"  # "a 5.0-mln-dlr loan"
@@ -154,8 +181,8 @@ def wire_value(text: str) -> float | None:
 
 
 def digits_value(text: str) -> float:
-    """Value of ``1,234.5``."""
-    return float(text.replace(",", ""))
+    """Value of ``1,234.5`` or ``700 000``."""
+    return float(re.sub(r"[,\s]", "", text))
 
 
 def vague_value(text: str) -> float:
@@ -166,54 +193,116 @@ def vague_value(text: str) -> float:
     return VAGUE[parts[0]]
 
 
+def part_value(text: str, start: int, end: int) -> float | None:
+    """Value of ``three of four`` or ``two deaths for every three``; None when it is no share.
+
+    A part is no larger than its whole (odds and "for every" excepted), a four-digit part or
+    whole from 1800 to 2099 is a year ("one in 1990"), and a time after the whole makes a pace
+    ("3 in 10 days").
+    """
+    match = _RATIO_PARTS_RE.fullmatch(text, start, end)
+    if match is None:
+        return None
+    part, whole = (_one_value(match.group(g)) for g in ("part", "whole"))
+    shared = re.search(r"\b(?:every|to)\s+$", match.group("link"), re.IGNORECASE) is None
+    if part is None or not whole or (shared and part > whole):
+        return None
+    if any(_YEAR_RE.fullmatch(match.group(g)) for g in ("part", "whole")):
+        return None  # "calendar 1986 of 24,636", "one in 1990"
+    if _TIME_AFTER_RE.match(text, end):
+        return None
+    return part / whole
+
+
+def bare_value(text: str) -> float | None:
+    """Value of ``1/1024``; None for what may be a date, a score or an idiom (``2/27``, ``24/7``).
+
+    A bare fraction needs a denominator of 100 or more that is not a year: no day, month or
+    score is that large, and "6/1987" is a month.
+    """
+    top, bottom = (int(p) for p in re.split("[/⁄]", text))
+    if not 0 < top < bottom or bottom < 100 or _YEAR_RE.fullmatch(str(bottom)):
+        return None
+    return top / bottom
+
+
+_YEAR_RE = re.compile(r"1[89]\d\d|20\d\d")
+
+
+def _one_value(raw: str) -> float | None:
+    return digits_value(raw) if raw[:1].isdigit() else words_value(raw)
+
+
 def find_numbers(text: str) -> list[Number]:
     """Every number in ``text`` with any scale word that follows it, in text order."""
     found: list[Number] = []
     for match in NUMBER_RE.finditer(text):
         kind = match.lastgroup or "digits"
-        raw = match.group(kind)
-        value: float | None
-        if kind == "digits":
-            value = digits_value(raw)
-        elif kind == "wire":
-            value = wire_value(raw)
-            kind = "digits"  # an amount like any other: "11-1/2 pct", "4-3/4 dlrs"
-        elif kind == "fraction":
-            value = fraction_value(raw)
-        elif kind in ("ratio", "slash"):
-            value = ratio_value(raw)
-        elif kind == "vague":
-            value = vague_value(raw)
-        else:
-            value = words_value(raw)
-        if value is None:
+        if kind in ("ratio", "odds", "bare"):
+            value = (bare_value(match.group(kind)) if kind == "bare"
+                     else part_value(text, match.start(), match.end()))
+            if value is not None:
+                found.append(Number(match.start(), match.end(), value,
+                                    "slash" if kind == "bare" else "ratio"))
+                continue
+            # Neither a share nor a fraction: each number in it is read on its own.
+            for single in SINGLE_RE.finditer(text, match.start(), match.end()):
+                number = _number(text, single)
+                if number is not None:
+                    found.append(number)
             continue
-        end = match.end()
-        inner = re.findall(_SCALE_WORD, raw, re.IGNORECASE) if kind == "words" else []
-        scaled = bool(inner)
-        factor = max((SCALES[w.lower()] for w in inner), default=1.0)
-        short: str | None = None
-        if kind in ("digits", "words"):
-            scale = SCALE_AFTER_RE.match(text, end) if kind in ("digits", "words") else None
-            # Spelled numbers take a wire scale as digits do ("five mln"), never "m" or "k".
-            if scale and (scale.group("long") or kind == "digits" or scale.group("short")):
-                word = (scale.group("long") or scale.group("short") or scale.group("tiny") or "")
-                word = word.strip()
-                after = text[scale.end():scale.end() + 1]
-                # "5 m" or "5m2" are metres; "5m." or "5m," keep the scale for the caller to judge.
-                if not scale.group("long") and after.isdigit():
-                    word = ""
-                if word:
-                    multiplier = 1.0
-                    for part in re.findall(r"[A-Za-z]+", word):
-                        multiplier *= SCALES[part.lower()]
-                    value *= multiplier
-                    factor *= multiplier
-                    end = scale.end()
-                    scaled = True
-                    short = word if not scale.group("long") else None
-        # A figure too large for a float (a 400-digit number) is no checkable value and
-        # could not be written as JSON; it is left out rather than stored as infinity.
-        if math.isfinite(value):
-            found.append(Number(match.start(), end, value, kind, scaled, short, factor))
+        number = _number(text, match)
+        if number is not None:
+            found.append(number)
     return found
+
+
+def _number(text: str, match: re.Match[str]) -> Number | None:
+    """The number one match found, with any scale word after it; None when it has no value."""
+    kind = match.lastgroup or "digits"
+    raw = match.group(kind)
+    value: float | None
+    if kind == "digits":
+        value = digits_value(raw)
+    elif kind == "wire":
+        value = wire_value(raw)
+        kind = "digits"  # an amount like any other: "11-1/2 pct", "4-3/4 dlrs"
+    elif kind == "fraction":
+        value = fraction_value(raw)
+    elif kind == "slash":
+        value = ratio_value(raw)
+    elif kind == "vague":
+        value = vague_value(raw)
+    else:
+        value = words_value(raw)
+    if value is None:
+        return None
+    end = match.end()
+    inner = re.findall(_SCALE_WORD, raw, re.IGNORECASE) if kind == "words" else []
+    scaled = bool(inner)
+    factor = max((SCALES[w.lower()] for w in inner), default=1.0)
+    short: str | None = None
+    if kind in ("digits", "words"):
+        scale = SCALE_AFTER_RE.match(text, end)
+        # Spelled numbers take a wire scale as digits do ("five mln"), never "m" or "k".
+        if scale and (scale.group("long") or kind == "digits" or scale.group("short")):
+            word = (scale.group("long") or scale.group("short") or scale.group("tiny") or "")
+            word = word.strip()
+            after = text[scale.end():scale.end() + 1]
+            # "5 m" or "5m2" are metres; "5m." or "5m," keep the scale for the caller to judge.
+            if not scale.group("long") and after.isdigit():
+                word = ""
+            if word:
+                multiplier = 1.0
+                for part in re.findall(r"[A-Za-z]+", word):
+                    multiplier *= SCALES[part.lower()]
+                value *= multiplier
+                factor *= multiplier
+                end = scale.end()
+                scaled = True
+                short = word if not scale.group("long") else None
+    # A figure too large for a float (a 400-digit number) is no checkable value and could not
+    # be written as JSON; it is left out rather than stored as infinity.
+    if not math.isfinite(value):
+        return None
+    return Number(match.start(), end, value, kind, scaled, short, factor)
