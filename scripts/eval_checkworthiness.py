@@ -8,7 +8,10 @@ Skips cleanly when ../shared is absent. Lines, tab-separated (set, metric, figur
   article; it is flagged when at least one claim is emitted (precision, recall, F1) and ranked by
   its best claim's score, no claim ranking as 0 (average precision);
 - QuanTemp dev: claim recall (claims a fact-checker checked that yield a claim) and number
-  coverage (their numbers that are quantities or dates, covered by a mention of a claim).
+  coverage (their numbers that are quantities or dates, covered by a mention of a claim). A
+  number is one written figure ("700 000", "1/1024", "12/25/2020" count once); numbers of names
+  ("COVID-19", "Boeing 757", "9/11", "24/7") and "one" as a pronoun ("one of the questions") are
+  not counted: ``pipeline.training.claim_eval`` states the rules.
 - Reuters-21578 ``reut2-000.sgm`` through ``claims extract``: claims without a letter or digit,
   and claims whose words all lie inside another claim (both should be 0).
 ``--misses`` also prints each QuanTemp claim without a claim or with an uncovered number.

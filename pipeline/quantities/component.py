@@ -19,7 +19,9 @@ from pipeline.quantities.context import (
     inside,
     name_like,
     qualifier_before,
+    share_noun,
     sign_before,
+    words_stand_alone,
     year_like,
 )
 from pipeline.quantities.money import (
@@ -159,11 +161,7 @@ def _other(text: str, number: Number, tokens: Tokens, value: float,
         value /= number.scale
         end = number.end - len(number.short_scale)
     if number.form in ("fraction", "vague", "ratio", "slash"):
-        # "two-thirds of voters", "one in five adults", "two deaths for every three".
-        after = end + 3 if number.form != "ratio" else end
-        if number.form == "ratio" and re.search(r"\bfor\s+every\b", text[start:end], re.I):
-            after = start + 1
-        noun = counted_noun(tokens, after, limit=4)
+        noun = share_noun(text, tokens, number, end)
         unit = noun.lemma_.lower() if noun is not None else ""
         return _Draft(start, end, value, "other", unit, number)
     score = _SCORE_RE.match(text, start)
@@ -187,14 +185,8 @@ def _other(text: str, number: Number, tokens: Tokens, value: float,
     noun = counted_noun(tokens, end)
     if number.form == "words" and number.short_scale is None:  # "five mln" reads as "5 mln"
         head = tokens.after(number.start)
-        bound = _BOUND_BEFORE_RE.search(text, max(0, start - 16), start)
-        opens = _RANGE_NEXT_RE.match(text, end)
-        if opens and opens.group(1).lower() == "and":
-            opens = _BETWEEN_RE.search(text, max(0, start - 12), start)  # "years one and two"
-        if opens or (not noun and (number.scaled or (bound and value != 1))):
-            # "aged five to 11", "between two and 30", "kids under five": a bound or the
-            # first end of a range; a range takes its unit from the other end. "At least one
-            # said" is a pronoun; "seven billion" with no noun is still a figure.
+        if words_stand_alone(text, number, start, noun is not None):
+            # A range takes its unit from its other end when they are linked.
             return _Draft(start, end, value, "other", "", number, explicit=False)
         if noun is None or (head is not None and head.pos_ not in ("NUM", "DET")):
             return None  # "one of the reasons", "the one who": not a count
@@ -207,15 +199,6 @@ def _other(text: str, number: Number, tokens: Tokens, value: float,
 
 # A spelled number before "to 11", "or six", "and 30" opens a range (the "and" needs "between",
 # which _link_ranges checks); "a five-year plan" is no range.
-_RANGE_NEXT_RE = re.compile(
-    r"\s*(to|or|and|–|—)\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven"
-    r"|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty"
-    r"|fifty|sixty|seventy|eighty|ninety|a\s+hundred)\b)", re.IGNORECASE)
-_BETWEEN_RE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
-# A spelled number bounded by a comparison or an age needs no counted noun: "under five".
-_BOUND_BEFORE_RE = re.compile(
-    r"\b(?:under|over|more\s+than|fewer\s+than|less\s+than|at\s+least|at\s+most|up\s+to"
-    r"|aged?|younger\s+than|older\s+than)\s+$", re.IGNORECASE)
 _SCORE_RE = re.compile(r"\d{1,3}-\d{1,3}(?![\d.,%/-])(?!\s*(?:per|%|[a-z]|[A-Z]))")
 _UNIT_START_RE = re.compile(r"\s?[A-Za-zµμ°Ω\"'/]")
 

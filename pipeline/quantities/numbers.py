@@ -1,4 +1,4 @@
-"""Numbers as written in news: digits, words, scales, fractions and vague counts."""
+"""Numbers as written in news: digits, words, scales, fractions, shares and vague counts."""
 
 from __future__ import annotations
 

@@ -104,6 +104,9 @@ def summary(found: tuple[QuantityMention, ...]) -> list[tuple[str, str, float, s
     ("Pupils aged six to 14 may enrol.",
      [("six", "other", 6.0, None), ("14", "other", 14.0, None)]),
     ("Bikes are banned for riders under ten.", [("ten", "other", 10.0, None)]),
+    ("At least one said it was fair.", []),
+    ("The notes pay 3 pct in years one and two.", [("3 pct", "percent", 3.0, None)]),
+    ("Exports fell from eight billion in 1990.", [("eight billion", "other", 8e9, None)]),
     # Shares of a whole and fractions are one figure each.
     ("Nine of the 12 plants run on gas.", [("Nine of the 12", "other", 0.75, None)]),
     ("The draw makes three winners for every eight entrants.",

@@ -71,6 +71,7 @@ def test_short_scale_never_follows_a_word_attached() -> None:
     ("Eleven of 1994's songs were covers.", [11.0, 1994.0]),
     ("The index gained 4 in 10 minutes.", [4.0, 10.0]),
     ("It sold three of 12 mln shares.", [3.0, 12e6]),
+    ("Buyers favoured it by a ratio of five to one.", [5.0]),
     # A bare fraction needs a denominator no day, month, score or year can be.
     ("The odds were put at 3/500, a long shot.", [0.006]),
     ("Prices fell on 2/27, a Friday.", [2.0, 27.0]),
@@ -79,6 +80,7 @@ def test_short_scale_never_follows_a_word_attached() -> None:
     # Thousands grouped by spaces are one number; a year before a count stays apart.
     ("Some 450 000 voters and 1 250 000 tourists came.", [450000.0, 1250000.0]),
     ("In 1987 250 firms closed.", [1987.0, 250.0]),
+    ("The airline bought 15 747s.", [15.0, 747.0]),
 ])
 def test_shares_fractions_and_groups(text: str, values: list[float]) -> None:
     assert [n.value for n in find_numbers(text)] == pytest.approx(values)

@@ -33,6 +33,15 @@ READING = [
      "a French franc eurobond listed in Luxembourg: the listing names no currency"),
     ("reuters-897", "7.6 billion crowns", 7.6e9, "SEK", "right", "Sweden's current account"),
     ("reuters-6", "20.0", 20.0, "", "right", "a figure in a column under May, not May 20"),
+    ("reuters-749", "three of four", 0.75, "count", "right",
+     "convicted on most of the counts: a share of them, not four counts"),
+    ("reuters-974", "six of 10", 0.6, "indicator", "right", "a share of the indicators"),
+    ("reuters-305", "one bond for every 10", 0.1, "bond", "right",
+     "subscription terms are one figure: bonds per share held"),
+    ("reuters-358", "nine to one", 9.0, "", "right", "a ratio of buyers, not a range from 9 to 1"),
+    ("reuters-144", "six", 6.0, "week", "right", "the first end of a range takes its unit"),
+    ("reuters-868", "seven billion", 7e9, "", "partly",
+     "a spelled amount with no noun is kept; the dollars said before it are not carried over"),
 ]
 
 
