@@ -42,7 +42,9 @@ _SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion)"
 # Thousands grouped by commas, or by single spaces as South Africa and SI style write them
 # ("700 000 learners"); a space group is exactly three digits, so "in 1987 100 firms" stays two,
 # and "15 747s" (jets) is a count and a name.
-DIGITS = (r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\w-]|[.,]\d)"
+_SPACE = "[ \u00a0\u2009\u202f]"
+DIGITS = (r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+          rf"|(?<!\d{_SPACE})\d{{1,3}}(?:{_SPACE}\d{{3}})+(?![\w-]|[.,]\d)"
           r"|\d+(?:\.\d+)?|\.\d+)")
 # A spelled-out number: "three", "twenty-five", "two hundred and fifty thousand", "a million".
 WORDS = (
@@ -59,14 +61,20 @@ FRACTION_RE = (  # "a third of", "two-thirds of", "half of"
 )
 
 _SMALL = rf"(?:\d+|{_SIMPLE_WORD})"
-_WHOLE = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_SIMPLE_WORD})"  # the whole of a ratio: "1 in 1,000"
-# A part of a whole: "one out of four", "three of the four", "one in every five", "two deaths
-# for every three". The whole must end the figure: "one of 10 million" or "1 in 2019" is no ratio.
-_RATIO_WORDS = r"(?:out\s+of|of|in)\s+(?:(?:every|only|just|the|its|their|his|her|our)\s+)?"
-_FOR_EVERY = (r"(?:\s+(?!(?:for|hundred|thousand|million|billion|trillion|mln|bln|bn|dlrs?"
-              r"|dollars?|percent|pct)\b)[a-z]+){0,2}\s+for\s+every\s+")
-_WHOLE_END = (r"(?![\w-]|[.,/]\d|\s*(?:%|per\b|pct\b|percent\b|hundred\b|thousand\b|million\b"
-              r"|billion\b|trillion\b|mln\b|bln\b|bn\b|dlrs\b|dollars\b))")
+# A part of a whole joins two numbers found apart: "one out of four", "three of the four", "one
+# in every five", "two deaths for every three", "a ratio of nine to one" (odds).
+_SHARE_GAP_RE = re.compile(
+    r"\s+(?:out\s+of|of|in)\s+(?:(?:every|only|just|the|its|their|his|her|our)\s+)?"
+    r"|(?P<every>(?:\s+(?!(?:for|per)\b)[a-z]+){0,2}\s+for\s+every\s+)"
+    r"|(?P<to>\s+to\s+)",
+    re.IGNORECASE,
+)
+_ODDS_BEFORE_RE = re.compile(r"\bratio\s+of\s+$", re.IGNORECASE)
+_SHARE_PART_RE = re.compile(rf"{_SMALL}|\d{{1,3}}(?:,\d{{3}})+", re.IGNORECASE)
+# The whole ends the figure: "one of 10 mln shares", "two in 5 pct", "143 in the 252-seat house"
+# are no shares.
+_AFTER_WHOLE_RE = re.compile(r"[\w-]|[.,/]\d|\s*(?:%|per\b|pct\b|percent\b|dlrs\b|dollars\b)",
+                             re.IGNORECASE)
 # Wire copy quotes prices and yields in binary fractions: "11-1/2" is 11.5, "down 1/8" 0.125.
 _EIGHTHS = r"(?:64|32|16|8|4|2)"
 WIRE_FRACTION = (rf"(?:\d{{1,3}}(?:,\d{{3}})*-\d{{1,2}}/(?:{_EIGHTHS}|3)"  # "8-1/3 cts" too
@@ -74,15 +82,10 @@ WIRE_FRACTION = (rf"(?:\d{{1,3}}(?:,\d{{3}})*-\d{{1,2}}/(?:{_EIGHTHS}|3)"  # "8-
 # Every branch starts at a digit, a dot or the first letter of a number word; testing that
 # first lets the engine skip other positions without trying each branch (same matches).
 _FIRST = r"(?=[\d.]|(?<!\w)[abdefhmnoqstz])(?:"
-# A part of a whole and a bare slash fraction, tried first; when their values say they are
-# neither (a part larger than its whole, "9/4", "2/27"), the same span is read again without them.
-_WHOLES = (
-    rf"(?<![\w.,/$£€¥])(?P<ratio>{_SMALL}(?:\s+{_RATIO_WORDS}|{_FOR_EVERY}){_WHOLE}){_WHOLE_END}"
-    rf"|(?<=ratio\sof\s)(?P<odds>{_SMALL}\s+to\s+{_WHOLE}){_WHOLE_END}"  # "a ratio of nine to one"
-    rf"|(?<![\w.,/])(?P<slash>\d+\s?[/⁄]\s?\d+)(?=\s+of\b)|"
-)
+_SLASH = r"(?<![\w.,/])(?P<slash>\d+\s?[/⁄]\s?\d+)(?=\s+of\b)|"
 _WIRE = rf"(?<![\d.,-])(?<!\d/)(?P<wire>{WIRE_FRACTION})(?![\d/])"
-# After the wire branch: "13/16" is a wire fraction, "1/1024" a bare one.
+# After the wire branch: "13/16" is a wire fraction, "1/1024" a bare one; when its value says
+# it is none ("2/27", "24/7"), the same span is read again without it.
 _BARE = r"|(?<![\w.,/-])(?P<bare>\d+[/⁄]\d+)(?![\w/⁄]|[.,]\d)"
 _SINGLE = (
     rf"|(?<![\d.,])(?P<digits>{DIGITS})(?![\d])"
@@ -90,12 +93,8 @@ _SINGLE = (
     rf"|(?<![\w-])(?P<vague>{VAGUE_RE})(?=\s+of\b)"
     rf"|(?<![\w-])(?P<words>{WORDS})(?![\w]))"
 )
-NUMBER_RE = re.compile(_FIRST + _WHOLES + _WIRE + _BARE + _SINGLE, re.IGNORECASE)
+NUMBER_RE = re.compile(_FIRST + _SLASH + _WIRE + _BARE + _SINGLE, re.IGNORECASE)
 SINGLE_RE = re.compile(_FIRST + _WIRE + _SINGLE, re.IGNORECASE)
-_RATIO_PARTS_RE = re.compile(
-    rf"(?P<part>{_SMALL})(?P<link>\s+{_RATIO_WORDS}|{_FOR_EVERY}|\s+to\s+)(?P<whole>{_WHOLE})",
-    re.IGNORECASE,
-)
 # "rose 3 in 10 days" is a pace, not one in every ten.
 _TIME_AFTER_RE = re.compile(r"\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?"
                             r"|decades?|sessions?)\b", re.IGNORECASE)
@@ -193,25 +192,33 @@ def vague_value(text: str) -> float:
     return VAGUE[parts[0]]
 
 
-def part_value(text: str, start: int, end: int) -> float | None:
+def share_value(text: str, part: Number, whole: Number) -> float | None:
     """Value of ``three of four`` or ``two deaths for every three``; None when it is no share.
 
-    A part is no larger than its whole (odds and "for every" excepted), a four-digit part or
-    whole from 1800 to 2099 is a year ("one in 1990"), and a time after the whole makes a pace
-    ("3 in 10 days").
+    Both are plain numbers; a part is no larger than its whole (odds and "for every" excepted);
+    a four-digit part or whole from 1800 to 2099 is a year ("one in 1990", "calendar 1986 of
+    24,636"), and a time after the whole makes a pace ("3 in 10 days").
     """
-    match = _RATIO_PARTS_RE.fullmatch(text, start, end)
-    if match is None:
+    if part.form not in ("digits", "words") or whole.form not in ("digits", "words"):
         return None
-    part, whole = (_one_value(match.group(g)) for g in ("part", "whole"))
-    shared = re.search(r"\b(?:every|to)\s+$", match.group("link"), re.IGNORECASE) is None
-    if part is None or not whole or (shared and part > whole):
+    if part.scaled or whole.scaled or text[part.start - 1:part.start] in ("$", "£", "€", "¥"):
         return None
-    if any(_YEAR_RE.fullmatch(match.group(g)) for g in ("part", "whole")):
-        return None  # "calendar 1986 of 24,636", "one in 1990"
-    if _TIME_AFTER_RE.match(text, end):
+    gap = _SHARE_GAP_RE.fullmatch(text, part.end, whole.start)
+    if gap is None or (gap.group("to") and not _ODDS_BEFORE_RE.search(
+            text, max(0, part.start - 12), part.start)):
         return None
-    return part / whole
+    raw_part, raw_whole = text[part.start:part.end], text[whole.start:whole.end]
+    if not (_SHARE_PART_RE.fullmatch(raw_part) and _SHARE_PART_RE.fullmatch(raw_whole)):
+        return None
+    if _AFTER_WHOLE_RE.match(text, whole.end) or not whole.value:
+        return None
+    if part.value > whole.value and not (gap.group("every") or gap.group("to")):
+        return None
+    if _YEAR_RE.fullmatch(raw_part) or _YEAR_RE.fullmatch(raw_whole):
+        return None
+    if _TIME_AFTER_RE.match(text, whole.end):
+        return None
+    return part.value / whole.value
 
 
 def bare_value(text: str) -> float | None:
@@ -229,32 +236,38 @@ def bare_value(text: str) -> float | None:
 _YEAR_RE = re.compile(r"1[89]\d\d|20\d\d")
 
 
-def _one_value(raw: str) -> float | None:
-    return digits_value(raw) if raw[:1].isdigit() else words_value(raw)
-
-
 def find_numbers(text: str) -> list[Number]:
     """Every number in ``text`` with any scale word that follows it, in text order."""
     found: list[Number] = []
     for match in NUMBER_RE.finditer(text):
-        kind = match.lastgroup or "digits"
-        if kind in ("ratio", "odds", "bare"):
-            value = (bare_value(match.group(kind)) if kind == "bare"
-                     else part_value(text, match.start(), match.end()))
+        if match.lastgroup == "bare":
+            value = bare_value(match.group("bare"))
             if value is not None:
-                found.append(Number(match.start(), match.end(), value,
-                                    "slash" if kind == "bare" else "ratio"))
+                found.append(Number(match.start(), match.end(), value, "slash"))
                 continue
-            # Neither a share nor a fraction: each number in it is read on its own.
-            for single in SINGLE_RE.finditer(text, match.start(), match.end()):
-                number = _number(text, single)
-                if number is not None:
-                    found.append(number)
+            # No fraction: each number in it is read on its own.
+            singles = SINGLE_RE.finditer(text, match.start(), match.end())
+        else:
+            singles = iter((match,))
+        found.extend(n for n in map(lambda m: _number(text, m), singles) if n is not None)
+    return _join_shares(text, found)
+
+
+def _join_shares(text: str, numbers: list[Number]) -> list[Number]:
+    """Each part and its whole made one number (``three of four`` is 0.75)."""
+    joined: list[Number] = []
+    index = 0
+    while index < len(numbers):
+        number = numbers[index]
+        whole = numbers[index + 1] if index + 1 < len(numbers) else None
+        value = share_value(text, number, whole) if whole is not None else None
+        if whole is not None and value is not None:
+            joined.append(Number(number.start, whole.end, value, "ratio"))
+            index += 2
             continue
-        number = _number(text, match)
-        if number is not None:
-            found.append(number)
-    return found
+        joined.append(number)
+        index += 1
+    return joined
 
 
 def _number(text: str, match: re.Match[str]) -> Number | None:
