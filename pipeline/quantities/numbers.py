@@ -253,6 +253,14 @@ def find_numbers(text: str) -> list[Number]:
     return _join_shares(text, found)
 
 
+def share_ends(text: str) -> tuple[Number, Number] | None:
+    """The part and the whole of a share written as ``text`` (``300 of the 1,200``), else None."""
+    found = [n for m in SINGLE_RE.finditer(text) if (n := _number(text, m)) is not None]
+    if len(found) == 2 and share_value(text, found[0], found[1]) is not None:
+        return found[0], found[1]
+    return None
+
+
 def _join_shares(text: str, numbers: list[Number]) -> list[Number]:
     """Each part and its whole made one number (``three of four`` is 0.75)."""
     joined: list[Number] = []
