@@ -113,7 +113,8 @@ class EntityMention:
 class QuantityMention:
     """A number with its unit: money (ISO 4217 currency), percent or another quantity.
 
-    ``value`` is in the main unit (19 cents is 0.19 USD). ``qualifier`` keeps
+    ``value`` is in the main unit (19 cents is 0.19 USD; a share such as ``three of four``
+    is 0.75). ``qualifier`` keeps
     approximations such as ``about`` or ``more than``; ``range_id`` links the two
     ends of a range and ``equivalent_of`` points (by index in the article's
     sorted quantity list) at the amount this one restates in another currency.

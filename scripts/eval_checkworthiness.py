@@ -9,7 +9,10 @@ Skips cleanly when ../shared is absent. Lines, tab-separated (set, metric, figur
   its best claim's score, no claim ranking as 0 (average precision); and the sentences flagged
   by the gate but not by the classifier alone, or the reverse, with how many are check-worthy;
 - QuanTemp dev: claim recall (claims a fact-checker checked that yield a claim) and number
-  coverage (their numbers that are quantities or dates, covered by a mention of a claim).
+  coverage (their numbers that are quantities or dates, covered by a mention of a claim). A
+  number is one written figure ("700 000", "1/1024", "12/25/2020" count once); numbers of names
+  ("COVID-19", "Boeing 757", "9/11", "24/7") and "one" as a pronoun ("one of the questions") are
+  not counted: ``pipeline.training.claim_eval`` states the rules.
 - Reuters-21578 ``reut2-000.sgm`` through ``claims extract``: claims without a letter or digit,
   and claims whose words all lie inside another claim (both should be 0).
 ``--misses`` also prints each QuanTemp claim without a claim or with an uncovered number.

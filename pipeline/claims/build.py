@@ -145,10 +145,15 @@ def counted_figures(
     quantities: Sequence[QuantityMention], dates: Sequence[DateMention]
 ) -> list[QuantityMention]:
     """The checkable figures: not a count in words ("the two nations"), not part of a date."""
+    dated = [q for q in quantities if any(d.start <= q.start and q.end <= d.end for d in dates)]
+    # "the last three to four years": a range whose end is a date's duration is a date too.
+    dated_ranges = {q.range_id for q in dated if q.range_id is not None}
     return [
         q
         for q in quantities
-        if checkworthy(q) and not any(d.start <= q.start and q.end <= d.end for d in dates)
+        if checkworthy(q)
+        and q not in dated
+        and (q.range_id is None or q.range_id not in dated_ranges)
     ]
 
 

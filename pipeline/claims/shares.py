@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from pipeline.claims.binding import Binder, is_figure
 from pipeline.claims.intervals import (
@@ -18,6 +19,7 @@ from pipeline.claims.intervals import (
 )
 from pipeline.contract import Check, QuantityMention
 from pipeline.quantities.component import is_measure
+from pipeline.quantities.numbers import share_ends
 
 _FRACTION_TEXT_RE = re.compile(r"half|third|quarter|fourth|fifth|tenth|out\s+of", re.IGNORECASE)
 _PART_OF_RE = re.compile(r"\s+(?:out\s+)?of\s+(?:(?:the|its|their|his|her|all|a\s+total\s+of)\s+)?"
@@ -37,6 +39,21 @@ def find_shares(text: str, binder: Binder, inside: Sequence[QuantityMention]) ->
         if check is not None:
             checks.append(check)
     return checks
+
+
+def _ends(quantities: Sequence[QuantityMention]) -> list[QuantityMention]:
+    """The quantities with each share of a whole (``300 of the 1,200 staff``) as its two ends."""
+    found: list[QuantityMention] = []
+    for q in quantities:
+        ends = share_ends(q.text) if q.kind == "other" else None
+        if ends is None or _FRACTION_TEXT_RE.search(q.text):
+            found.append(q)
+            continue
+        for index, end in enumerate(ends):  # "nearly" qualifies the part, not the whole
+            found.append(replace(q, start=q.start + end.start, end=q.start + end.end,
+                                 text=q.text[end.start:end.end], value=end.value,
+                                 qualifier=q.qualifier if index == 0 else None))
+    return found
 
 
 def _same_unit_or_bare(a: QuantityMention, b: QuantityMention) -> bool:
@@ -74,7 +91,7 @@ def _share(text: str, binder: Binder, stated: QuantityMention,
                    and bool(_FRACTION_TEXT_RE.search(stated.text)))
     if not (is_percent or is_fraction):
         return None
-    counts = [q for q in inside if q is not stated and q.kind != "percent" and q.value
+    counts = [q for q in _ends(inside) if q is not stated and q.kind != "percent" and q.value
               and is_figure(q, binder.doc, binder.dates)]
     pair = _pair(text, stated, counts)
     if pair is None:

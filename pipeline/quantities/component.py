@@ -19,7 +19,9 @@ from pipeline.quantities.context import (
     inside,
     name_like,
     qualifier_before,
+    share_noun,
     sign_before,
+    words_stand_alone,
     year_like,
 )
 from pipeline.quantities.money import (
@@ -159,7 +161,7 @@ def _other(text: str, number: Number, tokens: Tokens, value: float,
         value /= number.scale
         end = number.end - len(number.short_scale)
     if number.form in ("fraction", "vague", "ratio", "slash"):
-        noun = counted_noun(tokens, end + 3, limit=4)
+        noun = share_noun(text, tokens, number, end)
         unit = noun.lemma_.lower() if noun is not None else ""
         return _Draft(start, end, value, "other", unit, number)
     score = _SCORE_RE.match(text, start)
@@ -183,6 +185,9 @@ def _other(text: str, number: Number, tokens: Tokens, value: float,
     noun = counted_noun(tokens, end)
     if number.form == "words" and number.short_scale is None:  # "five mln" reads as "5 mln"
         head = tokens.after(number.start)
+        if words_stand_alone(text, number, start, noun is not None):
+            # A range takes its unit from its other end when they are linked.
+            return _Draft(start, end, value, "other", "", number, explicit=False)
         if noun is None or (head is not None and head.pos_ not in ("NUM", "DET")):
             return None  # "one of the reasons", "the one who": not a count
         if re.match(r"-[a-z]", text[end:end + 2]) or re.match(r"\s+\d", text[end:end + 2]):
@@ -192,6 +197,8 @@ def _other(text: str, number: Number, tokens: Tokens, value: float,
     return _Draft(start, end, value, "other", unit, number, explicit=False)
 
 
+# A spelled number before "to 11", "or six", "and 30" opens a range (the "and" needs "between",
+# which _link_ranges checks); "a five-year plan" is no range.
 _SCORE_RE = re.compile(r"\d{1,3}-\d{1,3}(?![\d.,%/-])(?!\s*(?:per|%|[a-z]|[A-Z]))")
 _UNIT_START_RE = re.compile(r"\s?[A-Za-zµμ°Ω\"'/]")
 

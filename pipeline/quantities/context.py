@@ -28,6 +28,7 @@ _BLOCKED_RE = re.compile(
     r"|[A-Z][A-Za-z]*\s\d{3}-\d{3}\b(?!\s*(?:%|pct|per))"  # Boeing 747-300: a model
     r"|\b(?:19|20)\d{2}\s*[-–/]\s*\d{2}\b(?!\s*(?:%|percent|per cent))"  # 2012-13
     r"|(?<![\d,.])'\d{2}s?\b|\b\d{4}s\b|\b\d0s\b"  # '90s, 1990s
+    r"|(?<![\w/.,])(?:9/11|7/7|24/7)(?![\w/]|[.,]\d)"  # names: the attacks, "open 24/7"
     r"|\b\d+[A-Za-z]?(?:-\d+)?\s+(?:(?:[A-Z][\w.]*|\d+(?:st|nd|rd|th))\s+){0,3}(?:St|Street|Ave|Avenue|Road|Rd|Way"
     r"|Blvd|Boulevard|Lane|Ln|Drive|Dr|Place|Pl|Court|Ct|Terrace|Parkway|Square)\b"  # addresses
     # Idioms with "one" that count nothing: "one day the city might", "day one", "one kind of".
@@ -116,6 +117,14 @@ def counted_noun(tokens: Tokens, end: int, limit: int = 4) -> Token | None:
     return None
 
 
+def share_noun(text: str, tokens: Tokens, number: Number, end: int) -> Token | None:
+    """What a share counts: ``two-thirds of voters``, ``two deaths for every three``."""
+    after = end if number.form == "ratio" else end + 3  # past the " of" of "2/3 of"
+    if number.form == "ratio" and re.search(r"\bfor\s+every\b", text[number.start:end], re.I):
+        after = number.start + 1  # the noun between the part and "for every"
+    return counted_noun(tokens, after, limit=4)
+
+
 def name_like(text: str, tokens: Tokens, number: Number) -> bool:
     """Numbers that belong to names: ``iPhone 12``, ``Fortune 100``, ``787 Dreamliner``."""
     raw = text[number.start:number.end]
@@ -149,6 +158,30 @@ def year_like(text: str, number: Number, start: int) -> bool:
                 and 1000 <= number.value < 2200)
 
 
+def words_stand_alone(text: str, number: Number, start: int, has_noun: bool) -> bool:
+    """A spelled number that is a figure without a noun of its own.
+
+    The first end of a range ("aged five to 11", "between two and 30"), a bound ("kids under
+    five") or a scaled amount ("seven billion"); "at least one said" is a pronoun and "years one
+    and two" are labels.
+    """
+    opens = _RANGE_NEXT_RE.match(text, number.end)
+    if opens and opens.group(1).lower() == "and":
+        opens = _BETWEEN_RE.search(text, max(0, start - 12), start)
+    if opens:
+        return True
+    bound = _BOUND_BEFORE_RE.search(text, max(0, start - 16), start)
+    return not has_noun and (number.scaled or (bound is not None and number.value != 1))
+
+
+_RANGE_NEXT_RE = re.compile(
+    r"\s*(to|or|and|–|—)\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+    r"|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty"
+    r"|fifty|sixty|seventy|eighty|ninety|a\s+hundred)\b)", re.IGNORECASE)
+_BETWEEN_RE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_BOUND_BEFORE_RE = re.compile(
+    r"\b(?:under|over|more\s+than|fewer\s+than|less\s+than|at\s+least|at\s+most|up\s+to"
+    r"|aged?|younger\s+than|older\s+than)\s+$", re.IGNORECASE)
 _COUNT_BEFORE_RE = re.compile(r"\b(?:(?:more|fewer|less)\s+than|nearly|almost)\s+$", re.IGNORECASE)
 # Words after which a number is a label, not an amount: "category 4", "Game 7".
 LABELS = frozenset({

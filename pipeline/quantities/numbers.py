@@ -1,4 +1,4 @@
-"""Numbers as written in news: digits, words, scales, fractions and vague counts."""
+"""Numbers as written in news: digits, words, scales, fractions, shares and vague counts."""
 
 from __future__ import annotations
 
@@ -39,7 +39,13 @@ _WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
 _SIMPLE_WORD = rf"(?:{_WORD})(?:-(?:{'|'.join(k for k in UNITS if UNITS[k] < 10)}))?"
 _SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion)"
 
-DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+# Thousands grouped by commas, or by single spaces as South Africa and SI style write them
+# ("700 000 learners"); a space group is exactly three digits, so "in 1987 100 firms" stays two,
+# and "15 747s" (jets) is a count and a name.
+_SPACE = "[ \u00a0\u2009\u202f]"
+DIGITS = (r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+          rf"|(?<!\d{_SPACE})\d{{1,3}}(?:{_SPACE}\d{{3}})+(?![\w-]|[.,]\d)"
+          r"|\d+(?:\.\d+)?|\.\d+)")
 # A spelled-out number: "three", "twenty-five", "two hundred and fifty thousand", "a million".
 WORDS = (
     rf"(?:(?:half|(?:a\s+|three\s+)?quarters?)(?:\s+an?)?\s+(?:million|billion|trillion)"
@@ -55,27 +61,47 @@ FRACTION_RE = (  # "a third of", "two-thirds of", "half of"
 )
 
 _SMALL = rf"(?:\d+|{_SIMPLE_WORD})"
+# A part of a whole joins two numbers found apart: "one out of four", "three of the four", "one
+# in every five", "two deaths for every three", "a ratio of nine to one" (odds).
+_SHARE_GAP_RE = re.compile(
+    r"\s+(?:out\s+of|of|in)\s+(?:(?:every|only|just|the|its|their|his|her|our)\s+)?"
+    r"|(?P<every>(?:\s+(?!(?:for|per)\b)[a-z]+){0,2}\s+for\s+every\s+)"
+    r"|(?P<to>\s+to\s+)",
+    re.IGNORECASE,
+)
+_ODDS_BEFORE_RE = re.compile(r"\bratio\s+of\s+$", re.IGNORECASE)
+_SHARE_PART_RE = re.compile(rf"{_SMALL}|\d{{1,3}}(?:,\d{{3}})+", re.IGNORECASE)
+# The whole ends the figure: "one of 10 mln shares", "two in 5 pct", "143 in the 252-seat house"
+# are no shares.
+_AFTER_WHOLE_RE = re.compile(r"[\w-]|[.,/]\d|\s*(?:%|per\b|pct\b|percent\b|dlrs\b|dollars\b)",
+                             re.IGNORECASE)
 # Wire copy quotes prices and yields in binary fractions: "11-1/2" is 11.5, "down 1/8" 0.125.
 _EIGHTHS = r"(?:64|32|16|8|4|2)"
 WIRE_FRACTION = (rf"(?:\d{{1,3}}(?:,\d{{3}})*-\d{{1,2}}/(?:{_EIGHTHS}|3)"  # "8-1/3 cts" too
                  rf"|\d{{1,2}}/{_EIGHTHS})")
+# Every branch starts at a digit, a dot or the first letter of a number word; testing that
+# first lets the engine skip other positions without trying each branch (same matches).
+_FIRST = r"(?=[\d.]|(?<!\w)[abdefhmnoqstz])(?:"
+_SLASH = r"(?<![\w.,/])(?P<slash>\d+\s?[/⁄]\s?\d+)(?=\s+of\b)|"
+_WIRE = rf"(?<![\d.,-])(?<!\d/)(?P<wire>{WIRE_FRACTION})(?![\d/])"
+# After the wire branch: "13/16" is a wire fraction, "1/1024" a bare one; when its value says
+# it is none ("2/27", "24/7"), the same span is read again without it.
+_BARE = r"|(?<![\w.,/-])(?P<bare>\d+[/⁄]\d+)(?![\w/⁄]|[.,]\d)"
 # Digits grouped as no number is ("4,472,0000", "43,.590", "4000,000"): a figure misprinted.
 MISPRINT = (r"(?!\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![,.]?\d))"
             r"\d+(?:,\.?\d{2,})+(?:\.\d+)?")
-NUMBER_RE = re.compile(
-    # Every branch starts at a digit, a dot or the first letter of a number word; testing that
-    # first lets the engine skip other positions without trying each branch (same matches).
-    r"(?=[\d.]|(?<!\w)[abdefhmnoqstz])(?:"
-    rf"(?<![\w.,/])(?P<ratio>{_SMALL}\s+out\s+of\s+(?:every\s+)?{_SMALL})(?![\w])"
-    rf"|(?<![\w.,/])(?P<slash>\d+\s?[/⁄]\s?\d+)(?=\s+of\b)"
-    rf"|(?<![\d.,-])(?<!\d/)(?P<wire>{WIRE_FRACTION})(?![\d/])"
+_SINGLE = (
     rf"|(?<![\w.,])(?P<misprint>{MISPRINT})(?![\d])"
     rf"|(?<![\d.,])(?P<digits>{DIGITS})(?![\d])"
     rf"|(?<![\w-])(?P<fraction>{FRACTION_RE})(?=\s+of\b)"
     rf"|(?<![\w-])(?P<vague>{VAGUE_RE})(?=\s+of\b)"
-    rf"|(?<![\w-])(?P<words>{WORDS})(?![\w]))",
-    re.IGNORECASE,
+    rf"|(?<![\w-])(?P<words>{WORDS})(?![\w]))"
 )
+NUMBER_RE = re.compile(_FIRST + _SLASH + _WIRE + _BARE + _SINGLE, re.IGNORECASE)
+SINGLE_RE = re.compile(_FIRST + _WIRE + _SINGLE, re.IGNORECASE)
+# "rose 3 in 10 days" is a pace, not one in every ten.
+_TIME_AFTER_RE = re.compile(r"\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?"
+                            r"|decades?|sessions?)\b", re.IGNORECASE)
 SCALE_AFTER_RE = re.compile(
     rf"(?:(?P<long>(?:\s*-?\s*(?:{'|'.join(LONG_SCALES)})\b)+)"
     rf"|[\s-]?(?P<short>{'|'.join(SHORT_SCALES[:6])})(?![A-Za-z])"  # "a 5.0-mln-dlr loan"
@@ -159,8 +185,8 @@ def wire_value(text: str) -> float | None:
 
 
 def digits_value(text: str) -> float:
-    """Value of ``1,234.5``."""
-    return float(text.replace(",", ""))
+    """Value of ``1,234.5`` or ``700 000``."""
+    return float(re.sub(r"[,\s]", "", text))
 
 
 def vague_value(text: str) -> float:
@@ -171,57 +197,140 @@ def vague_value(text: str) -> float:
     return VAGUE[parts[0]]
 
 
+def share_value(text: str, part: Number, whole: Number) -> float | None:
+    """Value of ``three of four`` or ``two deaths for every three``; None when it is no share.
+
+    Both are plain numbers; a part is no larger than its whole (odds and "for every" excepted);
+    a four-digit part or whole from 1800 to 2099 is a year ("one in 1990", "calendar 1986 of
+    24,636"), and a time after the whole makes a pace ("3 in 10 days").
+    """
+    if part.form not in ("digits", "words") or whole.form not in ("digits", "words"):
+        return None
+    if part.scaled or whole.scaled or text[part.start - 1:part.start] in ("$", "£", "€", "¥"):
+        return None
+    gap = _SHARE_GAP_RE.fullmatch(text, part.end, whole.start)
+    if gap is None or (gap.group("to") and not _ODDS_BEFORE_RE.search(
+            text, max(0, part.start - 12), part.start)):
+        return None
+    raw_part, raw_whole = text[part.start:part.end], text[whole.start:whole.end]
+    if not (_SHARE_PART_RE.fullmatch(raw_part) and _SHARE_PART_RE.fullmatch(raw_whole)):
+        return None
+    if _AFTER_WHOLE_RE.match(text, whole.end) or not whole.value:
+        return None
+    if part.value > whole.value and not (gap.group("every") or gap.group("to")):
+        return None
+    if _YEAR_RE.fullmatch(raw_part) or _YEAR_RE.fullmatch(raw_whole):
+        return None
+    if _TIME_AFTER_RE.match(text, whole.end):
+        return None
+    return part.value / whole.value
+
+
+def bare_value(text: str) -> float | None:
+    """Value of ``1/1024``; None for what may be a date, a score or an idiom (``2/27``, ``24/7``).
+
+    A bare fraction needs a denominator of 100 or more that is not a year: no day, month or
+    score is that large, and "6/1987" is a month.
+    """
+    top, bottom = (int(p) for p in re.split("[/⁄]", text))
+    if not 0 < top < bottom or bottom < 100 or _YEAR_RE.fullmatch(str(bottom)):
+        return None
+    return top / bottom
+
+
+_YEAR_RE = re.compile(r"1[89]\d\d|20\d\d")
+
+
 def find_numbers(text: str) -> list[Number]:
     """Every number in ``text`` with any scale word that follows it, in text order."""
     found: list[Number] = []
     for match in NUMBER_RE.finditer(text):
-        kind = match.lastgroup or "digits"
-        raw = match.group(kind)
-        value: float | None
-        misprinted = kind == "misprint"
-        if kind in ("digits", "misprint"):
-            value = digits_value(raw)
-            kind = "digits"
-        elif kind == "wire":
-            value = wire_value(raw)
-            kind = "digits"  # an amount like any other: "11-1/2 pct", "4-3/4 dlrs"
-        elif kind == "fraction":
-            value = fraction_value(raw)
-        elif kind in ("ratio", "slash"):
-            value = ratio_value(raw)
-        elif kind == "vague":
-            value = vague_value(raw)
+        if match.lastgroup == "bare":
+            value = bare_value(match.group("bare"))
+            if value is not None:
+                found.append(Number(match.start(), match.end(), value, "slash"))
+                continue
+            # No fraction: each number in it is read on its own.
+            singles = SINGLE_RE.finditer(text, match.start(), match.end())
         else:
-            value = words_value(raw)
-        if value is None:
+            singles = iter((match,))
+        found.extend(n for n in map(lambda m: _number(text, m), singles) if n is not None)
+    return _join_shares(text, found)
+
+
+def share_ends(text: str) -> tuple[Number, Number] | None:
+    """The part and the whole of a share written as ``text`` (``300 of the 1,200``), else None."""
+    found = [n for m in SINGLE_RE.finditer(text) if (n := _number(text, m)) is not None]
+    if len(found) == 2 and share_value(text, found[0], found[1]) is not None:
+        return found[0], found[1]
+    return None
+
+
+def _join_shares(text: str, numbers: list[Number]) -> list[Number]:
+    """Each part and its whole made one number (``three of four`` is 0.75)."""
+    joined: list[Number] = []
+    index = 0
+    while index < len(numbers):
+        number = numbers[index]
+        whole = numbers[index + 1] if index + 1 < len(numbers) else None
+        value = share_value(text, number, whole) if whole is not None else None
+        if whole is not None and value is not None:
+            joined.append(Number(number.start, whole.end, value, "ratio"))
+            index += 2
             continue
-        end = match.end()
-        inner = re.findall(_SCALE_WORD, raw, re.IGNORECASE) if kind == "words" else []
-        scaled = bool(inner)
-        factor = max((SCALES[w.lower()] for w in inner), default=1.0)
-        short: str | None = None
-        if kind in ("digits", "words"):
-            scale = SCALE_AFTER_RE.match(text, end) if kind in ("digits", "words") else None
-            # Spelled numbers take a wire scale as digits do ("five mln"), never "m" or "k".
-            if scale and (scale.group("long") or kind == "digits" or scale.group("short")):
-                word = (scale.group("long") or scale.group("short") or scale.group("tiny") or "")
-                word = word.strip()
-                after = text[scale.end():scale.end() + 1]
-                # "5 m" or "5m2" are metres; "5m." or "5m," keep the scale for the caller to judge.
-                if not scale.group("long") and after.isdigit():
-                    word = ""
-                if word:
-                    multiplier = 1.0
-                    for part in re.findall(r"[A-Za-z]+", word):
-                        multiplier *= SCALES[part.lower()]
-                    value *= multiplier
-                    factor *= multiplier
-                    end = scale.end()
-                    scaled = True
-                    short = word if not scale.group("long") else None
-        # A figure too large for a float (a 400-digit number) is no checkable value and
-        # could not be written as JSON; it is left out rather than stored as infinity.
-        if math.isfinite(value):
-            found.append(Number(match.start(), end, value, kind, scaled, short, factor,
-                                misprinted))
-    return found
+        joined.append(number)
+        index += 1
+    return joined
+
+
+def _number(text: str, match: re.Match[str]) -> Number | None:
+    """The number one match found, with any scale word after it; None when it has no value."""
+    kind = match.lastgroup or "digits"
+    raw = match.group(kind)
+    value: float | None
+    misprinted = kind == "misprint"
+    if kind in ("digits", "misprint"):
+        value = digits_value(raw)
+        kind = "digits"
+    elif kind == "wire":
+        value = wire_value(raw)
+        kind = "digits"  # an amount like any other: "11-1/2 pct", "4-3/4 dlrs"
+    elif kind == "fraction":
+        value = fraction_value(raw)
+    elif kind == "slash":
+        value = ratio_value(raw)
+    elif kind == "vague":
+        value = vague_value(raw)
+    else:
+        value = words_value(raw)
+    if value is None:
+        return None
+    end = match.end()
+    inner = re.findall(_SCALE_WORD, raw, re.IGNORECASE) if kind == "words" else []
+    scaled = bool(inner)
+    factor = max((SCALES[w.lower()] for w in inner), default=1.0)
+    short: str | None = None
+    if kind in ("digits", "words"):
+        scale = SCALE_AFTER_RE.match(text, end)
+        # Spelled numbers take a wire scale as digits do ("five mln"), never "m" or "k".
+        if scale and (scale.group("long") or kind == "digits" or scale.group("short")):
+            word = (scale.group("long") or scale.group("short") or scale.group("tiny") or "")
+            word = word.strip()
+            after = text[scale.end():scale.end() + 1]
+            # "5 m" or "5m2" are metres; "5m." or "5m," keep the scale for the caller to judge.
+            if not scale.group("long") and after.isdigit():
+                word = ""
+            if word:
+                multiplier = 1.0
+                for part in re.findall(r"[A-Za-z]+", word):
+                    multiplier *= SCALES[part.lower()]
+                value *= multiplier
+                factor *= multiplier
+                end = scale.end()
+                scaled = True
+                short = word if not scale.group("long") else None
+    # A figure too large for a float (a 400-digit number) is no checkable value and could not
+    # be written as JSON; it is left out rather than stored as infinity.
+    if not math.isfinite(value):
+        return None
+    return Number(match.start(), end, value, kind, scaled, short, factor, misprinted)

@@ -7,6 +7,14 @@ QuanTemp dev (one claim a fact-checker checked per article): claim recall (an ar
 least one claim) and number coverage (the numbers in the text that are quantities or dates, not
 parts of names such as COVID-19, I-95 or Boeing 757, that a quantity or date mention of an
 emitted claim covers).
+
+How numbers are counted, written down so that the count follows English and not the pipeline:
+one number is one written figure: "1,250", "700 000" (thousands grouped by spaces), a word
+number ("twenty-five"), and numbers joined by a slash ("1/1024", "12/25/2020"), which are one
+fraction or one date. Not counted: a number glued to a name ("COVID-19", "I-95", "G20"), a plain
+number after a capitalized word mid-sentence ("Boeing 757", "Article 370"), the slash names of
+NAMED ("9/11" the attacks, "24/7" for always), and "one" used as a pronoun rather than a count:
+"one of the questions", "no one", "one another" (but "one of six" counts both).
 """
 
 from __future__ import annotations
@@ -26,7 +34,15 @@ NUMBER_WORD = (
     r"eighty|ninety|hundred|thousand|million|billion|trillion|dozen|half)"
 )
 NUMBER = re.compile(
-    rf"(?<![\w.])(?:\d+(?:[.,]\d+)*(?:st|nd|rd|th)?|{NUMBER_WORD}(?:-{NUMBER_WORD})*)(?![\w])",
+    r"(?<![\w.])(?:\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d.,]\d)|\d+(?:[/⁄]\d+)+"
+    rf"|\d+(?:[.,]\d+)*(?:st|nd|rd|th)?|{NUMBER_WORD}(?:-{NUMBER_WORD})*)(?![\w])",
+    re.IGNORECASE,
+)
+NAMED = frozenset({"9/11", "7/7", "24/7"})
+# "one" that picks a member or stands for a person counts nothing.
+PRONOUN_ONE = re.compile(
+    r"(?:(?<=\bno )|(?<=\bany ))one\b|one(?=\s+another\b|\s+of\s+(?:the|its|their|his|her|our"
+    r"|my|your|these|those)\s+(?![\d]|" + NUMBER_WORD + r"\b))",
     re.IGNORECASE,
 )
 # A number glued to a name by a hyphen or letters (COVID-19, I-95, G20) names something.
@@ -79,6 +95,8 @@ def numbers_in(text: str) -> list[tuple[int, int]]:
     """The numbers of a text that are quantities or dates, not parts of names."""
     found = []
     for match in NUMBER.finditer(text):
+        if match.group(0) in NAMED or PRONOUN_ONE.match(text, match.start()):
+            continue
         before = text[: match.start()]
         if GLUED.search(before):
             continue

@@ -10,6 +10,7 @@ from pipeline.claims.build import (
     build_claims,
     claim_id_for,
     classify,
+    counted_figures,
     reindex_equivalents,
     sentence_spans,
 )
@@ -220,3 +221,13 @@ def test_equivalents_follow_their_quantities_when_some_are_dropped() -> None:
     kept = reindex_equivalents((earlier, usd, sgd, orphan), lambda start, end: start >= 10)
     assert [q.text for q in kept] == ["US$27.7 billion", "S$37.7 billion", "A$5 billion"]
     assert [q.equivalent_of for q in kept] == [None, 0, None]
+
+
+def test_a_range_ending_in_a_duration_is_no_figure() -> None:
+    text = "Rents climbed over the past two to three years."
+    first = QuantityMention(*span(text, "two"), "two", "other", 2.0, "year", range_id=0)
+    second = QuantityMention(*span(text, "three years"), "three years", "other", 3.0, "year",
+                             range_id=0)
+    duration = DateMention(*span(text, "three years"), "three years", "P3Y", "DURATION")
+    assert counted_figures([first, second], [duration]) == []
+    assert counted_figures([first, second], []) == [first, second]

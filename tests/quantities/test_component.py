@@ -100,6 +100,21 @@ def summary(found: tuple[QuantityMention, ...]) -> list[tuple[str, str, float, s
     ("The strike lasted for one day.", [("one day", "other", 1.0, None)]),
     ("Visit https://example.com/a?q=30%25%20off for details.", []),
     ("They live at 14 W 83rd St in Brooklyn.", []),
+    # Spelled numbers that bound an age or open a range need no counted noun.
+    ("Pupils aged six to 14 may enrol.",
+     [("six", "other", 6.0, None), ("14", "other", 14.0, None)]),
+    ("Bikes are banned for riders under ten.", [("ten", "other", 10.0, None)]),
+    ("At least one said it was fair.", []),
+    ("The notes pay 3 pct in years one and two.", [("3 pct", "percent", 3.0, None)]),
+    ("Exports fell from eight billion in 1990.", [("eight billion", "other", 8e9, None)]),
+    # Shares of a whole and fractions are one figure each.
+    ("Nine of the 12 plants run on gas.", [("Nine of the 12", "other", 0.75, None)]),
+    ("The draw makes three winners for every eight entrants.",
+     [("three winners for every eight", "other", 3 / 8, None)]),
+    ("The test put her share at 1/1024, a trace.", [("1/1024", "other", 1 / 1024, None)]),
+    ("About 700 000 pupils sat the exam.", [("700 000", "other", 7e5, None)]),
+    # Numbers that name an event or say "always" are no quantities.
+    ("Museums shut after 9/11 and the diner now opens 24/7.", []),
 ])
 def test_recognizes(quantities_nlp: Language, text: str,
                     expected: list[tuple[str, str, float, str | None]]) -> None:
@@ -115,6 +130,8 @@ def test_recognizes(quantities_nlp: Language, text: str,
     ("Some 13000 workers lost their jobs.", "worker"),
     ("Experts from the two nations will meet.", "nation"),
     ("A 50-year-old man was arrested.", "year of age"),
+    ("Nine of the 12 plants run on gas.", "plant"),
+    ("The draw makes three winners for every eight entrants.", "winner"),
 ])
 def test_units(quantities_nlp: Language, text: str, expected: str) -> None:
     (found,) = quantities_of(quantities_nlp, text)
@@ -139,6 +156,8 @@ def test_keeps_qualifiers(quantities_nlp: Language, text: str, qualifier: str | 
     ("Fruit prices will rise between 5% and 6%.", [5.0, 6.0], "percent"),
     ("Some 3 to 4 thousand fans attended.", [3000.0, 4000.0], "person"),
     ("The value may grow to 33-35 billion euros.", [33e9, 35e9], "EUR"),
+    ("Stays last between three and 45 days.", [3.0, 45.0], "day"),
+    ("Fees went up by four to 9 percent.", [4.0, 9.0], "percent"),
 ])
 def test_ranges(quantities_nlp: Language, text: str, values: list[float], unit: str) -> None:
     found = quantities_of(quantities_nlp, text)

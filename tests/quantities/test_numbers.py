@@ -57,3 +57,30 @@ def test_a_mixed_number_is_one_span() -> None:
 def test_short_scale_never_follows_a_word_attached() -> None:
     # "m" and "k" are metres and thousands only on digits; a spelled number keeps its value.
     assert [n.value for n in find_numbers("seven m of cable")] == [7.0]
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    # A part of a whole is one figure, its value the share.
+    ("Three of the five judges agreed.", [3 / 5]),
+    ("One in 1,000 bottles leaked.", [0.001]),
+    ("Two of only nine towns voted yes.", [2 / 9]),
+    ("Nine out of ten dentists said so.", [0.9]),
+    ("The plant builds four vans for every seven it plans.", [4 / 7]),
+    # Not shares: a part larger than its whole, a year, a pace, a scaled whole.
+    ("The side won 30 in 12 outings.", [30.0, 12.0]),
+    ("Eleven of 1994's songs were covers.", [11.0, 1994.0]),
+    ("The index gained 4 in 10 minutes.", [4.0, 10.0]),
+    ("It sold three of 12 mln shares.", [3.0, 12e6]),
+    ("Buyers favoured it by a ratio of five to one.", [5.0]),
+    # A bare fraction needs a denominator no day, month, score or year can be.
+    ("The odds were put at 3/500, a long shot.", [0.006]),
+    ("Prices fell on 2/27, a Friday.", [2.0, 27.0]),
+    ("The 1988/1989 budget passed.", [1988.0, 1989.0]),
+    ("Payments began in 6/1987.", [6.0, 1987.0]),
+    # Thousands grouped by spaces are one number; a year before a count stays apart.
+    ("Some 450 000 voters and 1 250 000 tourists came.", [450000.0, 1250000.0]),
+    ("In 1987 250 firms closed.", [1987.0, 250.0]),
+    ("The airline bought 15 747s.", [15.0, 747.0]),
+])
+def test_shares_fractions_and_groups(text: str, values: list[float]) -> None:
+    assert [n.value for n in find_numbers(text)] == pytest.approx(values)

@@ -38,6 +38,15 @@ READING = [
     ("reuters-652", "43,.590 dlrs", 43.59, "USD", "right",
      "a car price with a stray comma: dollars still, the point read as printed, marked"),
     ("reuters-13", "Six mths", 6.0, "month", "right", "the wire's months are months"),
+    ("reuters-749", "three of four", 0.75, "count", "right",
+     "convicted on most of the counts: a share of them, not four counts"),
+    ("reuters-974", "six of 10", 0.6, "indicator", "right", "a share of the indicators"),
+    ("reuters-305", "one bond for every 10", 0.1, "bond", "right",
+     "subscription terms are one figure: bonds per share held"),
+    ("reuters-358", "nine to one", 9.0, "", "right", "a ratio of buyers, not a range from 9 to 1"),
+    ("reuters-144", "six", 6.0, "week", "right", "the first end of a range takes its unit"),
+    ("reuters-868", "seven billion", 7e9, "", "partly",
+     "a spelled amount with no noun is kept; the dollars said before it are not carried over"),
 ]
 MISPRINTED = frozenset({("reuters-658", "4,472,0000 dlrs"), ("reuters-652", "43,.590 dlrs")})
 

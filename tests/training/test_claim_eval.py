@@ -19,6 +19,12 @@ from pipeline.training.claim_eval import claim_level, coverage, nested, numbers_
         ("The A-320 and the Boeing 747 flew over I-80.", []),
         ("Cases of SARS-CoV-2 and COVID-19 rose in the G20.", []),
         ("In 1990 the plant closed.", ["1990"]),
+        # one written figure is one number: space-grouped thousands, a slash fraction or date
+        ("About 640 000 pupils sat; a 1/2048 share; paid on 3/14/2019.",
+         ["640 000", "1/2048", "3/14/2019"]),
+        # slash names and "one" as a pronoun count nothing; "one of six" counts both
+        ("After 9/11 it ran 24/7; no one knew; one of the aims.", []),
+        ("It is one of only six such towns.", ["one", "six"]),
     ],
 )
 def test_numbers_that_must_be_covered(text: str, numbers: list[str]) -> None:
