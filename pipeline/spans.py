@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import fields, is_dataclass, replace
+from functools import cache
 from typing import Any, Protocol, TypeVar
 
 from spacy.tokens import Doc, Span
@@ -74,11 +75,24 @@ def as_read(record: R, text: str) -> R:
     """
     if not is_dataclass(record) or isinstance(record, type):
         return record
-    values = {f.name: getattr(record, f.name) for f in fields(record)}
-    changes: dict[str, Any] = {
-        name: as_read(value, text) for name, value in sorted(values.items())
-        if is_dataclass(value) and not isinstance(value, type)
-    }
-    if {"start", "end", "text"} <= values.keys():
-        changes["text"] = text[values["start"]:values["end"]]
-    return replace(record, **changes)
+    names = _field_names(type(record))
+    changes: dict[str, Any] = {}
+    for name in names:
+        value = getattr(record, name)
+        if is_dataclass(value) and not isinstance(value, type):
+            read = as_read(value, text)
+            if read is not value:
+                changes[name] = read
+    if "start" in names and "end" in names and "text" in names:
+        spanned: Any = record
+        cut = text[spanned.start : spanned.end]
+        if cut != spanned.text:
+            changes["text"] = cut
+    # Most spans already read as the article does: the record itself, not an equal copy.
+    return replace(record, **changes) if changes else record
+
+
+@cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    """A record class's field names, sorted (read once per class, not once per record)."""
+    return tuple(sorted(f.name for f in fields(kind)))
