@@ -23,6 +23,7 @@ from pipeline.contract import (
     TextSpan,
 )
 from pipeline.quantities.component import checkworthy
+from pipeline.spans import Intervals
 
 # Claim types, most specific first, and what each means (the claim/1 schema, the review page's
 # legend and the ClaimReview export say the same).
@@ -321,8 +322,10 @@ def sentence_spans(
 ) -> tuple[TextSpan, ...]:
     """Sentences cut to the body and at paragraph breaks, trimmed, blank ones dropped."""
     spans: list[TextSpan] = []
+    regions = Intervals(body)
     for sent_start, sent_end in bounds:
-        for body_start, body_end in body:
+        # Only the regions the sentence overlaps: the others give no piece.
+        for body_start, body_end in (body[i] for i in regions.overlapping(sent_start, sent_end)):
             start, end = max(sent_start, body_start), min(sent_end, body_end)
             for piece_start, piece_end in _paragraph_pieces(text, start, end):
                 left = _skip_space(text, piece_start, piece_end)
