@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -314,17 +315,37 @@ def _surnames_as_people(candidates: list[_Candidate], names: Sequence[str]) -> l
 
 def _person_resolver(names: Sequence[tuple[int, str]]) -> dict[int, str]:
     """Map each short person mention (by position) to the nearest full name it is part of."""
-    full = [(pos, name, set(name.split())) for pos, name in names if len(name.split()) > 1]
+    # By distinct name, then by position: a long article repeats a few names many times, and
+    # testing every mention against every other was quadratic in its mentions.
+    full = _positions([(pos, name) for pos, name in names if len(name.split()) > 1])
+    words_of = {name: set(name.split()) for name in {*full, *(name for _, name in names)}}
+    containing_of: dict[str, list[str]] = {}
     resolved: dict[int, str] = {}
     for pos, name in names:
-        words = set(name.split())
-        containing = [(p, n) for p, n, w in full if n != name and words < w]
+        if name not in containing_of:
+            words = words_of[name]
+            containing_of[name] = [n for n in full if n != name and words < words_of[n]]
+        containing = containing_of[name]
         if not containing:
             continue
-        before = [c for c in containing if c[0] < pos]
+        before = [(at, n) for n in containing if (at := _before(full[n], pos)) is not None]
         # The nearest preceding full name, else the first one that follows.
-        resolved[pos] = max(before)[1] if before else min(containing)[1]
+        resolved[pos] = max(before)[1] if before else min((full[n][0], n) for n in containing)[1]
     return resolved
+
+
+def _positions(names: Sequence[tuple[int, str]]) -> dict[str, list[int]]:
+    """Each distinct name's positions, in ascending order."""
+    found: dict[str, list[int]] = {}
+    for pos, name in names:
+        found.setdefault(name, []).append(pos)
+    return {name: sorted(at) for name, at in found.items()}
+
+
+def _before(positions: list[int], pos: int) -> int | None:
+    """The nearest of a name's ascending ``positions`` before ``pos``, if any."""
+    index = bisect_left(positions, pos)
+    return positions[index - 1] if index else None
 
 
 def _name_words(name: str) -> list[str]:
@@ -374,18 +395,39 @@ def _short_form_of(short: str, full: str) -> bool:
 
 def _organisation_resolver(names: Sequence[tuple[int, str]]) -> dict[int, str]:
     """Map each short organisation mention (by position) to the full name it abbreviates."""
+    positions = _positions(names)
+    # Where each (position, name) first appears: the order ties are broken in.
+    first_index: dict[tuple[int, str], int] = {}
+    for index, mention in enumerate(names):
+        first_index.setdefault(mention, index)
+    # A short form shares a full name's first word, spells its initials or is its last word
+    # before the legal form ("Goodrich" of "B.F. Goodrich Co"): only those are tried.
+    words = {name: _name_words(name) for name in positions}
+    sharing: dict[str, list[str]] = {}
+    for name, parts in words.items():
+        core = _core_word(name)
+        for key in dict.fromkeys([*parts[:1], _initials(parts), *([core] if core else [])]):
+            sharing.setdefault(key, []).append(name)
+    containing_of: dict[str, list[str]] = {}
     resolved: dict[int, str] = {}
     for pos, name in names:
-        containing = [(p, n) for p, n in names if n != name and _short_form_of(name, n)]
+        if name not in containing_of:  # by distinct name: quadratic in mentions otherwise
+            tried = sharing.get(words[name][0], []) if words[name] else list(positions)
+            containing_of[name] = [n for n in tried if n != name and _short_form_of(name, n)]
+        containing = containing_of[name]
         if not containing:
             continue
-        before = [c for c in containing if c[0] < pos]
+        before = [
+            (at, n) for n in containing if (at := _before(positions[n], pos)) is not None
+        ]
         # The shortest full name before ("Ford" is Ford Motor Co, not Ford Motor Credit Co),
         # the nearest of those; else the first one that follows.
         if before:
-            resolved[pos] = min(before, key=lambda c: (len(c[1].split()), -c[0]))[1]
+            resolved[pos] = min(
+                before, key=lambda c: (len(c[1].split()), -c[0], first_index[c])
+            )[1]
         else:
-            resolved[pos] = min(containing)[1]
+            resolved[pos] = min((positions[n][0], n) for n in containing)[1]
     return resolved
 
 

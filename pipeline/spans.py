@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import fields, is_dataclass, replace
+from functools import cache
 from typing import Any, Protocol, TypeVar
 
 from spacy.tokens import Doc, Span
@@ -74,11 +76,52 @@ def as_read(record: R, text: str) -> R:
     """
     if not is_dataclass(record) or isinstance(record, type):
         return record
-    values = {f.name: getattr(record, f.name) for f in fields(record)}
-    changes: dict[str, Any] = {
-        name: as_read(value, text) for name, value in sorted(values.items())
-        if is_dataclass(value) and not isinstance(value, type)
-    }
-    if {"start", "end", "text"} <= values.keys():
-        changes["text"] = text[values["start"]:values["end"]]
-    return replace(record, **changes)
+    names = _field_names(type(record))
+    changes: dict[str, Any] = {}
+    for name in names:
+        value = getattr(record, name)
+        if is_dataclass(value) and not isinstance(value, type):
+            read = as_read(value, text)
+            if read is not value:
+                changes[name] = read
+    if "start" in names and "end" in names and "text" in names:
+        spanned: Any = record
+        cut = text[spanned.start : spanned.end]
+        if cut != spanned.text:
+            changes["text"] = cut
+    # Most spans already read as the article does: the record itself, not an equal copy.
+    return replace(record, **changes) if changes else record
+
+
+@cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    """A record class's field names, sorted (read once per class, not once per record)."""
+    return tuple(sorted(f.name for f in fields(kind)))
+
+
+class Intervals:
+    """Half-open ``(start, end)`` intervals indexed by start, so a lookup reads only those near.
+
+    Answers are in the intervals' own order, as a scan of them all would give them.
+    """
+
+    def __init__(self, bounds: Sequence[tuple[int, int]]) -> None:
+        self.bounds = list(bounds)
+        self.order = sorted(range(len(self.bounds)), key=lambda i: self.bounds[i][0])
+        self.starts = [self.bounds[i][0] for i in self.order]
+        self.widest = max((end - start for start, end in self.bounds), default=0)
+
+    def _starting(self, low: int, high: int) -> list[int]:
+        """The indices of the intervals starting in ``[low, high]``, in their own order."""
+        return sorted(self.order[bisect_left(self.starts, low) : bisect_right(self.starts, high)])
+
+    def overlapping(self, start: int, end: int) -> list[int]:
+        """The indices of the intervals sharing a character with ``[start, end)``."""
+        # One that ends after ``start`` starts after ``start - widest``.
+        near = self._starting(start - self.widest + 1, end - 1)
+        return [i for i in near if self.bounds[i][1] > start]
+
+    def holds(self, start: int, end: int) -> bool:
+        """Whether one interval holds all of ``[start, end)``."""
+        # One that ends at or after ``end`` starts at or after ``end - widest``.
+        return any(self.bounds[i][1] >= end for i in self._starting(end - self.widest, start))

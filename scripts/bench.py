@@ -294,6 +294,39 @@ def time_of(command: list[str]) -> str:
     return f"{time.perf_counter() - began:.1f} s ({used:.1f} s CPU)"
 
 
+# The steps that are the project's own code (the rest is spaCy's tokenizer and model).
+OWN_STEPS = (
+    "clean", "claims_morphology", "claims_entities", "claims_quantities", "claims_dates",
+    "claims_attribution", "claims", "rank", "standalone",
+)
+
+
+def print_stages(corpus: Path, articles: int, batch: int, unit: str = "article") -> None:
+    """CPU time of each step on one worker, per article (or in all, for one long article)."""
+    steps = measure("stages", corpus, 1, batch)["steps"]
+    scale = 1000 / articles
+    own = sum(t for name, t in steps.items() if name in OWN_STEPS)
+    print(
+        f"CPU ms per {unit}, 1 worker: "
+        + ", ".join(f"{name} {scale * t:.2f}" for name, t in steps.items())
+        + f"; the project's own steps together {scale * own:.2f}"
+    )
+
+
+def long_article(corpus: Path, chars: int) -> Path:
+    """One article of ``chars`` characters, the sample's texts one after another."""
+    texts = [json.loads(line)["text"].strip() for line in corpus.read_text("utf-8").splitlines()]
+    parts: list[str] = []
+    size = 0
+    while size < chars:
+        parts.append(texts[len(parts) % len(texts)])
+        size += len(parts[-1]) + 2
+    target = OUT / f"corpus.one{chars}.jsonl"
+    record = {"id": "long", "text": "\n\n".join(parts)[:chars], "published": "2017-08-22"}
+    target.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    return target
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
@@ -312,6 +345,18 @@ def main() -> int:
     )
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument(
+        "--only-stages",
+        action="store_true",
+        help="print only the CPU time of each step per article (1 worker), then stop",
+    )
+    parser.add_argument(
+        "--long-chars",
+        type=int,
+        default=0,
+        help="with --only-stages: also the CPU time of each step on one article of this many "
+        "characters (the sample's texts joined; over 100,000 it is parsed whole here)",
+    )
+    parser.add_argument(
         "--repeat", type=int, default=2, help="runs of each throughput figure; the fastest is kept"
     )
     args = parser.parse_args()
@@ -321,6 +366,13 @@ def main() -> int:
         return 0
     texts = [json.loads(line)["text"] for line in corpus.read_text("utf-8").splitlines()]
     words = sum(len(text.split()) for text in texts)
+    if args.only_stages:
+        print(f"corpus: {len(texts)} articles, {words} words")
+        print_stages(corpus, len(texts), args.batch_size)
+        if args.long_chars:
+            print_stages(long_article(corpus, args.long_chars), 1, args.batch_size,
+                         unit=f"article of {args.long_chars:,} characters")
+        return 0
     naive_corpus = OUT / "corpus.naive.jsonl"
     naive_corpus.write_text(
         "".join(
@@ -366,11 +418,7 @@ def main() -> int:
         f"scaling 1 -> 2 workers: {one['seconds'] / rows[1][1][0]['seconds']:.2f}x "
         f"(bare spaCy on this machine: {rows[0][1][1]['seconds'] / rows[1][1][1]['seconds']:.2f}x)"
     )
-    steps = measure("stages", corpus, 1, args.batch_size)["steps"]
-    print(
-        "CPU ms per article, 1 worker: "
-        + ", ".join(f"{name} {1000 * t / len(texts):.2f}" for name, t in steps.items())
-    )
+    print_stages(corpus, len(texts), args.batch_size)
     small = OUT / "corpus.memory.jsonl"
     small.write_text(
         "".join(

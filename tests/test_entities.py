@@ -9,7 +9,12 @@ from spacy.language import Language
 
 from pipeline.assets import MODELS_DIR
 from pipeline.contract import EntityMention
-from pipeline.entities import EntitiesComponent, find_entities
+from pipeline.entities import (
+    EntitiesComponent,
+    _organisation_resolver,
+    _person_resolver,
+    find_entities,
+)
 
 SEED = Path(__file__).resolve().parent.parent / "corpus" / "000_e8c7711d66f6db41.txt"
 
@@ -240,3 +245,42 @@ def test_a_company_named_by_the_last_word_before_its_legal_form(
     mentions = _entities(base_nlp, entities_stage, text)
     assert [(m.label, m.canonical) for m in mentions if m.text == "Holloway"] == [
         ("ORG", "C.R. Holloway Co")]
+
+
+@pytest.mark.parametrize(
+    ("people", "expected"),
+    [
+        # The nearest full name before each short one, whichever came first in the article.
+        ([(0, "Ann Lee Park"), (30, "Lee"), (60, "Tom Lee"), (90, "Lee")],
+         {30: "Ann Lee Park", 90: "Tom Lee"}),
+        # None before: the first full name after it.
+        ([(0, "Lee"), (20, "Tom Lee"), (40, "Ann Lee")], {0: "Tom Lee"}),
+        # A name repeated many times resolves each mention on its own.
+        ([(p, "Ruiz") if p % 20 else (p, "Maria Ruiz") for p in range(0, 200, 10)],
+         {p: "Maria Ruiz" for p in range(10, 200, 10) if p % 20}),
+    ],
+)
+def test_short_person_names_resolve_by_position(
+    people: list[tuple[int, str]], expected: dict[int, str]
+) -> None:
+    assert _person_resolver(people) == expected
+
+
+@pytest.mark.parametrize(
+    ("organisations", "expected"),
+    [
+        # The shortest full name before, though a longer one is nearer.
+        ([(0, "Harlan Motor Co"), (20, "Harlan Motor Credit Co"), (50, "Harlan")],
+         {50: "Harlan Motor Co"}),
+        # Of full names as short, the nearest before.
+        ([(0, "Bell Gas Co"), (20, "Bell Oil Co"), (40, "Bell"), (60, "Bell Gas Co"), (80, "Bell")],
+         {40: "Bell Oil Co", 80: "Bell Gas Co"}),
+        # None before: the first after.
+        ([(0, "Harlan"), (10, "Harlan Motor Credit Co"), (30, "Harlan Motor Co")],
+         {0: "Harlan Motor Credit Co"}),
+    ],
+)
+def test_short_organisation_names_resolve_by_position(
+    organisations: list[tuple[int, str]], expected: dict[int, str]
+) -> None:
+    assert _organisation_resolver(organisations) == expected

@@ -7,7 +7,7 @@ from spacy.language import Language
 
 from pipeline.contract import TEXT_KEY, DateMention
 from pipeline.nlp.compose import make_doc
-from pipeline.spans import load, published_of, store, text_of
+from pipeline.spans import Intervals, load, published_of, store, text_of
 
 TEXT = "Seoul said on Tuesday that exports fell  6 percent."
 
@@ -40,3 +40,31 @@ def test_store_then_load_round_trips(base_nlp: Language) -> None:
     assert [(s.text, s.label_) for s in doc.spans["claims_dates"]] == [("Tuesday", "DATE")]
     assert load(doc, "claims_dates", DateMention.from_dict) == (record,)
     assert published_of(doc) == "2017-08-23"
+
+
+# Body regions of an article (not sorted, one long, one empty), and ranges asked about.
+REGIONS = [(40, 60), (0, 10), (12, 38), (60, 200), (70, 70)]
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "overlapping", "held"),
+    [
+        (0, 5, [1], True),
+        (5, 15, [1, 2], False),  # across a gap: two regions, neither holds it
+        (10, 12, [], False),  # the gap itself
+        (38, 40, [], False),
+        (45, 65, [0, 3], False),
+        (65, 75, [3, 4], True),  # inside the long region; the empty one within counts too
+        (200, 210, [], False),
+        (12, 38, [2], True),  # exactly a region
+    ],
+)
+def test_intervals_answer_as_a_scan_of_them_all(
+    start: int, end: int, overlapping: list[int], held: bool
+) -> None:
+    intervals = Intervals(REGIONS)
+    assert intervals.overlapping(start, end) == overlapping
+    assert intervals.holds(start, end) is held
+    # The same as reading every region, in their order.
+    assert overlapping == [i for i, (s, e) in enumerate(REGIONS) if s < end and e > start]
+    assert held == any(s <= start and end <= e for s, e in REGIONS)

@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import LOWER, POS
+from spacy.strings import get_string_id
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
@@ -215,9 +218,22 @@ def evidence_of(verb: Token, lexicon: CueLexicon, text: str) -> tuple[int, int] 
 _VERBS = (VERB, AUX)
 
 
+def tokens_where(doc: Doc, attr: int, values: Sequence[int]) -> Iterator[Token]:
+    """The tokens whose ``attr`` id is one of ``values``, in order.
+
+    One array test over the Doc: iterating it builds a Token object for every word.
+    """
+    if not len(doc):
+        return
+    column = numpy.asarray(doc.to_array(attr), dtype=numpy.uint64).reshape(-1)
+    wanted = numpy.array(sorted(set(values)), dtype=numpy.uint64)
+    for i in numpy.flatnonzero(numpy.isin(column, wanted)).tolist():
+        yield doc[i]
+
+
 def according(doc: Doc, text: str, lexicon: CueLexicon, in_quote: list[bool]) -> list[Found]:
     found: list[Found] = []
-    for token in doc:
+    for token in tokens_where(doc, LOWER, [get_string_id(p[0]) for p in lexicon.according]):
         if in_quote[token.i]:
             continue
         for words in phrases_at(token, lexicon.according):
@@ -265,8 +281,8 @@ def cue_attributions(
     doc: Doc, text: str, lexicon: CueLexicon, in_quote: list[bool]
 ) -> list[Found]:
     found: list[Found] = []
-    for token in doc:
-        if token.pos not in _VERBS or in_quote[token.i]:  # the id: no string built per token
+    for token in tokens_where(doc, POS, _VERBS):
+        if in_quote[token.i]:
             continue
         if not lexicon.is_cue(token.lemma_.lower()):
             continue

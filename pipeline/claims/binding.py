@@ -98,8 +98,13 @@ def is_figure(q: QuantityMention, doc: Doc, dates: Sequence[DateMention]) -> boo
         return False
     if any(d.start < q.end and q.start < d.end for d in dates):
         return False
-    return not any(e.label_ in NAME_LABELS and e.start_char < q.end and q.start < e.end_char
-                   for e in doc.ents)
+    # The tokens the figure overlaps carry the entity they belong to: reading doc.ents builds
+    # every entity of the article on each call, quadratic in a long article.
+    words = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if words is None:
+        return not any(e.label_ in NAME_LABELS and e.start_char < q.end and q.start < e.end_char
+                       for e in doc.ents)
+    return not any(t.ent_iob_ in ("B", "I") and t.ent_type_ in NAME_LABELS for t in words)
 
 
 def compatible(a: QuantityMention, b: QuantityMention) -> bool:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import hashlib
 import itertools
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import Protocol, TypeVar
+from typing import Generic, Protocol, TypeVar
 
 from spacy.tokens import Doc
 
@@ -22,6 +23,7 @@ from pipeline.contract import (
     TextSpan,
 )
 from pipeline.quantities.component import checkworthy
+from pipeline.spans import Intervals
 
 # Claim types, most specific first, and what each means (the claim/1 schema, the review page's
 # legend and the ClaimReview export say the same).
@@ -101,16 +103,36 @@ def claim_id_for(article_id: str, start: int, end: int, text: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
 
 
-def _inside(mentions: Sequence[M], start: int, end: int) -> tuple[M, ...]:
-    """The mentions wholly within ``[start, end)``."""
-    return tuple(m for m in mentions if m.start >= start and m.end <= end)
+class _ByStart(Generic[M]):
+    """Mentions indexed by start offset: those within a sentence without a scan of them all."""
+
+    def __init__(self, mentions: Sequence[M]) -> None:
+        self.mentions = mentions
+        self.order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+        self.starts = [mentions[i].start for i in self.order]
+
+    def indices(self, start: int, end: int) -> list[int]:
+        """Where the mentions wholly within ``[start, end)`` are, in their own order."""
+        first, last = bisect_left(self.starts, start), bisect_right(self.starts, end)
+        mentions = self.mentions
+        return sorted(i for i in self.order[first:last] if mentions[i].end <= end)
+
+    def inside(self, start: int, end: int) -> tuple[M, ...]:
+        """The mentions wholly within ``[start, end)``, in their own order."""
+        return tuple(self.mentions[i] for i in self.indices(start, end))
 
 
 def reindex_equivalents(
     quantities: tuple[QuantityMention, ...], keep: Callable[[int, int], bool]
 ) -> tuple[QuantityMention, ...]:
     """Keep some quantities; ``equivalent_of`` indexes follow them (None if theirs went)."""
-    kept = [i for i, q in enumerate(quantities) if keep(q.start, q.end)]
+    return _reindexed(quantities, [i for i, q in enumerate(quantities) if keep(q.start, q.end)])
+
+
+def _reindexed(
+    quantities: tuple[QuantityMention, ...], kept: Sequence[int]
+) -> tuple[QuantityMention, ...]:
+    """The quantities at ``kept`` (ascending), their ``equivalent_of`` following them."""
     position = {old: new for new, old in enumerate(kept)}
 
     def moved(quantity: QuantityMention) -> QuantityMention:
@@ -130,7 +152,7 @@ def _best_attribution(
 ) -> Attribution | None:
     """The attribution whose content (or cue) covers the most of a sentence, if any."""
     best: tuple[int, int, Attribution] | None = None
-    for attribution in attributions:
+    for attribution in attributions:  # those near the sentence, by _NearBy; the rest score 0
         score = _overlap(attribution.content.start, attribution.content.end, start, end)
         cue = attribution.cue
         if score == 0 and cue is not None and _overlap(cue.start, cue.end, start, end):
@@ -139,6 +161,32 @@ def _best_attribution(
         if score and (best is None or (score, -attribution.start) > (best[0], -best[2].start)):
             best = (score, -attribution.start, attribution)
     return best[2] if best else None
+
+
+class _NearBy:
+    """Attributions by where their content and cue lie: those that may touch a sentence."""
+
+    def __init__(self, attributions: Sequence[Attribution]) -> None:
+        self.attributions = attributions
+        reach = [_reach(a) for a in attributions]
+        self.order = sorted(range(len(attributions)), key=lambda i: reach[i][0])
+        self.firsts = [reach[i][0] for i in self.order]
+        self.widest = max((last - first for first, last in reach), default=0)
+
+    def touching(self, start: int, end: int) -> list[Attribution]:
+        """In their own order, every attribution whose content or cue overlaps ``[start, end)``
+        (and a few that do not)."""
+        low = bisect_right(self.firsts, start - self.widest)
+        high = bisect_left(self.firsts, end)
+        return [self.attributions[i] for i in sorted(self.order[low:high])]
+
+
+def _reach(attribution: Attribution) -> tuple[int, int]:
+    """From the first to the last character of an attribution's content and cue."""
+    content, cue = attribution.content, attribution.cue
+    if cue is None:
+        return content.start, content.end
+    return min(content.start, cue.start), max(content.end, cue.end)
 
 
 def counted_figures(
@@ -202,6 +250,11 @@ def build_claims(annotations: Annotations, doc: Doc | None = None) -> tuple[Clai
     text = article.text
     quotes = [a for a in annotations.attributions if a.direct]
     claims: list[Claim] = []
+    # Indexed once, so each sentence looks only at the mentions near it (a long article has
+    # thousands of sentences and mentions; scanning all of them per sentence was quadratic).
+    entities_at, dates_at = _ByStart(annotations.entities), _ByStart(annotations.dates)
+    quantities_at = _ByStart(annotations.quantities)
+    attributions = _NearBy(annotations.attributions)
 
     def make(
         start: int,
@@ -217,11 +270,9 @@ def build_claims(annotations: Annotations, doc: Doc | None = None) -> tuple[Clai
             start=start,
             end=end,
             type=kind,
-            entities=_inside(annotations.entities, start, end),
-            quantities=reindex_equivalents(
-                annotations.quantities, lambda s, e: s >= start and e <= end
-            ),
-            dates=_inside(annotations.dates, start, end),
+            entities=entities_at.inside(start, end),
+            quantities=_reindexed(annotations.quantities, quantities_at.indices(start, end)),
+            dates=dates_at.inside(start, end),
             attribution=attribution,
             checks=checks,
             published=article.published,
@@ -241,7 +292,7 @@ def build_claims(annotations: Annotations, doc: Doc | None = None) -> tuple[Clai
     for index, sentence in enumerate(sentences):
         start, end = sentence.start, sentence.end
         quoted = sum(_overlap(q.content.start, q.content.end, start, end) for q in spanning)
-        quantities = _inside(annotations.quantities, start, end)
+        quantities = quantities_at.inside(start, end)
         outside_quotes = [
             q
             for q in quantities
@@ -250,12 +301,11 @@ def build_claims(annotations: Annotations, doc: Doc | None = None) -> tuple[Clai
         within = any(q.content.start <= start and end <= q.content.end for q in spanning)
         if within or (quoted >= QUOTE_COVERAGE * (end - start) and not outside_quotes):
             continue
-        dates = _inside(annotations.dates, start, end)
+        dates = dates_at.inside(start, end)
         checks = find_checks(text, sentence, quantities, dates, doc)
         own_quotes = inner[index]
-        attribution = (
-            own_quotes[0] if own_quotes else _best_attribution(annotations.attributions, start, end)
-        )
+        near = attributions.touching(start, end)
+        attribution = own_quotes[0] if own_quotes else _best_attribution(near, start, end)
         if attribution is not None and attribution.direct and not own_quotes:
             attribution = None if quoted >= QUOTE_COVERAGE * (end - start) else attribution
         kind = classify(
@@ -263,7 +313,7 @@ def build_claims(annotations: Annotations, doc: Doc | None = None) -> tuple[Clai
             quantities,
             dates,
             attribution,
-            bool(_inside(annotations.entities, start, end)),
+            bool(entities_at.indices(start, end)),
             any(c.kind.endswith("change") for c in checks),
         )
         if own_quotes and kind not in NUMERIC_TYPES:
@@ -277,8 +327,10 @@ def sentence_spans(
 ) -> tuple[TextSpan, ...]:
     """Sentences cut to the body and at paragraph breaks, trimmed, blank ones dropped."""
     spans: list[TextSpan] = []
+    regions = Intervals(body)
     for sent_start, sent_end in bounds:
-        for body_start, body_end in body:
+        # Only the regions the sentence overlaps: the others give no piece.
+        for body_start, body_end in (body[i] for i in regions.overlapping(sent_start, sent_end)):
             start, end = max(sent_start, body_start), min(sent_end, body_end)
             for piece_start, piece_end in _paragraph_pieces(text, start, end):
                 left = _skip_space(text, piece_start, piece_end)

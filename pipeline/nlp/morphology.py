@@ -72,8 +72,14 @@ class LeanMorphology:
         if self._lemmatizer is not None:
             lemmas = numpy.zeros(len(pos), dtype="uint64")
             # Only the tokens whose lemma a stage reads: one array test, not one per token.
-            for i in numpy.flatnonzero(numpy.isin(pos, self._lemmatized)):
-                lemmas[i] = self._lemma_of(doc, int(i), int(orths[i]), int(pos[i]))
+            at = numpy.flatnonzero(numpy.isin(pos, self._lemmatized))
+            cache = self._cache
+            # Most words were seen before: a dict lookup on plain ints, the rules only on a miss.
+            keys = zip(orths[at].tolist(), pos[at].tolist(), strict=True)
+            lemmas[at] = [
+                cached if (cached := cache.get(key)) is not None else self._lemma_of(doc, i, *key)
+                for i, key in zip(at.tolist(), keys, strict=True)
+            ]
             doc.from_array([LEMMA], lemmas.reshape(-1, 1))  # type: ignore[arg-type]
         return doc
 

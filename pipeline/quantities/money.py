@@ -256,5 +256,7 @@ def article_bare(text: str, table: CurrencyTable,
 
 def _word_at(lower: str, marker: str) -> int:
     """Where ``marker`` first occurs as a word (``swiss`` is not in ``swissair``), or -1."""
+    if marker not in lower:  # most markers are absent: skip the regex (a scan of the text)
+        return -1
     found = re.search(rf"(?<![a-z]){re.escape(marker)}(?![a-z])", lower)
     return found.start() if found else -1

@@ -12,6 +12,8 @@ claim whatever its score.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Span
 
 from pipeline.claims.build import states_figure
@@ -37,23 +39,25 @@ MIN_PROSE_WORDS = 2  # a verbless span needs lowercase words to be prose, not a 
 
 def is_fragment(span: Span) -> bool:
     """A span that states nothing: a lone mark, a heading, a dateline, a row of bare figures."""
-    words = [t for t in span if any(ch.isalnum() for ch in t.text)]
+    # Each token's strings are read once: spaCy builds a new Token and string per access.
+    tokens = [(t, t.text, t.tag_, t.lower_) for t in span]
+    words = [(t, text) for t, text, _, _ in tokens if _has_alnum(text)]
     if len(words) < MIN_WORDS:
         return True
-    if any(t.is_space and "\n" not in t.text and len(t.text) >= COLUMN_GAP for t in span):
+    if any(t.is_space and "\n" not in text and len(text) >= COLUMN_GAP for t, text, _, _ in tokens):
         return True  # "Over 270 days     4.01 pct": columns of a table
-    function = [t for t in span if t.tag_ in FUNCTION_TAGS and t.lower_ not in TABLE_WORDS]
-    ended = span[-1].text in SENTENCE_ENDS if len(span) else False
+    function = any(tag in FUNCTION_TAGS and lower not in TABLE_WORDS for *_, tag, lower in tokens)
+    ended = tokens[-1][1] in SENTENCE_ENDS if tokens else False
     if len(words) <= TELEGRAPHIC_WORDS and not function and not ended:
         return True
-    finite = any(t.tag_ in FINITE_TAGS for t in span)
-    if not finite and any(t.lower_ in TABLE_WORDS for t in span):
+    finite = any(tag in FINITE_TAGS for *_, tag, _ in tokens)
+    if not finite and any(lower in TABLE_WORDS for *_, lower in tokens):
         return True  # "Div seven cts vs six cts": a tagger may call div a verb
-    if finite or any(t.tag_.startswith("VB") for t in span):
+    if finite or any(tag.startswith("VB") for *_, tag, _ in tokens):
         return False
     # Without a verb: a heading, a byline or a dateline unless lowercase prose outweighs figures.
-    prose = [t for t in words if t.is_alpha and t.text[0].islower() and len(t.text) >= 3]
-    figures = [t for t in words if any(ch.isdigit() for ch in t.text)]
+    prose = [t for t, text in words if t.is_alpha and text[0].islower() and len(text) >= 3]
+    figures = [t for t, text in words if any(ch.isdigit() for ch in text)]
     return len(prose) < MIN_PROSE_WORDS or len(figures) > len(prose)
 
 
@@ -80,6 +84,12 @@ def floored(claim: Claim, span: Span) -> bool:
     """A forced claim in its own speaker's first person, no source named: kept from the floor up."""
     failed = any(c.consistent is False for c in claim.checks)
     return not failed and not named_source(claim) and first_person(span)
+
+
+@lru_cache(maxsize=65_536)
+def _has_alnum(text: str) -> bool:
+    """Whether a token's text holds a letter or digit (a word, not a mark)."""
+    return any(ch.isalnum() for ch in text)
 
 
 def forced(claim: Claim) -> bool:

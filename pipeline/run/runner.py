@@ -35,7 +35,7 @@ from pipeline.nlp.compose import (
 from pipeline.nlp.windows import WINDOW_CHARS, parse_in_windows, size_groups
 from pipeline.rank.ranking import score_claims, with_keys
 from pipeline.read.reader import DEFAULT_MAX_CHARS, ReadItem
-from pipeline.spans import as_read, load
+from pipeline.spans import Intervals, as_read, load
 
 ARTICLE_KEY = "claims:article_id"
 # The doc.spans keys the Doc stages write under (their factory names).
@@ -181,9 +181,11 @@ def _failure(article: Article, error: Exception) -> ArticleError:
 def annotations_from_doc(article: Article, cleaned: CleanText, doc: Doc) -> Annotations:
     """Collect what the Doc stages wrote, limited to the story's body text."""
     body = cleaned.body_regions()
+    # Indexed: a long article has hundreds of body regions and thousands of mentions.
+    regions = Intervals([(region.start, region.end) for region in body])
 
     def in_body(start: int, end: int) -> bool:
-        return any(region.start <= start and end <= region.end for region in body)
+        return regions.holds(start, end)
 
     def keep(records: tuple[Any, ...]) -> tuple[Any, ...]:
         return tuple(as_read(r, article.text) for r in records if in_body(r.start, r.end))
