@@ -1,7 +1,11 @@
 """Print the standalone-claim measures of issue 19, one line each (skips when data is absent).
 
 * Reuters-21578 ``reut2-000.sgm``: of the claims whose first word (after an opening quote
-  mark) is He, She, It or They, the share whose standalone text still opens with it; of the
+  mark) is He, She, It or They, the share whose standalone text still opens with it. An
+  expletive ``It`` refers to nothing and is left out (``EXPLETIVE``: ``It`` + a form of be
+  + an adjective or participle + a that/to/whether clause, ``It is expected that``, ``It was
+  not known whether``; ``It`` + be + a/an + a noun + that, ``It is an open secret that``;
+  ``It`` + seem/appear + that or a clause's subject, ``It appeared the government``); of the
   claims with a resolved relative date (today, yesterday, a weekday, last/next/this/previous
   week/month/year/quarter), the share whose standalone text lacks that date's year.
 * GUM Wikinews (its CoNLL-U ``Entity=`` column: gold coreference chains): of the pronouns and
@@ -32,6 +36,21 @@ RELATIVE = re.compile(
     r"sunday|(last|next|this|previous) (week|month|year|quarter))\b",
     re.IGNORECASE,
 )
+BE = r"(?:\s+(?:is|was|(?:will|would|may|might|could|should|must)\s+be|ha[sd]\s+been)|['’]s)"
+# One or two adverbs: `not`, `more`, `extremely`: whatever sits between `is` and the adjective.
+ADVERBS = r"(?:(?:not|also|still|now|more|less|most|very|so|too|quite|extremely|highly)\s+){0,2}"
+# `It is expected to rise`, `It is likely to`: raising, and `it` is the thing that will rise.
+RAISING = r"(?!(?:expected|likely|unlikely|due|set|able|scheduled|projected|forecast|estimated|" \
+    r"believed|thought|said|reported|certain|sure|bound|going|supposed|planned)\s)"
+EXPLETIVE = re.compile(
+    r"^[\s\"'“‘]*It(?:"
+    rf"{BE}\s+{ADVERBS}[a-z]+\s+(?:that|whether|if|how|why|what)\b"  # It is expected that
+    rf"|{BE}\s+{ADVERBS}{RAISING}[a-z]+\s+(?:for\s+(?:\w+\s+){{1,3}})?to\s"  # important to …
+    rf"|{BE}\s+an?\s+(?:[a-z]+\s+){{1,2}}(?:in\s+[A-Z]\w+\s+)?that\b"  # an open secret that
+    r"|\s+(?:would\s+)?(?:seems?|seemed|appears?|appeared)\s+(?:to\s+me\s+)?"  # appeared the
+    r"(?:that|as\s+if|as\s+though|the|a|an)\b"
+    r")"
+)
 REFERRING = ("pronoun", "possessive", "description", "role")
 ENTITY_MARK = re.compile(r"\((\d+)-([^()|]*)(\))?|(\d+)\)")
 PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "his", "its", "their", "them"})
@@ -47,8 +66,9 @@ def extract(inputs: Path, out: Path, workers: int) -> list[dict[str, Any]]:
 
 
 def pronoun_openings(claims: Iterable[dict[str, Any]]) -> tuple[int, int]:
-    """(claims opening with He/She/It/They, of them those whose standalone still opens so)."""
-    opening = [c for c in claims if OPENING.match(c["text"])]
+    """(claims opening with a referring He/She/It/They, of them those whose standalone still
+    opens so)."""
+    opening = [c for c in claims if OPENING.match(c["text"]) and not EXPLETIVE.match(c["text"])]
     still = [c for c in opening if OPENING.match((c.get("standalone") or {}).get("text", ""))]
     return len(opening), len(still)
 

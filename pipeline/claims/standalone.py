@@ -60,11 +60,13 @@ ACTING_IT = re.compile(
     r"reports|announced|told|expects?|expected|estimated|forecast|plans?|planned|agreed|"
     r"declined|denied|did not|does not|has agreed|has said|acquired|sold|bought|"
     r"owns|earned|lost|posted|reported|declared|asked|quoted|claimed|called|urged|warned|"
-    r"noted|proposed|approved|paid|filed|offered|has|had)\b",
+    r"noted|proposed|approved|paid|filed|offered|has|had|predicted|recommended|created|"
+    r"gave|confirmed|named|appointed|issued|signed|completed|received)\b",
     re.IGNORECASE,
 )
 THEY_SAID = re.compile(
-    r"\b([Tt]hey)\s+(?:also\s+)?(said|say|added|noted|told|estimated|predicted|expected)\b"
+    r"\b([Tt]hey)\s+(?:also\s+)?(said|say|says|added|noted|note|told|estimated|predicted|"
+    r"expected|expect|declined|named|put|warned|forecast|believe|agreed)\b"
 )
 DESCRIPTION = re.compile(
     r"\b[Tt]he (company|firm|bank|ministry|agency|airline|union|party|council|committee|"
@@ -207,10 +209,19 @@ def _date_edit(
 
 
 def _named_earlier(claim: Claim, name: str, start: int, edits: Sequence[Edit] = ()) -> bool:
-    """Whether the claim names the entity before ``start`` itself, or an edit already did."""
+    """Whether the claim names the entity before ``start`` itself (its first word will do:
+    ``Comalco said it`` for Comalco Ltd), or an edit already did."""
+    first = next((w for w in name.split() if w.lower() != "the"), name)
+    before = claim.text[:start]
+    if first[:1].isupper() and re.search(rf"(?<![\w-]){re.escape(first)}(?![\w-])", before):
+        return True
     return any(
         name in (e.canonical, e.text) and e.end - claim.start <= start for e in claim.entities
-    ) or any(edit.entity == name and edit.start < start for edit in edits)
+    ) or any(
+        edit.start < start
+        and name.lower() in ((edit.entity or "").lower(), edit.replacement.lower())
+        for edit in edits
+    )
 
 
 def _name(referent: Referent, possessive: bool, capital: bool) -> str:
@@ -271,13 +282,17 @@ def _reference_edits(
                 continue
         reason = "possessive" if possessive else "pronoun"
         replacement = _name(referent, possessive, start == 0 or m.group(1)[0].isupper())
+        # An unnamed source (`a company spokesman`) is written in, but is no entity to key on.
+        entity = None if referent.label == "UNNAMED" else referent.name
         edits.append(Edit(start, end, m.group(0), replacement, reason, referent.confidence,
-                          referent.name))
+                          entity))
     for m in THEY_SAID.finditer(text):
         if _inside(m.start(), quoted):
             continue
         referent = referents.group(claim.start + m.start())
-        if referent is not None and referent.confidence >= THRESHOLD:
+        if referent is not None and referent.confidence >= THRESHOLD and not _named_earlier(
+            claim, referent.name, m.start(), edits
+        ):
             name = referent.name[0].upper() + referent.name[1:] if m.start() == 0 else referent.name
             edits.append(Edit(m.start(), m.end(1), m.group(1), name, "pronoun",
                               referent.confidence))
