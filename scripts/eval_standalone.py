@@ -5,7 +5,8 @@
   expletive ``It`` refers to nothing and is left out (``EXPLETIVE``: ``It`` + a form of be
   + an adjective or participle + a that/to/whether clause, ``It is expected that``, ``It was
   not known whether``; ``It`` + be + a/an + a noun + that, ``It is an open secret that``;
-  ``It`` + seem/appear + that or a clause's subject, ``It appeared the government``); of the
+  ``It`` + seem/appear + that or a clause's subject, ``It appeared the government``; ``It``
+  + strikes me + an adjective, ``It strikes me odd … that``); of the
   claims with a resolved relative date (today, yesterday, a weekday, last/next/this/previous
   week/month/year/quarter), the share whose standalone text lacks that date's year.
 * GUM Wikinews (its CoNLL-U ``Entity=`` column: gold coreference chains): of the pronouns and
@@ -49,6 +50,7 @@ EXPLETIVE = re.compile(
     rf"|{BE}\s+an?\s+(?:[a-z]+\s+){{1,2}}(?:in\s+[A-Z]\w+\s+)?that\b"  # an open secret that
     r"|\s+(?:would\s+)?(?:seems?|seemed|appears?|appeared)\s+(?:to\s+me\s+)?"  # appeared the
     r"(?:that|as\s+if|as\s+though|the|a|an)\b"
+    r"|\s+(?:strikes|struck)\s+(?:me|us)\s+(?:as\s+)?[a-z]+\b"  # It strikes me odd (that …)
     r")"
 )
 REFERRING = ("pronoun", "possessive", "description", "role")

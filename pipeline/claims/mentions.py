@@ -17,7 +17,9 @@ LEADING = re.compile(r"^[\s\"'“‘(]*(?:(?:the|a|an|but|and|meanwhile|however|
 # `bankers`, `Finance Ministry sources`, `industry analysts`: a group that speaks, named
 # without a determiner that would need the article to be understood (`the companies`).
 PLURAL_SOURCE = re.compile(
-    r"(?!(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]hey|[Bb]oth|[Ww]e|[Ss]ome|[Mm]any|[Oo]ther|[Ff]ew)\b)"
+    # (`The ATPC officials` is a group by its name, `the underwriters` needs the article)
+    r"(?!(?:[Tt]he\b(?!\s+[A-Z])|(?:[Tt]hese|[Tt]hose|[Tt]hey|[Bb]oth|[Ww]e|[Ss]ome|[Mm]any|"
+    r"[Oo]ther|[Ff]ew)\b))"
     r"(?:[A-Z][\w.&-]*\s+){0,4}"
     # `industry analysts`, `Traders and analysts`; a capital head only alone (`Analysts`), as
     # `VMS Realty Partners` is a name
@@ -35,6 +37,8 @@ UNNAMED_SOURCE = re.compile(
     r"dealer|banker|aide|diplomat)"
     r"(?:\s+(?:of|at|for|in|with|close\s+to)\s+(?:[\w.&'’-]+\s+){0,4}[\w.&'’-]+)?",
 )
+# `the companies`, `the two banks`, `they`: a group that points back to one named before.
+BACK_TO_GROUP = re.compile(r"(?:(?:the|these|both)\s+(?:two\s+|three\s+)?[a-z]+s|they)", re.I)
 UNNAMED_GENDER = {"spokesman": "male", "spokeswoman": "female"}
 # `Murgold Resources Inc said`: a company by the form of its name where the entity recogniser
 # missed it (wire leads), taken only where it opens a sentence or is a source.
@@ -42,6 +46,7 @@ COMPANY = re.compile(
     r"(?:[A-Z][\w.&'’-]*\s+){1,5}(?:Inc|Corp|Co|Ltd|Plc|PLC|LP|NV|AG|SA|SpA|GmbH|Group|Bank|"
     r"Fund|Trust|Partners|Holdings|Industries)\b\.?"
 )
+HEADLINE = re.compile(r"[^a-z\n]*\n")
 # Words that open a sentence without opening a name (`In January Acme Corp said`).
 NOT_NAMES = frozenset({
     "in", "on", "at", "for", "by", "after", "before", "since", "during", "under", "with", "from",
@@ -87,6 +92,9 @@ text: str, sentences: Sequence[int], annotations: Annotations
     the entity recogniser found covers (``Comalco Ltd said``, read as a person)."""
     spans = []
     for start in sentences:
+        # A headline in capitals run into the lead's sentence is no part of the name.
+        headline = HEADLINE.match(text, start)
+        start = headline.end() if headline else start
         lead = LEADING.match(text[start : start + 40])
         found = COMPANY.match(text, start + (lead.end() if lead else 0))
         if found and text[found.end() : found.end() + 1] not in ("'", "’"):
@@ -106,3 +114,12 @@ text: str, sentences: Sequence[int], annotations: Annotations
         found_names.append(EntityMention(start, end, written, "ORG", name))
     return found_names
 
+
+
+def group_source(text: str) -> str:
+    """A source as a group is written in: one line, no ticker brackets, no apposition after
+    it (``Janney Montgomery Scott Inc and Woolcott and Co, managing underwriters``), but the
+    whole of a list (``Opposition politicians, businessmen and newspapers``)."""
+    written = " ".join(text.replace("<", "").replace(">", "").split())
+    head, _, rest = written.partition(",")
+    return written if re.fullmatch(r"\s*[\w.&' -]+\s+and\s+[\w.&' -]+", rest) else head

@@ -21,12 +21,14 @@ from pipeline.assets import MODELS_DIR
 from pipeline.attribution.lexicon import default_lexicon
 from pipeline.attribution.organisations import fits
 from pipeline.claims.mentions import (
+    BACK_TO_GROUP,
     LEADING,
     PLURAL_SOURCE,
     UNNAMED_GENDER,
     UNNAMED_SOURCE,
     alias_mentions,
     company_mentions,
+    group_source,
 )
 from pipeline.contract import Annotations, EntityMention
 
@@ -131,15 +133,18 @@ class Referents:
         )
         # Every source as written, for `They said` after `bankers said`.
         self.plural_sources = sorted(
-            (a.source.start, " ".join(a.source.text.split()))
+            (a.source.start, group_source(a.source.text))
             for a in annotations.attributions
-            if a.source is not None and PLURAL_SOURCE.fullmatch(" ".join(a.source.text.split()))
+            if a.source is not None
+            and PLURAL_SOURCE.fullmatch(group_source(a.source.text).split(",")[0])
         )
+        people = {e.canonical for e in self.entities if e.label == "PERSON"}
         # Sources without a name: `a company spokesman` (with the gender its noun tells), `They`.
         self.unnamed = sorted(
             (a.source.start, written, UNNAMED_GENDER.get(found.group(1)))
             for a in annotations.attributions
-            if a.source is not None and a.speaker is None
+            # `A Federal Reserve spokesman` resolved to the Federal Reserve: a person unnamed
+            if a.source is not None and a.speaker not in people
             and (found := UNNAMED_SOURCE.fullmatch(written := " ".join(a.source.text.split())))
         )
         self.all_sources = sorted(
@@ -264,9 +269,9 @@ class Referents:
         found = [text for start, text in self.plural_sources if since <= start < pos]
         if found:
             return Referent(found[-1], "GROUP", GROUP_CONFIDENCE)
-        they = [start for start, text in self.all_sources if since <= start < pos
-                and text == "they"]
-        return self.group(they[-1], back - 1) if they and back > 0 else None
+        back_to = [start for start, text in self.all_sources if since <= start < pos
+                   and BACK_TO_GROUP.fullmatch(" ".join(text.split()))]
+        return self.group(back_to[-1], back - 1) if back_to and back > 0 else None
 
     def unnamed_source(self, pos: int, pronoun: str) -> Referent | None:
         """``He said`` after ``a company spokesman said``: the unnamed source that spoke last
@@ -298,24 +303,21 @@ class Referents:
         # someone else (binding: a pronoun does not c-command its own antecedent's name).
         subject = pronoun.lower() in ("he", "she")
         after = CLAUSE_END.split(self.text[pos : self._sentence_end(pos)])[0] if subject else ""
-        candidates = [
-            e for e in self.entities
-            if e.label == "PERSON" and window <= e.start and e.end <= pos
+        able = {
+            e.canonical for e in self.entities
+            if e.label == "PERSON" and e.end <= pos
             and self.gender.get(e.canonical, gender) == gender
             and not re.search(rf"\b{re.escape(e.canonical.split()[-1])}\b", after)
-        ]
+        }
+        candidates = [e for e in self.entities if e.canonical in able and window <= e.start
+                      and e.end <= pos and e.label == "PERSON"]
         rival = any(
             window <= start < pos and found in (None, gender) for start, found in self.maybe_people
         )
         if not candidates:
             # Wire copy quotes one expert at length: `He said` paragraphs after the name.
-            earlier = {
-                e.canonical for e in self.entities
-                if e.label == "PERSON" and e.end <= pos
-                and self.gender.get(e.canonical, gender) == gender
-            }
-            found = len(earlier) == 1 and not rival
-            return Referent(earlier.pop(), "PERSON", ONLY_EARLIER) if found else None
+            found = len(able) == 1 and not rival
+            return Referent(able.pop(), "PERSON", ONLY_EARLIER) if found else None
         # One person named earlier in the pronoun's own sentence is its antecedent.
         own = {e.canonical for e in candidates if sentence <= e.start}
         if len(own) == 1:
@@ -363,16 +365,15 @@ class Referents:
         return self._pick(candidates, ONLY_OTHER, subject=not possessive)
 
     def named(self, pos: int, head: str) -> Referent | None:
-        """``the bank``, ``the ministry``: the organisation before ``pos`` that is one by name
-        (the attribution stage's table of organisation nouns); ``the company``, ``the airline``:
-        the organisation the article is about, not a public body; ``the court``: one named so."""
+        """``the bank``, ``the ministry``: an organisation before ``pos`` that is one by name
+        (or by the attribution stage's table of organisation nouns: ``the airline`` is any but
+        a public body); ``the company`` (no head): the organisation the article is about."""
         lexicon = default_lexicon()
-        noun = head or "company"
-        known = noun in lexicon.organisation_nouns
         having = [
             e for e in self.entities
             if e.label == "ORG" and e.end <= pos
-            and (fits(e.canonical, noun, lexicon) if known else noun in e.canonical.lower())
+            and (head in e.canonical.lower()
+                 or (head in lexicon.organisation_nouns and fits(e.canonical, head, lexicon)))
         ]
         return self._pick(having, ONLY_OTHER) if having else None
 

@@ -254,6 +254,18 @@ READ_ON_REUTERS = [
      None, "cts'"),
     ("reuters-390", "good", "a quote carrying `Li said` needs no frame (was said twice)",
      None, 'Ka-shing said: "Looking'),
+    ("reuters-368", "good", "`He said` after `a Coast Guard spokesman said`: that source",
+     "A Coast Guard spokesman said there was", None),
+    ("reuters-595", "good", "`It said`: the lead's company the recogniser missed",
+     "Commercial Credit Co said its", None),
+    ("reuters-117", "good", "`They said`: the two underwriters that spoke, named",
+     "Janney Montgomery Scott Inc and Woolcott and Co said each", None),
+    ("reuters-219", "good", "`They said` three times: the sources the first one points to",
+     "Political sources said there is dissent", None),
+    ("reuters-637", "good", "`the bank` is not the SEC that spoke (was named so)",
+     None, "Securities and Exchange Commission to list"),
+    ("reuters-938", "good", "`Comalco said it` reads plainly (it was `U.S. Dollar`)",
+     None, "U.S. Dollar expected"),
 ]
 
 
