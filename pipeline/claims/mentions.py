@@ -7,6 +7,7 @@ source (``a company spokesman``).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -70,6 +71,9 @@ def alias_mentions(
             surnames.setdefault(words[-1], set()).add(e.canonical)
             first.setdefault(e.canonical, e.start)
     aliases = []
+    by_start = sorted(found, key=lambda e: e.start)
+    starts = [e.start for e in by_start]
+    longest = max((e.end - e.start for e in found), default=0)
     for surname, names in surnames.items():
         if len(names) != 1:
             continue  # Thomas Sam and Manju Sam: `Sam` alone is either
@@ -77,7 +81,10 @@ def alias_mentions(
         for m in re.finditer(rf"(?<![\w'’-]){re.escape(surname)}(?![\w-])", text):
             if m.start() < first[name]:
                 continue
-            covering = [e for e in found if e.start < m.end() and m.start() < e.end]
+            # Entities that may cover the word start at most `longest` characters before it.
+            low = bisect.bisect_left(starts, m.start() - longest)
+            high = bisect.bisect_left(starts, m.end())
+            covering = [e for e in by_start[low:high] if m.start() < e.end]
             if any(e.label == "PERSON" or e.text.split()[-1] == surname for e in covering):
                 continue
             aliases.append(EntityMention(m.start(), m.end(), surname, "PERSON", name))
@@ -102,13 +109,18 @@ text: str, sentences: Sequence[int], annotations: Annotations
     for a in annotations.attributions:
         if a.source is not None and COMPANY.fullmatch(a.source.text):
             spans.append((a.source.start, a.source.end))
-    organisations = [e for e in annotations.entities if e.label == "ORG"]
+    organisations = sorted((e for e in annotations.entities if e.label == "ORG"),
+                           key=lambda e: e.start)
+    starts = [e.start for e in organisations]
+    longest = max((e.end - e.start for e in organisations), default=0)
     found_names = []
     for start, end in sorted(set(spans)):
         written = text[start:end]
         if written.split()[0].lower() in NOT_NAMES:
             continue
-        if any(e.start < end and start < e.end for e in organisations):
+        near = organisations[bisect.bisect_left(starts, start - longest) :
+                             bisect.bisect_left(starts, end)]
+        if any(start < e.end for e in near):
             continue
         name = " ".join(written.split())
         found_names.append(EntityMention(start, end, written, "ORG", name))

@@ -303,11 +303,12 @@ class Referents:
         # someone else (binding: a pronoun does not c-command its own antecedent's name).
         subject = pronoun.lower() in ("he", "she")
         after = CLAUSE_END.split(self.text[pos : self._sentence_end(pos)])[0] if subject else ""
+        named_after = set(re.findall(r"[\w-]+", after))  # `Maxwell's`: Maxwell
         able = {
             e.canonical for e in self.entities
             if e.label == "PERSON" and e.end <= pos
             and self.gender.get(e.canonical, gender) == gender
-            and not re.search(rf"\b{re.escape(e.canonical.split()[-1])}\b", after)
+            and e.canonical.split()[-1] not in named_after
         }
         candidates = [e for e in self.entities if e.canonical in able and window <= e.start
                       and e.end <= pos and e.label == "PERSON"]
