@@ -70,24 +70,27 @@ def alias_mentions(
         if e.label == "PERSON" and len(words) > 1 and len(words[-1]) > 2:
             surnames.setdefault(words[-1], set()).add(e.canonical)
             first.setdefault(e.canonical, e.start)
+    single = {surname: names.pop() for surname, names in surnames.items() if len(names) == 1}
+    if not single:
+        return []  # (Thomas Sam and Manju Sam: `Sam` alone is either)
     aliases = []
     by_start = sorted(found, key=lambda e: e.start)
     starts = [e.start for e in by_start]
     longest = max((e.end - e.start for e in found), default=0)
-    for surname, names in surnames.items():
-        if len(names) != 1:
-            continue  # Thomas Sam and Manju Sam: `Sam` alone is either
-        (name,) = names
-        for m in re.finditer(rf"(?<![\w'’-]){re.escape(surname)}(?![\w-])", text):
-            if m.start() < first[name]:
-                continue
-            # Entities that may cover the word start at most `longest` characters before it.
-            low = bisect.bisect_left(starts, m.start() - longest)
-            high = bisect.bisect_left(starts, m.end())
-            covering = [e for e in by_start[low:high] if m.start() < e.end]
-            if any(e.label == "PERSON" or e.text.split()[-1] == surname for e in covering):
-                continue
-            aliases.append(EntityMention(m.start(), m.end(), surname, "PERSON", name))
+    # One pass over the text for every surname, longest first, whatever the number of people.
+    either = "|".join(re.escape(n) for n in sorted(single, key=lambda n: (-len(n), n)))
+    for m in re.finditer(rf"(?<![\w'’-])(?:{either})(?![\w-])", text):
+        surname = m.group(0)
+        name = single[surname]
+        if m.start() < first[name]:
+            continue
+        # Entities that may cover the word start at most `longest` characters before it.
+        low = bisect.bisect_left(starts, m.start() - longest)
+        high = bisect.bisect_left(starts, m.end())
+        covering = [e for e in by_start[low:high] if m.start() < e.end]
+        if any(e.label == "PERSON" or e.text.split()[-1] == surname for e in covering):
+            continue
+        aliases.append(EntityMention(m.start(), m.end(), surname, "PERSON", name))
     return aliases
 
 
