@@ -133,8 +133,8 @@ text: str, sentences: Sequence[int], annotations: Annotations
 
 def group_source(text: str) -> str:
     """A source as a group is written in: one line, no ticker brackets, no apposition after
-    it (``Janney Montgomery Scott Inc and Woolcott and Co, managing underwriters``), but the
-    whole of a list (``Opposition politicians, businessmen and newspapers``)."""
+    it (``Orrin Corp and Kesk Holdings, the lead managers``), but the whole of a list
+    (``Farmers, millers and bakers``)."""
     written = " ".join(text.replace("<", "").replace(">", "").split())
     head, _, rest = written.partition(",")
     return written if re.fullmatch(r"\s*[\w.&' -]+\s+and\s+[\w.&' -]+", rest) else head

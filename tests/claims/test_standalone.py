@@ -259,7 +259,7 @@ READ_ON_REUTERS = [
     ("reuters-595", "good", "`It said`: the lead's company the recogniser missed",
      "Commercial Credit Co said its", None),
     ("reuters-117", "good", "`They said`: the two underwriters that spoke, named",
-     "Janney Montgomery Scott Inc and Woolcott and Co said each", None),
+     "Woolcott and Co said each", None),
     ("reuters-219", "good", "`They said` three times: the sources the first one points to",
      "Political sources said there is dissent", None),
     ("reuters-637", "good", "`the bank` is not the SEC that spoke (was named so)",
