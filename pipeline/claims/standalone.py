@@ -22,6 +22,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
+from spacy.tokens import Doc
+
+from pipeline.claims.antecedents import Antecedents, antecedent_edits
 from pipeline.claims.referents import GENDERED, SURE_SPEAKER, Referent, Referents
 from pipeline.contract import Annotations, Attribution, Claim, DateMention, Edit, Standalone
 
@@ -82,16 +85,25 @@ MODIFIED = re.compile(r"^\s+(figures|data|statistics|numbers|officials|sources)\
 SOURCE_PREPOSITIONS = re.compile(r"\b(at|of|from|for|with|in)\b")
 
 
-def standalone_claims(annotations: Annotations, claims: Sequence[Claim]) -> tuple[Claim, ...]:
-    """The claims of one article, each with its ``standalone`` text (pure)."""
+def standalone_claims(
+    annotations: Annotations, claims: Sequence[Claim], doc: Doc | None = None
+) -> tuple[Claim, ...]:
+    """The claims of one article, each with its ``standalone`` text (pure); with the article's
+    parse, a subject It/They also names the definite noun phrase it continues."""
     referents = Referents(annotations)
-    return tuple(replace(c, standalone=standalone_for(c, referents)) for c in claims)
+    antecedents = Antecedents(doc) if doc is not None and claims else None
+    return tuple(
+        replace(c, standalone=standalone_for(c, referents, antecedents)) for c in claims
+    )
 
 
-def standalone_for(claim: Claim, referents: Referents) -> Standalone:
+def standalone_for(
+    claim: Claim, referents: Referents, antecedents: Antecedents | None = None
+) -> Standalone:
     """The claim written to stand alone, with the edits that made it."""
     quoted = _quoted(claim, referents)
     edits = [*_date_edits(claim, quoted), *_reference_edits(claim, referents, quoted)]
+    edits += antecedent_edits(claim, antecedents, quoted, edits)
     edits = _without_overlaps(edits)
     frame = _frame(claim, referents, edits)
     if frame is not None:
