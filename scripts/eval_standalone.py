@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pipeline.claims.antecedents import EXPLETIVE
+
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "out" / "eval"
 CLAIMS = Path(sys.executable).parent / "claims"
@@ -37,23 +39,7 @@ RELATIVE = re.compile(
     r"sunday|(last|next|this|previous) (week|month|year|quarter))\b",
     re.IGNORECASE,
 )
-BE = r"(?:\s+(?:is|was|(?:will|would|may|might|could|should|must)\s+be|ha[sd]\s+been)|['’]s)"
-# One or two adverbs: `not`, `more`, `extremely`: whatever sits between `is` and the adjective.
-ADVERBS = r"(?:(?:not|also|still|now|more|less|most|very|so|too|quite|extremely|highly)\s+){0,2}"
-# `It is expected to rise`, `It is likely to`: raising, and `it` is the thing that will rise.
-RAISING = r"(?!(?:expected|likely|unlikely|due|set|able|scheduled|projected|forecast|estimated|" \
-    r"believed|thought|said|reported|certain|sure|bound|going|supposed|planned)\s)"
-EXPLETIVE = re.compile(
-    r"^[\s\"'“‘]*It(?:"
-    rf"{BE}\s+{ADVERBS}[a-z]+\s+(?:that|whether|if|how|why|what)\b"  # It is expected that
-    rf"|{BE}\s+{ADVERBS}{RAISING}[a-z]+\s+(?:for\s+(?:\w+\s+){{1,3}})?to\s"  # important to …
-    rf"|{BE}\s+an?\s+(?:[a-z]+\s+){{1,2}}(?:in\s+[A-Z]\w+\s+)?that\b"  # an open secret that
-    r"|\s+(?:would\s+)?(?:seems?|seemed|appears?|appeared)\s+(?:to\s+me\s+)?"  # appeared the
-    r"(?:that|as\s+if|as\s+though|the|a|an)\b"
-    r"|\s+(?:strikes|struck)\s+(?:me|us)\s+(?:as\s+)?[a-z]+\b"  # It strikes me odd (that …)
-    r")"
-)
-REFERRING = ("pronoun", "possessive", "description", "role")
+REFERRING = ("pronoun", "possessive", "description", "role", "antecedent")
 ENTITY_MARK = re.compile(r"\((\d+)-([^()|]*)(\))?|(\d+)\)")
 PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "his", "its", "their", "them"})
 
@@ -163,10 +149,13 @@ def names_chain(replacement: str, names: Iterable[str]) -> bool:
 
 
 def check_edits(
-    claims: Iterable[dict[str, Any]], mentions: list[Mention], identity: dict[str, str]
+    claims: Iterable[dict[str, Any]], mentions: list[Mention], identity: dict[str, str],
+    text: str = "",
 ) -> Iterator[tuple[dict[str, Any], bool | None]]:
     """Each referring edit, with whether its replacement names the replaced words' gold chain
-    (None where GUM marks no mention of exactly those words)."""
+    (None where GUM marks no mention of exactly those words). An ``antecedent`` edit writes
+    in the article's own words: right when a gold mention opening where those words last
+    stand before the pronoun is of the pronoun's chain."""
     for claim in claims:
         for edit in (claim.get("standalone") or {}).get("edits", ()):
             if edit["reason"] not in REFERRING:
@@ -178,9 +167,21 @@ def check_edits(
                 yield edit, None  # GUM marks no mention there: nothing to check against
                 continue
             chain = min(at, key=lambda m: (abs(m.end - end), m.end)).chain
+            if edit["reason"] == "antecedent":
+                yield edit, _antecedent_in_chain(edit["replacement"], start, chain, mentions, text)
+                continue
             names = [m.text for m in mentions if m.chain == chain]
             names += [identity[chain]] if chain in identity else []
             yield edit, names_chain(edit["replacement"], names)
+
+
+def _antecedent_in_chain(
+    words: str, before: int, chain: str, mentions: list[Mention], text: str
+) -> bool:
+    """Whether a gold mention of ``chain`` opens where ``words`` last stand before ``before``."""
+    pattern = r"\s+".join(re.escape(w) for w in words.split())
+    found = [m.start() for m in re.finditer(pattern, text[:before], re.IGNORECASE)]
+    return bool(found) and any(m.chain == chain and m.start == found[-1] for m in mentions)
 
 
 def emit(name: str, metric: str, figure: str) -> None:
@@ -222,19 +223,24 @@ def main(argv: list[str] | None = None) -> int:
     ), encoding="utf-8")
     claims = extract(inputs, OUT / "gum-standalone.claims.jsonl", args.workers)
     right = made = checked = 0
+    antecedents = [0, 0, 0]  # the antecedent edits: made, checked, right
     for article in articles:
         conllu = (data / GUM / "conllu" / f"{article['id']}.conllu").read_text(encoding="utf-8")
         mentions, identity = gold_mentions(conllu, article["text"])
         mine = [c for c in claims if c["article_id"] == article["id"]]
-        for edit, ok in check_edits(mine, mentions, identity):
+        for edit, ok in check_edits(mine, mentions, identity, article["text"]):
             made, right, checked = made + 1, right + bool(ok), checked + (ok is not None)
+            if edit["reason"] == "antecedent":
+                antecedents = [antecedents[0] + 1, antecedents[1] + (ok is not None),
+                               antecedents[2] + bool(ok)]
             if args.verbose:
                 verdict = {True: "ok ", False: "BAD", None: "n/a"}[ok]
                 print(f"  {verdict} {article['id']}: {edit['original']!r} -> "
                       f"{edit['replacement']!r} ({edit['reason']}, {edit['confidence']})")
     emit("gum-wikinews standalone", "replacement names the gold chain (>= 0.90)",
          f"{right / max(checked, 1):.2f} ({right} of {checked} checked; {made} made, "
-         f"{made - checked} on words GUM marks no mention of)")
+         f"{made - checked} on words GUM marks no mention of; antecedent edits "
+         f"{antecedents[0]} made, {antecedents[1]} checked, {antecedents[2]} right)")
     return 0
 
 

@@ -73,6 +73,14 @@ ROWS = [
     # `its` right after the company it stands for is plain: not named twice.
     ("Kestrel Airlines Ltd plans to expand its fleet to 40 aircraft in 2025.",
      "2022-03-09", "expand its fleet", ["expand its fleet"], ["Kestrel Airlines Ltd's"]),
+    # A subject `It` continues the definite subject of the sentence before: the article's words.
+    ("The copper index climbed 9 points on Monday.\n\nIt ended the day at 411.",
+     "2021-06-09", "ended the day", ["The copper index ended the day at 411"], []),
+    # `They` takes a plural subject; a rival subject of the same number leaves it as written.
+    ("The new rules took effect in May.\n\nThey cut fees for small savers by half.",
+     "2021-06-09", "cut fees", ["The new rules cut fees"], []),
+    ("The bank said the index slipped in May.\n\nIt ended the month at 88.",
+     "2021-06-09", "ended the month", ["It ended the month"], ["The index", "The bank"]),
     # `said Tuesday`: the day of the week gets its date and its year.
     ("Orsolya Nagy, Hungary's economy minister, said Tuesday that the budget deficit "
      "would reach 2.1 percent of output.",
@@ -266,6 +274,26 @@ READ_ON_REUTERS = [
      None, "Securities and Exchange Commission to list"),
     ("reuters-938", "good", "`Comalco said it` reads plainly (it was `U.S. Dollar`)",
      None, "U.S. Dollar expected"),
+    # Antecedents: `It`/`They` → the definite subject of the sentence before (all 13 read).
+    ("reuters-70", "good", "`They said`: the underwriters, the subject before",
+     "The underwriters said the company", None),
+    ("reuters-141", "good", "`It has`: the inverse floater the sentence before totals",
+     "The inverse floater has an", None),
+    ("reuters-273", "good", "`They put`: the sources that spoke before (vague, not wrong)",
+     "The sources put crude", None),
+    ("reuters-275", "good", "`It bases this`: the embassy report's forecast",
+     "The embassy report bases this", None),
+    ("reuters-295", "good", "`They were aimed`: the new moves", "The new moves were aimed", None),
+    ("reuters-300", "good", "`They will underwrite`: the dealers just listed",
+     "The primary dealers will underwrite", None),
+    ("reuters-325", "good", "`It is not callable`: the bond issue", "The issue is not", None),
+    ("reuters-478", "good", "`They said`: the two companies", "The companies said", None),
+    ("reuters-499", "good", "`It will market`: the new unit", "The unit will market", None),
+    ("reuters-567", "good", "`It will include`: the matching system", "The system will", None),
+    ("reuters-582", "good", "the same story filed again", "The system will", None),
+    ("reuters-668", "good", "`It also discussed`: the Gulf meeting", "The meeting also", None),
+    ("reuters-714", "good", "`It is one of`: the company (Viacom) as the article calls it",
+     "The company is one of", None),
 ]
 
 
