@@ -6,8 +6,10 @@ The rule is strict and read on the parse (no guess where it does not hold):
 * the pronoun is the subject (``nsubj``/``nsubjpass``, never ``expl``) and the first word of
   its sentence, and not an expletive by ``EXPLETIVE`` (the rule the eval leaves out);
 * the previous sentence has one subject of the same number and it is a common noun (not a
-  person, organisation or place the entity stage named) opened by ``the``: ``It`` takes a
-  singular noun that is no person (``the chairman``), ``They`` a plural one;
+  person, organisation or place the entity stage named) opened by ``the`` or a name's
+  (``Acme's stock``), or for ``They`` a plural with no determiner or quantity (``DAT
+  players``, never ``Few analysts``): ``It`` takes a singular noun that is no person (``the
+  chairman``), ``They`` a plural one;
 * that sentence has no other subject of the same number (``The bank said the index rose``:
   either may be ``It``).
 
@@ -35,6 +37,11 @@ PERSON_NOUNS = frozenset({
     "chairman", "chairwoman", "director", "executive", "analyst", "economist", "trader",
     "dealer", "banker", "source", "governor", "secretary", "judge", "lawyer", "leader", "chief",
     "head", "member", "buyer", "seller", "investor", "owner", "worker", "farmer", "partner",
+})
+# `Few analysts … They say`: a quantity, no group to write in (`Few analysts say` says less).
+QUANTIFIERS = frozenset({
+    "few", "many", "several", "some", "other", "most", "more", "numerous", "various", "certain",
+    "fewer", "all", "both", "two", "three", "four", "five",
 })
 BE = r"(?:\s+(?:is|was|(?:will|would|may|might|could|should|must)\s+be|ha[sd]\s+been)|['’]s)"
 # One or two adverbs: `not`, `more`, `extremely`: whatever sits between `is` and the adjective.
@@ -78,7 +85,10 @@ class Antecedents:
         if before is None:
             return None
         plural = token.lower_ == "they"
-        subjects = [t for t in before if t.dep_ in SUBJECTS and t.pos_ != "PRON"]
+        subjects = [
+            t for t in before
+            if t.dep_ in SUBJECTS and t.pos_ != "PRON" and t.tag_ not in ("WDT", "WP", "PRP")
+        ]
         agreeing = [t for t in subjects if _plural(t) == plural]
         if len(agreeing) != 1 or agreeing[0].head != before.root:
             return None
@@ -106,14 +116,24 @@ def _previous(doc: Doc, sentence: Span) -> Span | None:
 
 
 def _phrase(doc: Doc, head: Token) -> str | None:
-    """``the`` … the noun (and its ``of`` phrase), as the article wrote them."""
+    """``the`` … the noun (and its ``of`` phrase), as the article wrote them; or a name's
+    (``Acme's stock``); or, for ``They``, a plural with no determiner at all (``DAT players``)."""
     left = head.left_edge
-    if left.lower_ != "the" or left.dep_ != "det" or any(
-        t.is_punct or t.ent_type_ in NAMED for t in doc[left.i : head.i + 1]
+    the = left.lower_ == "the" and left.dep_ == "det"
+    # `Acme's stock`: the owner is named (a noun or a name, never `its`/`their`).
+    owner = [c for c in head.lefts if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")]
+    bare = _plural(head) and all(
+        t.dep_ in ("compound", "amod") and t.pos_ in ("NOUN", "PROPN", "ADJ")
+        and t.lower_ not in QUANTIFIERS
+        for t in doc[left.i : head.i]
+    )
+    inside = doc[left.i : head.i + 1]
+    if not (the or owner or bare) or any(t.is_punct for t in inside) or (
+        not owner and any(t.ent_type_ in NAMED for t in inside)
     ):
         return None
     end = head
-    of = [c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"]
+    of = [c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of" and c.i == head.i + 1]
     if of and of[0].right_edge.i - left.i < LONGEST and not any(
         t.is_punct for t in doc[of[0].i : of[0].right_edge.i + 1]
     ):
@@ -121,7 +141,7 @@ def _phrase(doc: Doc, head: Token) -> str | None:
     if end.i - left.i >= LONGEST:
         return None
     words = " ".join(doc.text[left.idx : end.idx + len(end.text)].split())
-    return "the" + words[3:]
+    return "the" + words[3:] if the else words
 
 
 def antecedent_edits(

@@ -81,6 +81,11 @@ ROWS = [
      "2021-06-09", "cut fees", ["The new rules cut fees"], []),
     ("The bank said the index slipped in May.\n\nIt ended the month at 88.",
      "2021-06-09", "ended the month", ["It ended the month"], ["The index", "The bank"]),
+    # A name's noun phrase is as definite (`Velmora's shares`); a quantity is no group.
+    ("Velmora's shares fell 2 cents on Monday.\n\nThey closed at 310 cents.",
+     "2021-06-09", "closed at 310", ["Velmora's shares closed at 310"], []),
+    ("Few traders expect a rebound in wheat prices.\n\nThey say stocks will rise 12 percent "
+     "this year.", "2021-06-09", "stocks will rise", ["They say stocks"], ["Few traders say"]),
     # `said Tuesday`: the day of the week gets its date and its year.
     ("Orsolya Nagy, Hungary's economy minister, said Tuesday that the budget deficit "
      "would reach 2.1 percent of output.",
@@ -294,6 +299,17 @@ READ_ON_REUTERS = [
     ("reuters-668", "good", "`It also discussed`: the Gulf meeting", "The meeting also", None),
     ("reuters-714", "good", "`It is one of`: the company (Viacom) as the article calls it",
      "The company is one of", None),
+    ("reuters-263", "good", "`It would increase`: the proposed tax", "The tax would increase", None),
+    ("reuters-312", "good", "`It widened`: the surplus named with its country",
+     "South Korea's current account surplus widened", None),
+    ("reuters-339", "good", "`They use`: the players, a plural with no determiner",
+     "DAT players use a cassette", None),
+    ("reuters-390", "good", "`They compared with`: the company's earnings",
+     "Cheung Kong's earnings compared", None),
+    ("reuters-768", "good", "`It had been trading`: the company's stock",
+     "Purolator's stock\nhad been", None),
+    ("reuters-319", "good", "`Few analysts` is a quantity: `They say` stays (not `Few … say`)",
+     None, "Few analysts say"),
 ]
 
 
