@@ -11,7 +11,8 @@ The rule is strict and read on the parse (no guess where it does not hold):
   players``, never ``Few analysts``): ``It`` takes a singular noun that is no person (``the
   chairman``), ``They`` a plural one;
 * that sentence has no other subject of the same number (``The bank said the index rose``:
-  either may be ``It``).
+  either may be ``It``); where that one subject is not the main verb's (``Analysts said the
+  plan …``), no direct object of the same number either.
 
 The replacement is the article's own words, from ``the`` to the noun (and an ``of`` phrase
 after it, up to ``LONGEST`` words); it carries confidence ``ANTECEDENT``.
@@ -90,9 +91,16 @@ class Antecedents:
             if t.dep_ in SUBJECTS and t.pos_ != "PRON" and t.tag_ not in ("WDT", "WP", "PRP")
         ]
         agreeing = [t for t in subjects if _plural(t) == plural]
-        if len(agreeing) != 1 or agreeing[0].head != before.root:
+        if len(agreeing) != 1:
             return None
         head = agreeing[0]
+        # Sole agreeing subject of a clause below the root (`X said the plan …`): an object of
+        # the same number is a rival too (`He said the airline cut its borrowing. It is …`).
+        if head.head != before.root and any(
+            t.dep_ == "dobj" and t.pos_ in ("NOUN", "PROPN") and _plural(t) == plural
+            for t in before
+        ):
+            return None
         if head.pos_ != "NOUN" or head.ent_type_ in NAMED or (
             not plural and head.lemma_.lower() in PERSON_NOUNS
         ):

@@ -81,6 +81,12 @@ ROWS = [
      "2021-06-09", "cut fees", ["The new rules cut fees"], []),
     ("The bank said the index slipped in May.\n\nIt ended the month at 88.",
      "2021-06-09", "ended the month", ["It ended the month"], ["The index", "The bank"]),
+    # The sole agreeing subject, below `said`; an object of the same number makes it unsure.
+    ("The ministry said the new tariffs would take effect in May.\n\nThey will raise "
+     "import costs by 8 percent.", "2021-06-09", "import costs",
+     ["The new tariffs will raise import costs"], []),
+    ("Officials said the tariff would cut the deficit sharply.\n\nIt will fall 8 percent "
+     "by June.", "2021-06-09", "fall 8 percent", ["It will fall"], ["The tariff will"]),
     # A name's noun phrase is as definite (`Velmora's shares`); a quantity is no group.
     ("Velmora's shares fell 2 cents on Monday.\n\nThey closed at 310 cents.",
      "2021-06-09", "closed at 310", ["Velmora's shares closed at 310"], []),
@@ -309,6 +315,10 @@ READ_ON_REUTERS = [
      "Cheung Kong's earnings compared", None),
     ("reuters-768", "good", "`It had been trading`: the company's stock",
      "Purolator's stock\nhad been", None),
+    ("reuters-408", "good", "`They have granted`: the shareholders, sole plural subject",
+     "WTC's three principal shareholders have", None),
+    ("reuters-282", "good", "`It is currently`: the yen borrowing, not the airline: left",
+     None, "The airline is currently"),
     ("reuters-319", "good", "`Few analysts` is a quantity: `They say` stays (not `Few … say`)",
      None, "Few analysts say"),
 ]
