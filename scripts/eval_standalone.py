@@ -2,7 +2,8 @@
 
 * Reuters-21578 ``reut2-000.sgm``: of the claims whose first word (after an opening quote
   mark) is He, She, It or They, the share whose standalone text still opens with it. An
-  expletive ``It`` refers to nothing and is left out (``EXPLETIVE``: ``It`` + a form of be
+  expletive ``It`` refers to nothing and is left out (``EXPLETIVE`` of
+  ``pipeline/claims/antecedents.py``, the rule the rewrite follows too: ``It`` + a form of be
   + an adjective or participle + a that/to/whether clause, ``It is expected that``, ``It was
   not known whether``; ``It`` + be + a/an + a noun + that, ``It is an open secret that``;
   ``It`` + seem/appear + that or a clause's subject, ``It appeared the government``; ``It``
@@ -11,7 +12,9 @@
   week/month/year/quarter), the share whose standalone text lacks that date's year.
 * GUM Wikinews (its CoNLL-U ``Entity=`` column: gold coreference chains): of the pronouns and
   descriptions the standalone edits replace, the share whose replacement names an entity of
-  the gold chain of the replaced words (a mention of the chain, or its Wikidata identity).
+  the gold chain of the replaced words (a mention of the chain, or its Wikidata identity);
+  an ``antecedent`` edit, by the gold mention opening where its words last stand before the
+  pronoun, printed apart and also on every candidate sentence with the gate off.
 """
 
 from __future__ import annotations
@@ -264,8 +267,9 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"  ungated {verdict} {article['id']}: {edit['original']!r} -> "
                           f"{edit['replacement']!r}")
     done = [v for v in verdicts if v is not None]
+    share = f"{sum(done) / len(done):.2f}" if done else "n/a"
     emit("gum-wikinews standalone", "antecedent edits, every candidate (ungated), name the chain",
-         f"{sum(done) / max(len(done), 1):.2f} ({sum(done)} of {len(done)} checked; "
+         f"{share} ({sum(done)} of {len(done)} checked; "
          f"{len(verdicts)} made)")
     emit("gum-wikinews standalone", "replacement names the gold chain (>= 0.90)",
          f"{right / max(checked, 1):.2f} ({right} of {checked} checked; {made} made, "
