@@ -120,3 +120,13 @@ def test_pronoun_openings_leave_out_an_expletive_it() -> None:
         claim("It said sales rose.", "It said sales rose."),
     ]
     assert ES.pronoun_openings(claims) == (1, 1)
+
+
+def test_an_antecedent_edit_is_right_where_a_mention_of_the_chain_opens_its_words() -> None:
+    mentions, identity = ES.gold_mentions(CONLLU, TEXT)
+    edit = {"start": 0, "end": 2, "original": "He", "replacement": "Rafa Olmo",
+            "reason": "antecedent", "confidence": 0.7}
+    elsewhere = {**edit, "replacement": "spoke"}  # words of no mention of the chain
+    claims = [claim("He left.", "", edits=[edit, elsewhere], start=17)]
+    verdicts = [ok for _, ok in ES.check_edits(claims, mentions, identity, TEXT)]
+    assert verdicts == [True, False]
