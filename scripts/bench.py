@@ -187,7 +187,7 @@ elif mode == "stages":
     ])
     kept = timed("rank", lambda: [score_claims(d, c) for d, (_, c) in zip(docs, found)])
     timed("standalone", lambda: [
-        with_keys(standalone_claims(n, c)) for (n, _), c in zip(found, kept)
+        with_keys(standalone_claims(n, c, d)) for (n, _), c, d in zip(found, kept, docs)
     ])
 elapsed = time.perf_counter() - start
 own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

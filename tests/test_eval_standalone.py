@@ -86,3 +86,47 @@ def test_names_chain_takes_a_name_part_but_not_a_longer_name_holding_it() -> Non
     assert ES.names_chain("Rafa Olmo", ["Mayor Rafa Olmo"])
     assert not ES.names_chain("Rafa Olmo", ["the Rafa Olmo Foundation"])
     assert not ES.names_chain("Rafa Olmo", ["he", "him"])
+
+
+# (claim text, whether its opening `It` is expletive: it refers to nothing, so it is no miss)
+EXPLETIVE_ROWS = [
+    ("It is likely that the mill will close.", True),
+    ("It was not clear whether the tender would go ahead.", True),
+    ("It is hard to value the stake.", True),
+    ("It was costly for the firm to delay the launch.", True),
+    ('"It\'s cheaper to rent than to buy," she said.', True),
+    ("It is an open question in Lisbon that nobody asked.", True),
+    ("It seemed the board had given up.", True),
+    ('"It strikes me odd," he said, "that nobody noticed."', True),
+    # `it` is the thing itself: raising (`expected to`), a measure, a description.
+    ("It is expected to rise 3 percent.", False),
+    ("It was due to repay the loan in May.", False),
+    ("It is currently 12 percent of sales.", False),
+    ("It was given leave last week to open a branch.", False),
+    ("It was the third month in a row of gains.", False),
+    ("It said profit rose.", False),
+]
+
+
+def test_expletive_it_is_told_by_its_form() -> None:
+    assert [bool(ES.EXPLETIVE.match(t)) for t, _ in EXPLETIVE_ROWS] == [
+        e for _, e in EXPLETIVE_ROWS
+    ]
+
+
+def test_pronoun_openings_leave_out_an_expletive_it() -> None:
+    claims = [
+        claim("It is unclear whether rates will rise.", "It is unclear whether rates will rise."),
+        claim("It said sales rose.", "It said sales rose."),
+    ]
+    assert ES.pronoun_openings(claims) == (1, 1)
+
+
+def test_an_antecedent_edit_is_right_where_a_mention_of_the_chain_opens_its_words() -> None:
+    mentions, identity = ES.gold_mentions(CONLLU, TEXT)
+    edit = {"start": 0, "end": 2, "original": "He", "replacement": "Rafa Olmo",
+            "reason": "antecedent", "confidence": 0.7}
+    elsewhere = {**edit, "replacement": "spoke"}  # words of no mention of the chain
+    claims = [claim("He left.", "", edits=[edit, elsewhere], start=17)]
+    verdicts = [ok for _, ok in ES.check_edits(claims, mentions, identity, TEXT)]
+    assert verdicts == [True, False]

@@ -18,6 +18,18 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from pipeline.assets import MODELS_DIR
+from pipeline.attribution.lexicon import default_lexicon
+from pipeline.attribution.organisations import fits
+from pipeline.claims.mentions import (
+    BACK_TO_GROUP,
+    LEADING,
+    PLURAL_SOURCE,
+    UNNAMED_GENDER,
+    UNNAMED_SOURCE,
+    alias_mentions,
+    company_mentions,
+    group_source,
+)
 from pipeline.contract import Annotations, EntityMention
 
 NAMES_FILE = MODELS_DIR / "standalone_names.json"
@@ -35,20 +47,11 @@ SURE_SPEAKER = 0.8
 MALE_TITLES = frozenset({"mr", "mr.", "sir", "lord", "king", "prince"})
 FEMALE_TITLES = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "lady", "queen", "princess"})
 GENDERED = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
-# `bankers`, `Finance Ministry sources`, `industry analysts`: a group that speaks, named
-# without a determiner that would need the article to be understood (`the companies`).
-PLURAL_SOURCE = re.compile(
-    r"(?!(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]hey|[Bb]oth|[Ww]e|[Ss]ome|[Mm]any|[Oo]ther)\b)"
-    r"(?:[A-Z][\w.&-]*\s+){0,4}"
-    r"(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*(?:ers|ists|ials|ces|ants|ors|ents|ies|ives)"
-    # or names joined: `Arden Securities and Bello Brothers`
-    r"|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*\s+and\s+[A-Z][\w.&-]*(?:\s+(?:and\s+)?[A-Z][\w.&-]*)*",
-)
 # A group that spoke this close before `They said` is who they are.
 GROUP_CONFIDENCE = 0.7
 SUFFIXES = frozenset({"Co", "Co.", "Inc", "Inc.", "Corp", "Corp.", "Ltd", "Ltd.", "PLC", "Plc"})
-# Words that open a mention's sentence without making it any less the subject.
-LEADING = re.compile(r"^[\s\"'“‘(]*(?:(?:the|a|an|but|and|meanwhile|however|also),?\s+)*", re.I)
+# Where a pronoun's clause ends, for the names it cannot be (a relative clause may name it).
+CLAUSE_END = re.compile(r"[,;:(]|\b(?:who|which|that|because|after|before|when|while|and|but)\b")
 TITLE_WORD = re.compile(r"[A-Z][\w.&'’-]*$")
 APPOSITION = re.compile(r"^,\s+(?:the\s+|a\s+|an\s+)?((?:[\w.&'’-]+\s+){0,5}?[\w.&'’-]+)\s*[,.;]")
 WORD = re.compile(r"[a-z0-9.&'’-]+")
@@ -107,18 +110,45 @@ class Referents:
             key=lambda e: (e.start, e.end),
         )
         self.sentences = sorted(s.start for s in annotations.sentences)
+        companies = company_mentions(self.text, self.sentences, annotations)
+        aliases = alias_mentions(self.text, self.entities, annotations.entities)
+        self.entities = sorted(
+            [*self.entities, *companies, *aliases], key=lambda e: (e.start, e.end)
+        )
+        # `the death of their child, Gloria.` read as a place: a given name, a possible rival.
+        self.maybe_people = sorted(
+            (e.start, given_names().get(e.text.lower()))
+            for e in annotations.entities
+            if e.label != "PERSON" and e.text.lower() in given_names()
+        )
         sure = [
             a for a in annotations.attributions
             if a.speaker and (a.speaker_confidence or 0.0) >= SURE_SPEAKER
         ]
         self.speakers = frozenset(a.speaker for a in sure if a.speaker)
         # Where sure speakers are named: a speaker there is as prominent as a subject.
-        self.sources = sorted((a.source.start, a.source.end) for a in sure if a.source)
+        self.sources = sorted(
+            [(a.source.start, a.source.end) for a in sure if a.source]
+            + [(c.start, c.end) for c in companies]
+        )
         # Every source as written, for `They said` after `bankers said`.
         self.plural_sources = sorted(
-            (a.source.start, " ".join(a.source.text.split()))
+            (a.source.start, group_source(a.source.text))
             for a in annotations.attributions
-            if a.source is not None and PLURAL_SOURCE.fullmatch(" ".join(a.source.text.split()))
+            if a.source is not None
+            and PLURAL_SOURCE.fullmatch(group_source(a.source.text).split(",")[0])
+        )
+        people = {e.canonical for e in self.entities if e.label == "PERSON"}
+        # Sources without a name: `a company spokesman` (with the gender its noun tells), `They`.
+        self.unnamed = sorted(
+            (a.source.start, written, UNNAMED_GENDER.get(found.group(1)))
+            for a in annotations.attributions
+            # `A Federal Reserve spokesman` resolved to the Federal Reserve: a person unnamed
+            if a.source is not None and a.speaker not in people
+            and (found := UNNAMED_SOURCE.fullmatch(written := " ".join(a.source.text.split())))
+        )
+        self.all_sources = sorted(
+            (a.source.start, a.source.text.lower()) for a in annotations.attributions if a.source
         )
         self.spoke = sorted((a.source.start, a.speaker) for a in sure if a.source and a.speaker)
         # The speakers' own words, which a rewrite must leave as they were said.
@@ -168,6 +198,10 @@ class Referents:
         """Where the sentences a pronoun at ``pos`` may reach back to begin."""
         index = bisect.bisect_right(self.sentences, pos) - 1
         return self.sentences[max(0, index - WINDOW)] if self.sentences else 0
+
+    def _sentence_end(self, pos: int) -> int:
+        index = bisect.bisect_right(self.sentences, pos)
+        return self.sentences[index] if index < len(self.sentences) else len(self.text)
 
     def _sentence_start(self, pos: int) -> int:
         index = bisect.bisect_right(self.sentences, pos) - 1
@@ -219,21 +253,40 @@ class Referents:
             farther = SUBJECT_CONTINUES if subject and not rivals else FARTHER_PROMINENT
             confidence = NEAREST_PROMINENT if same else farther
             nearest = chosen
-        return Referent(
-            nearest.canonical, nearest.label, confidence, self.determiner(nearest.canonical)
-        )
+        # `the Andy Warhol Museum` gives a museum its `the`, never the man.
+        article = self.determiner(nearest.canonical) if nearest.label != "PERSON" else ""
+        return Referent(nearest.canonical, nearest.label, confidence, article)
 
     def spoke_before(self, name: str, pos: int) -> bool:
         """Whether the article quoted this speaker, surely resolved, before ``pos``."""
         return any(start < pos and speaker == name for start, speaker in self.spoke)
 
-    def group(self, pos: int) -> Referent | None:
+    def group(self, pos: int, back: int = 2) -> Referent | None:
         """``They said`` right after ``bankers said``: the group that spoke in the sentence
-        before (or earlier in this one)."""
+        before (or earlier in this one), or that a ``They said`` just before stood for."""
         index = bisect.bisect_right(self.sentences, pos) - 1
         since = self.sentences[max(0, index - 1)] if self.sentences else 0
         found = [text for start, text in self.plural_sources if since <= start < pos]
-        return Referent(found[-1], "GROUP", GROUP_CONFIDENCE) if found else None
+        if found:
+            return Referent(found[-1], "GROUP", GROUP_CONFIDENCE)
+        back_to = [start for start, text in self.all_sources if since <= start < pos
+                   and BACK_TO_GROUP.fullmatch(" ".join(text.split()))]
+        return self.group(back_to[-1], back - 1) if back_to and back > 0 else None
+
+    def unnamed_source(self, pos: int, pronoun: str) -> Referent | None:
+        """``He said`` after ``a company spokesman said``: the unnamed source that spoke last
+        in the last few sentences, when no one was named and nobody else spoke since."""
+        gender = GENDERED.get(pronoun.lower())
+        window = self._window(pos)
+        found = [u for u in self.unnamed if window <= u[0] < pos]
+        if not found or found[-1][2] not in (None, gender):
+            return None
+        start, written, _ = found[-1]
+        named = any(e.label == "PERSON" and start < e.start < pos for e in self.entities)
+        others = any(start < s < pos and text != pronoun.lower() for s, text in self.all_sources)
+        if named or others:
+            return None
+        return Referent(written, "UNNAMED", NEAREST_PROMINENT)
 
     def compatible(self, name: str, pronoun: str) -> bool:
         """Whether a person's known gender (if any) fits the pronoun."""
@@ -243,25 +296,36 @@ class Referents:
     def person(self, pos: int, pronoun: str) -> Referent | None:
         """The person ``he``/``she``/``his``/``her`` at ``pos`` refers to."""
         gender = GENDERED.get(pronoun.lower())
+        if pronoun.lower() in ("he", "she") and (unnamed := self.unnamed_source(pos, pronoun)):
+            return unnamed  # the speaker continues (centering), named or not
         window, sentence = self._window(pos), self._sentence_start(pos)
-        candidates = [
-            e for e in self.entities
-            if e.label == "PERSON" and window <= e.start and e.end <= pos
+        # `He traveled to meet with Devocht`: a name later in the pronoun's own clause is
+        # someone else (binding: a pronoun does not c-command its own antecedent's name).
+        subject = pronoun.lower() in ("he", "she")
+        after = CLAUSE_END.split(self.text[pos : self._sentence_end(pos)])[0] if subject else ""
+        named_after = set(re.findall(r"[\w-]+", after))  # `Maxwell's`: Maxwell
+        able = {
+            e.canonical for e in self.entities
+            if e.label == "PERSON" and e.end <= pos
             and self.gender.get(e.canonical, gender) == gender
-        ]
+            and e.canonical.split()[-1] not in named_after
+        }
+        candidates = [e for e in self.entities if e.canonical in able and window <= e.start
+                      and e.end <= pos and e.label == "PERSON"]
+        rival = any(
+            window <= start < pos and found in (None, gender) for start, found in self.maybe_people
+        )
         if not candidates:
             # Wire copy quotes one expert at length: `He said` paragraphs after the name.
-            earlier = {
-                e.canonical for e in self.entities
-                if e.label == "PERSON" and e.end <= pos
-                and self.gender.get(e.canonical, gender) == gender
-            }
-            return Referent(earlier.pop(), "PERSON", ONLY_EARLIER) if len(earlier) == 1 else None
+            found = len(able) == 1 and not rival
+            return Referent(able.pop(), "PERSON", ONLY_EARLIER) if found else None
         # One person named earlier in the pronoun's own sentence is its antecedent.
         own = {e.canonical for e in candidates if sentence <= e.start}
         if len(own) == 1:
             return Referent(own.pop(), "PERSON", ONLY_PERSON, local=True)
-        return self._pick(candidates, ONLY_PERSON, subject=pronoun.lower() in ("he", "she"))
+        if rival:
+            return None
+        return self._pick(candidates, ONLY_PERSON, subject=subject)
 
     def organisation(
         self, pos: int, *, possessive: bool, speaking: bool = False
@@ -302,19 +366,17 @@ class Referents:
         return self._pick(candidates, ONLY_OTHER, subject=not possessive)
 
     def named(self, pos: int, head: str) -> Referent | None:
-        """``the bank``, ``the ministry``: the organisation before ``pos`` whose name has the
-        head word; ``the company``: the organisation the article is about."""
+        """``the bank``, ``the ministry``: an organisation before ``pos`` that is one by name
+        (or by the attribution stage's table of organisation nouns: ``the airline`` is any but
+        a public body); ``the company`` (no head): the organisation the article is about."""
+        lexicon = default_lexicon()
         having = [
             e for e in self.entities
-            if e.label == "ORG" and e.end <= pos and head in e.canonical.lower()
+            if e.label == "ORG" and e.end <= pos
+            and (head in e.canonical.lower()
+                 or (head in lexicon.organisation_nouns and fits(e.canonical, head, lexicon)))
         ]
-        if having:
-            return self._pick(having, ONLY_OTHER)
-        window = self._window(pos)
-        return self._pick(
-            [e for e in self.entities if e.label == "ORG" and window <= e.start and e.end <= pos],
-            ONLY_OTHER,
-        )
+        return self._pick(having, ONLY_OTHER) if having else None
 
     def role(self, pos: int, words: Sequence[str]) -> Referent | None:
         """``the trade minister``: the one person named before ``pos`` with that title."""

@@ -22,6 +22,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
+from spacy.tokens import Doc
+
+from pipeline.claims.antecedents import Antecedents, antecedent_edits
 from pipeline.claims.referents import GENDERED, SURE_SPEAKER, Referent, Referents
 from pipeline.contract import Annotations, Attribution, Claim, DateMention, Edit, Standalone
 
@@ -60,11 +63,13 @@ ACTING_IT = re.compile(
     r"reports|announced|told|expects?|expected|estimated|forecast|plans?|planned|agreed|"
     r"declined|denied|did not|does not|has agreed|has said|acquired|sold|bought|"
     r"owns|earned|lost|posted|reported|declared|asked|quoted|claimed|called|urged|warned|"
-    r"noted|proposed|approved|paid|filed|offered|has|had)\b",
+    r"noted|proposed|approved|paid|filed|offered|has|had|predicted|recommended|created|"
+    r"gave|confirmed|named|appointed|issued|signed|completed|received)\b",
     re.IGNORECASE,
 )
 THEY_SAID = re.compile(
-    r"\b([Tt]hey)\s+(?:also\s+)?(said|say|added|noted|told|estimated|predicted|expected)\b"
+    r"\b([Tt]hey)\s+(?:also\s+)?(said|say|says|added|noted|note|told|estimated|predicted|"
+    r"expected|expect|declined|named|put|warned|forecast|believe|agreed)\b"
 )
 DESCRIPTION = re.compile(
     r"\b[Tt]he (company|firm|bank|ministry|agency|airline|union|party|council|committee|"
@@ -80,16 +85,25 @@ MODIFIED = re.compile(r"^\s+(figures|data|statistics|numbers|officials|sources)\
 SOURCE_PREPOSITIONS = re.compile(r"\b(at|of|from|for|with|in)\b")
 
 
-def standalone_claims(annotations: Annotations, claims: Sequence[Claim]) -> tuple[Claim, ...]:
-    """The claims of one article, each with its ``standalone`` text (pure)."""
+def standalone_claims(
+    annotations: Annotations, claims: Sequence[Claim], doc: Doc | None = None
+) -> tuple[Claim, ...]:
+    """The claims of one article, each with its ``standalone`` text (pure); with the article's
+    parse, a subject It/They also names the definite noun phrase it continues."""
     referents = Referents(annotations)
-    return tuple(replace(c, standalone=standalone_for(c, referents)) for c in claims)
+    antecedents = Antecedents(doc) if doc is not None and claims else None
+    return tuple(
+        replace(c, standalone=standalone_for(c, referents, antecedents)) for c in claims
+    )
 
 
-def standalone_for(claim: Claim, referents: Referents) -> Standalone:
+def standalone_for(
+    claim: Claim, referents: Referents, antecedents: Antecedents | None = None
+) -> Standalone:
     """The claim written to stand alone, with the edits that made it."""
     quoted = _quoted(claim, referents)
     edits = [*_date_edits(claim, quoted), *_reference_edits(claim, referents, quoted)]
+    edits += antecedent_edits(claim, antecedents, quoted, edits)
     edits = _without_overlaps(edits)
     frame = _frame(claim, referents, edits)
     if frame is not None:
@@ -207,10 +221,19 @@ def _date_edit(
 
 
 def _named_earlier(claim: Claim, name: str, start: int, edits: Sequence[Edit] = ()) -> bool:
-    """Whether the claim names the entity before ``start`` itself, or an edit already did."""
+    """Whether the claim names the entity before ``start`` itself (its first word will do:
+    ``Comalco said it`` for Comalco Ltd), or an edit already did."""
+    first = next((w for w in name.split() if w.lower() != "the"), name)
+    before = claim.text[:start]
+    if first[:1].isupper() and re.search(rf"(?<![\w-]){re.escape(first)}(?![\w-])", before):
+        return True
     return any(
         name in (e.canonical, e.text) and e.end - claim.start <= start for e in claim.entities
-    ) or any(edit.entity == name and edit.start < start for edit in edits)
+    ) or any(
+        edit.start < start
+        and name.lower() in ((edit.entity or "").lower(), edit.replacement.lower())
+        for edit in edits
+    )
 
 
 def _name(referent: Referent, possessive: bool, capital: bool) -> str:
@@ -271,13 +294,17 @@ def _reference_edits(
                 continue
         reason = "possessive" if possessive else "pronoun"
         replacement = _name(referent, possessive, start == 0 or m.group(1)[0].isupper())
+        # An unnamed source (`a company spokesman`) is written in, but is no entity to key on.
+        entity = None if referent.label == "UNNAMED" else referent.name
         edits.append(Edit(start, end, m.group(0), replacement, reason, referent.confidence,
-                          referent.name))
+                          entity))
     for m in THEY_SAID.finditer(text):
         if _inside(m.start(), quoted):
             continue
         referent = referents.group(claim.start + m.start())
-        if referent is not None and referent.confidence >= THRESHOLD:
+        if referent is not None and referent.confidence >= THRESHOLD and not _named_earlier(
+            claim, referent.name, m.start(), edits
+        ):
             name = referent.name[0].upper() + referent.name[1:] if m.start() == 0 else referent.name
             edits.append(Edit(m.start(), m.end(1), m.group(1), name, "pronoun",
                               referent.confidence))

@@ -242,6 +242,7 @@ EDIT_REASONS = {
     "possessive": "possessive resolved",
     "description": "description resolved",
     "role": "role resolved to the person given that title",
+    "antecedent": "pronoun resolved to the subject of the sentence before",
     "relative_date": "relative date written out",
     "quote_speaker": "speaker of the quote",
     "reported_source": "source of the reported statement",

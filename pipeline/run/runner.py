@@ -118,7 +118,7 @@ class Runner:
                 # Only the claims the gate keeps are written to stand alone; their keys read
                 # the names the standalone text resolved.
                 claims = score_claims(doc, build_claims(annotations, doc), gate=self.settings.gate)
-                claims = with_keys(standalone_claims(annotations, claims))
+                claims = with_keys(standalone_claims(annotations, claims, doc))
                 outcomes[index] = ArticleResult(annotations, claims)
             except Exception as error:  # one bad article must not stop the run
                 outcomes[index] = _failure(article, error)

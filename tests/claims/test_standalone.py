@@ -73,6 +73,25 @@ ROWS = [
     # `its` right after the company it stands for is plain: not named twice.
     ("Kestrel Airlines Ltd plans to expand its fleet to 40 aircraft in 2025.",
      "2022-03-09", "expand its fleet", ["expand its fleet"], ["Kestrel Airlines Ltd's"]),
+    # A subject `It` continues the definite subject of the sentence before: the article's words.
+    ("The copper index climbed 9 points on Monday.\n\nIt ended the day at 411.",
+     "2021-06-09", "ended the day", ["The copper index ended the day at 411"], []),
+    # `They` takes a plural subject; a rival subject of the same number leaves it as written.
+    ("The new rules took effect in May.\n\nThey cut fees for small savers by half.",
+     "2021-06-09", "cut fees", ["The new rules cut fees"], []),
+    ("The bank said the index slipped in May.\n\nIt ended the month at 88.",
+     "2021-06-09", "ended the month", ["It ended the month"], ["The index", "The bank"]),
+    # The sole agreeing subject, below `said`; an object of the same number makes it unsure.
+    ("The ministry said the new tariffs would take effect in May.\n\nThey will raise "
+     "import costs by 8 percent.", "2021-06-09", "import costs",
+     ["The new tariffs will raise import costs"], []),
+    ("Officials said the tariff would cut the deficit sharply.\n\nIt will fall 8 percent "
+     "by June.", "2021-06-09", "fall 8 percent", ["It will fall"], ["The tariff will"]),
+    # A name's noun phrase is as definite (`Velmora's shares`); a quantity is no group.
+    ("Velmora's shares fell 2 cents on Monday.\n\nThey closed at 310 cents.",
+     "2021-06-09", "closed at 310", ["Velmora's shares closed at 310"], []),
+    ("Few traders expect a rebound in wheat prices.\n\nThey say stocks will rise 12 percent "
+     "this year.", "2021-06-09", "stocks will rise", ["They say stocks"], ["Few traders say"]),
     # `said Tuesday`: the day of the week gets its date and its year.
     ("Orsolya Nagy, Hungary's economy minister, said Tuesday that the budget deficit "
      "would reach 2.1 percent of output.",
@@ -254,6 +273,54 @@ READ_ON_REUTERS = [
      None, "cts'"),
     ("reuters-390", "good", "a quote carrying `Li said` needs no frame (was said twice)",
      None, 'Ka-shing said: "Looking'),
+    ("reuters-368", "good", "`He said` after `a Coast Guard spokesman said`: that source",
+     "A Coast Guard spokesman said there was", None),
+    ("reuters-595", "good", "`It said`: the lead's company the recogniser missed",
+     "Commercial Credit Co said its", None),
+    ("reuters-117", "good", "`They said`: the two underwriters that spoke, named",
+     "Woolcott and Co said each", None),
+    ("reuters-219", "good", "`They said` three times: the sources the first one points to",
+     "Political sources said there is dissent", None),
+    ("reuters-637", "good", "`the bank` is not the SEC that spoke (was named so)",
+     None, "Securities and Exchange Commission to list"),
+    ("reuters-938", "good", "`Comalco said it` reads plainly (it was `U.S. Dollar`)",
+     None, "U.S. Dollar expected"),
+    # Antecedents: `It`/`They` → the definite subject of the sentence before (all 13 read).
+    ("reuters-70", "good", "`They said`: the underwriters, the subject before",
+     "The underwriters said the company", None),
+    ("reuters-141", "good", "`It has`: the inverse floater the sentence before totals",
+     "The inverse floater has an", None),
+    ("reuters-273", "good", "`They put`: the sources that spoke before (vague, not wrong)",
+     "The sources put crude", None),
+    ("reuters-275", "good", "`It bases this`: the embassy report's forecast",
+     "The embassy report bases this", None),
+    ("reuters-295", "good", "`They were aimed`: the new moves", "The new moves were aimed", None),
+    ("reuters-300", "good", "`They will underwrite`: the dealers just listed",
+     "The primary dealers will underwrite", None),
+    ("reuters-325", "good", "`It is not callable`: the bond issue", "The issue is not", None),
+    ("reuters-478", "good", "`They said`: the two companies", "The companies said", None),
+    ("reuters-499", "good", "`It will market`: the new unit", "The unit will market", None),
+    ("reuters-567", "good", "`It will include`: the matching system", "The system will", None),
+    ("reuters-582", "good", "the same story filed again", "The system will", None),
+    ("reuters-668", "good", "`It also discussed`: the Gulf meeting", "The meeting also", None),
+    ("reuters-714", "good", "`It is one of`: the company (Viacom) as the article calls it",
+     "The company is one of", None),
+    ("reuters-263", "good", "`It would increase`: the proposed tax",
+     "The tax would increase", None),
+    ("reuters-312", "good", "`It widened`: the surplus named with its country",
+     "South Korea's current account surplus widened", None),
+    ("reuters-339", "good", "`They use`: the players, a plural with no determiner",
+     "DAT players use a cassette", None),
+    ("reuters-390", "good", "`They compared with`: the company's earnings",
+     "Cheung Kong's earnings compared", None),
+    ("reuters-768", "good", "`It had been trading`: the company's stock",
+     "Purolator's stock\nhad been", None),
+    ("reuters-408", "good", "`They have granted`: the shareholders, sole plural subject",
+     "WTC's three principal shareholders have", None),
+    ("reuters-282", "good", "`It is currently`: the yen borrowing, not the airline: left",
+     None, "The airline is currently"),
+    ("reuters-319", "good", "`Few analysts` is a quantity: `They say` stays (not `Few … say`)",
+     None, "Few analysts say"),
 ]
 
 

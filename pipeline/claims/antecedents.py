@@ -1,0 +1,176 @@
+"""A subject ``It``/``They`` that continues the definite noun phrase the sentence before opened
+with: ``The Dow index rose 12 points. It closed at …`` → ``The Dow index closed at …``.
+
+The rule is strict and read on the parse (no guess where it does not hold):
+
+* the pronoun is the subject (``nsubj``/``nsubjpass``, never ``expl``) and the first word of
+  its sentence, and not an expletive by ``EXPLETIVE`` (the rule the eval leaves out);
+* the previous sentence has one subject of the same number and it is a common noun (not a
+  person, organisation or place the entity stage named) opened by ``the`` or a name's
+  (``Acme's stock``), or for ``They`` a plural with no determiner or quantity (``DAT
+  players``, never ``Few analysts``): ``It`` takes a singular noun that is no person (``the
+  chairman``), ``They`` a plural one;
+* that sentence has no other subject of the same number (``The bank said the index rose``:
+  either may be ``It``); where that one subject is not the main verb's (``Analysts said the
+  plan …``), no direct object of the same number either.
+
+The replacement is the article's own words, from ``the`` to the noun (and an ``of`` phrase
+after it, up to ``LONGEST`` words); it carries confidence ``ANTECEDENT``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.contract import Claim, Edit
+
+ANTECEDENT = 0.7
+LONGEST = 8
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+SUBJECT_PRONOUN = re.compile(r"\b(It|it|They|they)\b(?!['’]\w)")
+# Nouns for people: `It` never stands for them (`The chairman resigned. It said …`).
+PERSON_NOUNS = frozenset({
+    "man", "woman", "person", "official", "spokesman", "spokeswoman", "minister", "president",
+    "chairman", "chairwoman", "director", "executive", "analyst", "economist", "trader",
+    "dealer", "banker", "source", "governor", "secretary", "judge", "lawyer", "leader", "chief",
+    "head", "member", "buyer", "seller", "investor", "owner", "worker", "farmer", "partner",
+})
+# `Few analysts … They say`: a quantity, no group to write in (`Few analysts say` says less).
+QUANTIFIERS = frozenset({
+    "few", "many", "several", "some", "other", "most", "more", "numerous", "various", "certain",
+    "fewer", "all", "both", "two", "three", "four", "five",
+})
+BE = r"(?:\s+(?:is|was|(?:will|would|may|might|could|should|must)\s+be|ha[sd]\s+been)|['’]s)"
+# One or two adverbs: `not`, `more`, `extremely`: whatever sits between `is` and the adjective.
+ADVERBS = r"(?:(?:not|also|still|now|more|less|most|very|so|too|quite|extremely|highly)\s+){0,2}"
+# `It is expected to rise`, `It is likely to`: raising, and `it` is the thing that will rise.
+RAISING = r"(?!(?:expected|likely|unlikely|due|set|able|scheduled|projected|forecast|estimated|" \
+    r"believed|thought|said|reported|certain|sure|bound|going|supposed|planned)\s)"
+# An expletive `It` refers to nothing: `It` + be + an adjective or participle + a that/to/whether
+# clause (`It is expected that`), `It` + be + a/an + noun + that (`It is an open secret that`),
+# `It` + seem/appear + that or a clause's subject, `It` + strikes me + an adjective.
+EXPLETIVE = re.compile(
+    r"^[\s\"'“‘]*It(?:"
+    rf"{BE}\s+{ADVERBS}[a-z]+\s+(?:that|whether|if|how|why|what)\b"  # It is expected that
+    rf"|{BE}\s+{ADVERBS}{RAISING}[a-z]+\s+(?:for\s+(?:\w+\s+){{1,3}})?to\s"  # important to …
+    rf"|{BE}\s+an?\s+(?:[a-z]+\s+){{1,2}}(?:in\s+[A-Z]\w+\s+)?that\b"  # an open secret that
+    r"|\s+(?:would\s+)?(?:seems?|seemed|appears?|appeared)\s+(?:to\s+me\s+)?"  # appeared the
+    r"(?:that|as\s+if|as\s+though|the|a|an)\b"
+    r"|\s+(?:strikes|struck)\s+(?:me|us)\s+(?:as\s+)?[a-z]+\b"  # It strikes me odd (that …)
+    r")"
+)
+
+
+class Antecedents:
+    """The parse of one article, read for the definite noun phrases subjects continue."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.tokens = {token.idx: token for token in doc}
+
+    def find(self, pos: int) -> str | None:
+        """The words a subject ``It``/``They`` at ``pos`` stands for, under the module's rule."""
+        token = self.tokens.get(pos)
+        words = self.doc.text[pos : pos + 80]
+        expletive = EXPLETIVE.match(words[:1].upper() + words[1:])
+        if token is None or token.dep_ not in SUBJECTS or expletive:
+            return None
+        sentence = token.sent
+        if any(t.is_alpha for t in self.doc[sentence.start : token.i]):
+            return None  # not the sentence's first word
+        before = _previous(self.doc, sentence)
+        if before is None:
+            return None
+        plural = token.lower_ == "they"
+        subjects = [
+            t for t in before
+            if t.dep_ in SUBJECTS and t.pos_ != "PRON" and t.tag_ not in ("WDT", "WP", "PRP")
+        ]
+        agreeing = [t for t in subjects if _plural(t) == plural]
+        if len(agreeing) != 1:
+            return None
+        head = agreeing[0]
+        # Sole agreeing subject of a clause below the root (`X said the plan …`): an object of
+        # the same number is a rival too (`He said the airline cut its borrowing. It is …`).
+        if head.head != before.root and any(
+            t.dep_ == "dobj" and t.pos_ in ("NOUN", "PROPN") and _plural(t) == plural
+            for t in before
+        ):
+            return None
+        if head.pos_ != "NOUN" or head.ent_type_ in NAMED or (
+            not plural and head.lemma_.lower() in PERSON_NOUNS
+        ):
+            return None
+        return _phrase(self.doc, head)
+
+
+def _plural(token: Token) -> bool:
+    return token.tag_ in ("NNS", "NNPS")
+
+
+def _previous(doc: Doc, sentence: Span) -> Span | None:
+    """The sentence before, skipping runs of white space the parser made sentences of."""
+    at = sentence.start
+    while at > 0:
+        before = doc[at - 1].sent
+        if any(t.is_alpha for t in before):
+            return before
+        at = before.start
+    return None
+
+
+def _phrase(doc: Doc, head: Token) -> str | None:
+    """``the`` … the noun (and its ``of`` phrase), as the article wrote them; or a name's
+    (``Acme's stock``); or, for ``They``, a plural with no determiner at all (``DAT players``)."""
+    left = head.left_edge
+    the = left.lower_ == "the" and left.dep_ == "det"
+    # `Acme's stock`: the owner is named (a noun or a name, never `its`/`their`).
+    owner = [c for c in head.lefts if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")]
+    bare = _plural(head) and all(
+        t.dep_ in ("compound", "amod") and t.pos_ in ("NOUN", "PROPN", "ADJ")
+        and t.lower_ not in QUANTIFIERS
+        for t in doc[left.i : head.i]
+    )
+    inside = doc[left.i : head.i + 1]
+    if not (the or owner or bare) or any(t.is_punct for t in inside) or (
+        not owner and any(t.ent_type_ in NAMED for t in inside)
+    ):
+        return None
+    end = head
+    of = [c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of" and c.i == head.i + 1]
+    if of and of[0].right_edge.i - left.i < LONGEST and not any(
+        t.is_punct for t in doc[of[0].i : of[0].right_edge.i + 1]
+    ):
+        end = of[0].right_edge
+    if end.i - left.i >= LONGEST:
+        return None
+    words = " ".join(doc.text[left.idx : end.idx + len(end.text)].split())
+    return "the" + words[3:] if the else words
+
+
+def antecedent_edits(
+    claim: Claim,
+    antecedents: Antecedents | None,
+    quoted: Sequence[tuple[int, int]],
+    taken: Sequence[Edit],
+) -> list[Edit]:
+    """An edit for each subject ``It``/``They`` outside quotes no other edit resolved."""
+    if antecedents is None:
+        return []
+    edits = []
+    for m in SUBJECT_PRONOUN.finditer(claim.text):
+        start, end = m.span()
+        if any(s <= start < e for s, e in quoted) or any(
+            e.start < end and start < e.end for e in taken
+        ):
+            continue
+        words = antecedents.find(claim.start + start)
+        if words is None:
+            continue
+        replacement = words[0].upper() + words[1:] if m.group(1)[0].isupper() else words
+        edits.append(Edit(start, end, m.group(0), replacement, "antecedent", ANTECEDENT))
+    return edits

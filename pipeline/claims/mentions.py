@@ -1,0 +1,140 @@
+"""Mentions the entity recogniser missed or that name no entity, for the referents.
+
+A person's surname alone after the full name (``Montalvo``), a company by the form of its name
+(``Murgold Resources Inc``), a source that names a group (``industry analysts``) or an unnamed
+source (``a company spokesman``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from pipeline.contract import Annotations, EntityMention
+
+# Words that open a mention's sentence without making it any less the subject.
+LEADING = re.compile(r"^[\s\"'“‘(]*(?:(?:the|a|an|but|and|meanwhile|however|also),?\s+)*", re.I)
+# `bankers`, `Finance Ministry sources`, `industry analysts`: a group that speaks, named
+# without a determiner that would need the article to be understood (`the companies`).
+PLURAL_SOURCE = re.compile(
+    # (`The ATPC officials` is a group by its name, `the underwriters` needs the article)
+    r"(?!(?:[Tt]he\b(?!\s+[A-Z])|(?:[Tt]hese|[Tt]hose|[Tt]hey|[Bb]oth|[Ww]e|[Ss]ome|[Mm]any|"
+    r"[Oo]ther|[Ff]ew)\b))"
+    r"(?:[A-Z][\w.&-]*\s+){0,4}"
+    # `industry analysts`, `Traders and analysts`; a capital head only alone (`Analysts`), as
+    # `VMS Realty Partners` is a name
+    r"(?:(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*|(?<![\w\s])[A-Z][a-z]+)"
+    r"(?:ers|ists|ysts|ials|ces|ants|ors|ents|ies|ives|ians)"
+    # `in New York`, `in international oil markets`: where the group is, not who
+    r"(?:\s+(?:in|at|from)\s+(?:[\w.&-]+\s+){0,3}[\w.&-]+)?"
+    # or names joined: `Arden Securities and Bello Brothers`
+    r"|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*\s+and\s+[A-Z][\w.&-]*(?:\s+(?:and\s+)?[A-Z][\w.&-]*)*",
+)
+# `a company spokesman said. He said …`: the one unnamed source that spoke last, as written.
+UNNAMED_SOURCE = re.compile(
+    r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w.&'’-]+\s+){0,5}?"
+    r"(spokesman|spokeswoman|spokesperson|official|source|executive|analyst|economist|trader|"
+    r"dealer|banker|aide|diplomat)"
+    r"(?:\s+(?:of|at|for|in|with|close\s+to)\s+(?:[\w.&'’-]+\s+){0,4}[\w.&'’-]+)?",
+)
+# `the companies`, `the two banks`, `they`: a group that points back to one named before.
+BACK_TO_GROUP = re.compile(r"(?:(?:the|these|both)\s+(?:two\s+|three\s+)?[a-z]+s|they)", re.I)
+UNNAMED_GENDER = {"spokesman": "male", "spokeswoman": "female"}
+# `Murgold Resources Inc said`: a company by the form of its name where the entity recogniser
+# missed it (wire leads), taken only where it opens a sentence or is a source.
+COMPANY = re.compile(
+    r"(?:[A-Z][\w.&'’-]*\s+){1,5}(?:Inc|Corp|Co|Ltd|Plc|PLC|LP|NV|AG|SA|SpA|GmbH|Group|Bank|"
+    r"Fund|Trust|Partners|Holdings|Industries)\b\.?"
+)
+HEADLINE = re.compile(r"[^a-z\n]*\n")
+# Words that open a sentence without opening a name (`In January Acme Corp said`).
+NOT_NAMES = frozenset({
+    "in", "on", "at", "for", "by", "after", "before", "since", "during", "under", "with", "from",
+    "last", "this", "next", "when", "while", "as", "if", "earlier", "later", "separately",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+})
+
+
+def alias_mentions(
+    text: str, people: Sequence[EntityMention], found: Sequence[EntityMention]
+) -> list[EntityMention]:
+    """``Montalvo`` the recogniser missed, after ``Daniel Montalvo``: a person's surname
+    alone, where no other person of the article has it; inside another entity only as its
+    modifier (``the Warhol Factory``, not ``Dean`` for Dean Foods)."""
+    surnames: dict[str, set[str]] = {}
+    first: dict[str, int] = {}
+    for e in people:
+        words = e.canonical.split()
+        if e.label == "PERSON" and len(words) > 1 and len(words[-1]) > 2:
+            surnames.setdefault(words[-1], set()).add(e.canonical)
+            first.setdefault(e.canonical, e.start)
+    single = {surname: names.pop() for surname, names in surnames.items() if len(names) == 1}
+    if not single:
+        return []  # (Thomas Sam and Manju Sam: `Sam` alone is either)
+    aliases = []
+    by_start = sorted(found, key=lambda e: e.start)
+    starts = [e.start for e in by_start]
+    longest = max((e.end - e.start for e in found), default=0)
+    # One pass over the text for every surname, longest first, whatever the number of people.
+    either = "|".join(re.escape(n) for n in sorted(single, key=lambda n: (-len(n), n)))
+    for m in re.finditer(rf"(?<![\w'’-])(?:{either})(?![\w-])", text):
+        surname = m.group(0)
+        name = single[surname]
+        if m.start() < first[name]:
+            continue
+        # Entities that may cover the word start at most `longest` characters before it.
+        low = bisect.bisect_left(starts, m.start() - longest)
+        high = bisect.bisect_left(starts, m.end())
+        covering = [e for e in by_start[low:high] if m.start() < e.end]
+        if any(e.label == "PERSON" or e.text.split()[-1] == surname for e in covering):
+            continue
+        aliases.append(EntityMention(m.start(), m.end(), surname, "PERSON", name))
+    return aliases
+
+
+
+def company_mentions(
+text: str, sentences: Sequence[int], annotations: Annotations
+) -> list[EntityMention]:
+    """Companies by the form of their name, as subjects or sources, that no organisation
+    the entity recogniser found covers (``Comalco Ltd said``, read as a person)."""
+    spans = []
+    for start in sentences:
+        # A headline in capitals run into the lead's sentence is no part of the name.
+        headline = HEADLINE.match(text, start)
+        start = headline.end() if headline else start
+        lead = LEADING.match(text[start : start + 40])
+        found = COMPANY.match(text, start + (lead.end() if lead else 0))
+        if found and text[found.end() : found.end() + 1] not in ("'", "’"):
+            spans.append((found.start(), found.end()))
+    for a in annotations.attributions:
+        if a.source is not None and COMPANY.fullmatch(a.source.text):
+            spans.append((a.source.start, a.source.end))
+    organisations = sorted((e for e in annotations.entities if e.label == "ORG"),
+                           key=lambda e: e.start)
+    starts = [e.start for e in organisations]
+    longest = max((e.end - e.start for e in organisations), default=0)
+    found_names = []
+    for start, end in sorted(set(spans)):
+        written = text[start:end]
+        if written.split()[0].lower() in NOT_NAMES:
+            continue
+        near = organisations[bisect.bisect_left(starts, start - longest) :
+                             bisect.bisect_left(starts, end)]
+        if any(start < e.end for e in near):
+            continue
+        name = " ".join(written.split())
+        found_names.append(EntityMention(start, end, written, "ORG", name))
+    return found_names
+
+
+
+def group_source(text: str) -> str:
+    """A source as a group is written in: one line, no ticker brackets, no apposition after
+    it (``Orrin Corp and Kesk Holdings, the lead managers``), but the whole of a list
+    (``Farmers, millers and bakers``)."""
+    written = " ".join(text.replace("<", "").replace(">", "").split())
+    head, _, rest = written.partition(",")
+    return written if re.fullmatch(r"\s*[\w.&' -]+\s+and\s+[\w.&' -]+", rest) else head
