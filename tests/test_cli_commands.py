@@ -141,6 +141,27 @@ def test_export_builds_claimreview_straight_from_a_claims_file(tmp_path: Path) -
     assert runner.invoke(app, ["validate", str(out)]).exit_code == 0
 
 
+@pytest.mark.parametrize("suffix", [".jsonl.gz", ".jsonl.bz2", ".ndjson.xz"])
+def test_export_and_group_read_a_compressed_claims_file(tmp_path: Path, suffix: str) -> None:
+    import bz2
+    import gzip
+    import lzma
+
+    compress = {".gz": gzip.compress, ".bz2": bz2.compress, ".xz": lzma.compress}
+    plain = write_claims(tmp_path / "c.jsonl").read_bytes()
+    path = tmp_path / f"claims{suffix}"
+    path.write_bytes(compress[Path(suffix).suffix](plain))
+    out = tmp_path / "reviews.jsonl"
+    result = runner.invoke(app, ["export", str(path), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    reviews = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["itemReviewed"]["appearance"]["identifier"] for r in reviews] == [
+        "art-1", "art-1", "art-2"]
+    assert "claims in: 3, done: 3, errors: 0, ClaimReviews out: 3" in result.output
+    grouped = runner.invoke(app, ["group", str(path)])
+    assert grouped.exit_code == 0 and len(grouped.output.splitlines()) == 3
+
+
 def test_export_reports_a_bad_line_of_a_claims_file(tmp_path: Path) -> None:
     path = write_claims(tmp_path / "c.jsonl", '{"schema": "claim/1", "claim_id": "x"}\nnope\n')
     errors = tmp_path / "errors.jsonl"

@@ -2,8 +2,9 @@
 
 Modules: ``reader`` (inputs, files, directories, globs, URLs and standard input, one item each),
 ``formats`` (compression, format sniffing, line limits), ``sgml`` (Reuters-style SGML, streamed
-story by story), ``records`` (field checks, JSON lines, claim records) and ``warc`` (web pages
-and archives). Offers ``read_inputs``, ``read_items`` (which also yields ``ClaimInput`` for
+story by story), ``records`` (field checks, JSON lines, claim records), ``warc`` (web pages
+and archives) and ``language`` (articles not in English), on ``langmodel`` (py3langid's model,
+held compactly). Offers ``read_inputs``, ``read_items`` (which also yields ``ClaimInput`` for
 ``claim/1`` records, for ``export``), ``count_items``, ``ReadItem`` and ``DEFAULT_MAX_CHARS``.
 """
 

@@ -73,6 +73,39 @@ def sniff_format(head: bytes) -> str:
     return "txt"
 
 
+# A story tag opening a line, searched past the sniffed head (where prose naming it is rarer).
+_SGML_STORY_LINE = re.compile(rb"^<REUTERS\b", re.M)
+
+
+def sniff_past_head(handle: IO[bytes], limit: int) -> tuple[str, IO[bytes]]:
+    """``sgml`` or ``txt`` for a stream whose head looked like plain text, by its first ``limit``
+    bytes (all a text article may hold), and the stream again from its start."""
+    data = handle.read(limit)
+    # The head again too: a pipe's first read may have held less than SNIFF_BYTES.
+    sgml = _SGML_MARK.search(data, 0, SNIFF_BYTES) or _SGML_STORY_LINE.search(data)
+    kind = "sgml" if sgml else "txt"
+    return kind, cast(IO[bytes], io.BufferedReader(_Rejoined(data, handle), CHUNK))
+
+
+class _Rejoined(io.RawIOBase):
+    """Bytes already read from a stream, then the rest of the stream."""
+
+    def __init__(self, head: bytes, rest: IO[bytes]) -> None:
+        self._head, self._at, self._rest = head, 0, rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self._at < len(self._head):
+            data = self._head[self._at : self._at + len(buffer)]
+            self._at += len(data)
+        else:
+            data = self._rest.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
 def sniff_compression(head: bytes) -> str | None:
     """The compression suffix whose magic bytes open ``head``, or None."""
     return next((suffix for magic, suffix in MAGIC.items() if head.startswith(magic)), None)

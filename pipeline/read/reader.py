@@ -28,6 +28,7 @@ from pipeline.read.formats import (
     read_limited,
     sniff_compression,
     sniff_format,
+    sniff_past_head,
 )
 from pipeline.read.language import foreign_language
 from pipeline.read.records import ClaimInput, article_id_for, from_record, jsonl_records
@@ -208,6 +209,8 @@ def _read_one(
             if kind is None:
                 head = cast(io.BufferedReader, handle).peek(SNIFF_BYTES)[:SNIFF_BYTES]
                 kind = sniff_format(head)
+                if kind == "txt":  # a story tag may come later, after a long preamble
+                    kind, handle = sniff_past_head(handle, byte_limit)
             yield from _parse(kind, handle, origin, meta, byte_limit)
         finally:
             if name != "-":  # standard input is the caller's to close

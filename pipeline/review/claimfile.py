@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from pipeline.errors import ArticleError, Messages
+from pipeline.read.formats import COMPRESSED_SUFFIXES, DecompressError, open_binary
 from pipeline.review.claimreview import claimreview_of_record
 from pipeline.run.write import Counts, Sink, dumps
 
@@ -30,8 +32,12 @@ def kind_of(record: Any) -> str:
 
 
 def claim_lines(path: Path) -> Iterator[tuple[str, dict[str, Any] | NotClaims]]:
-    """Each non-blank line as ``(FILE:LINE, its claim record)``, or why it is not one."""
-    with path.open(encoding="utf-8", errors="surrogateescape") as handle:
+    """Each non-blank line as ``(FILE:LINE, its claim record)``, or why it is not one.
+
+    A compressed file (``.jsonl.gz``…) is read decompressed, as articles are.
+    """
+    raw = open_binary(str(path))
+    with io.TextIOWrapper(raw, encoding="utf-8", errors="surrogateescape") as handle:
         for number, line in enumerate(handle, start=1):
             if not line.strip():
                 continue
@@ -100,14 +106,17 @@ def export_claimreviews(
 def is_claims_file(name: str) -> bool:
     """Whether a local input's first record is a ``claim/1`` record (export reads it as claims)."""
     path = Path(name)
-    if path.suffix.lower() not in CLAIM_SUFFIXES or not path.is_file():
+    suffixes = [suffix.lower() for suffix in path.suffixes]
+    if suffixes and suffixes[-1] in COMPRESSED_SUFFIXES:
+        suffixes.pop()  # a compressed claims file is still one
+    if not suffixes or suffixes[-1] not in CLAIM_SUFFIXES or not path.is_file():
         return False
-    with path.open("rb") as handle:
-        for raw in handle:
-            if raw.strip():
-                try:
+    try:
+        with open_binary(name) as handle:
+            for raw in handle:
+                if raw.strip():
                     record = json.loads(raw)
-                except (ValueError, RecursionError):
-                    return False
-                return isinstance(record, dict) and record.get("schema") == CLAIM_SCHEMA
+                    return isinstance(record, dict) and record.get("schema") == CLAIM_SCHEMA
+    except (OSError, EOFError, DecompressError, ValueError, RecursionError):
+        return False  # read as articles, whose reading reports what is wrong with the file
     return False

@@ -19,7 +19,7 @@ from pipeline.errors import ArticleError
 from pipeline.read.reader import DEFAULT_MAX_CHARS, ReadItem, count_items, read_inputs
 from pipeline.run.outputs import ItemOutput, Mode, OutputSpec, render
 from pipeline.run.runner import Outcome, Runner, Settings, batches
-from pipeline.run.write import Counts, RunOutputs, dumps
+from pipeline.run.write import OUT_NAMES, Counts, RunOutputs, dumps
 
 Engine = Literal["local", "dask"]
 
@@ -171,7 +171,7 @@ class Progress:
         self.total: int | None = None
         self.resumed = 0  # articles a resumed run had done before this start
         self.counter: threading.Thread | None = None
-        self.mode = "claims"  # what the run writes, named in the closing summary
+        self.mode = "claims"  # what the run writes, named in the live line and the summary
 
     def count_in_background(self, inputs: Sequence[str]) -> None:
         """Learn ``total`` from the inputs without delaying the run."""
@@ -195,7 +195,8 @@ class Progress:
         total = self.total
         seen = f"{counts.articles_in}/{total}" if total is not None else f"{counts.articles_in}"
         line = (
-            f"articles={seen} rate={rate:.1f}/s claims={counts.claims} "
+            f"articles={seen} rate={rate:.1f}/s "
+            f"{OUT_NAMES.get(self.mode, self.mode)}={counts.written(self.mode)} "
             f"errors={counts.errors} elapsed={duration(elapsed)}"
         )
         if total is not None and rate > 0:

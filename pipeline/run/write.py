@@ -45,12 +45,15 @@ class Counts:
     claims: int = 0
     records: int = 0
 
+    def written(self, mode: str = "claims") -> int:
+        """How many of what the run writes (claims, annotations or reviews) it has written."""
+        return self.claims if mode == "claims" else self.records
+
     def summary(self, mode: str = "claims") -> str:
         """The closing line; it counts what the run writes (claims, annotations or reviews)."""
-        written = self.claims if mode == "claims" else self.records
         return (
             f"articles in: {self.articles_in}, done: {self.articles_done}, "
-            f"errors: {self.errors}, {OUT_NAMES.get(mode, mode)} out: {written}"
+            f"errors: {self.errors}, {OUT_NAMES.get(mode, mode)} out: {self.written(mode)}"
         )
 
 

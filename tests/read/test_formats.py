@@ -104,6 +104,28 @@ def test_sgml_on_standard_input_is_read_as_stories() -> None:
         assert "\x03" not in article.text and "</BODY>" not in article.text
 
 
+@pytest.mark.parametrize("preamble", [
+    b"",
+    b"Archive of wire copy, March 1987.\n" * 200,  # about 6,800 bytes before the first story
+    b"x" * 50_000 + b"\n",
+])
+def test_sgml_on_standard_input_after_a_long_preamble(preamble: bytes) -> None:
+    story = (b'<REUTERS NEWID="31">\n<TEXT><TITLE>TIN PRICE FIRM</TITLE><BODY>Tin held at 4.2 '
+             b"dlrs a pound, dealers said.</BODY></TEXT>\n</REUTERS>\n")
+    for stream in (preamble + story, gzip.compress(preamble + story)):
+        (article,) = read_inputs(["-"], stdin=piped(stream))
+        assert isinstance(article, Article)
+        assert (article.id, article.title) == ("reuters-31", "TIN PRICE FIRM")
+
+
+def test_text_on_standard_input_naming_the_tag_stays_text() -> None:
+    text = b"WIRE TAGS\n\n" + b"Editors wrap each story in a tag.\n" * 150
+    text += b"The tag they use is <REUTERS> in the middle of a line, the manual said.\n"
+    (article,) = read_inputs(["-"], stdin=piped(text))
+    assert isinstance(article, Article) and article.title == "WIRE TAGS"
+    assert article.text.endswith("the manual said.\n")
+
+
 def test_format_option_overrides_the_name(tmp_path: Path) -> None:
     path = tmp_path / "dump.dat"
     path.write_bytes(LINE + LINE.replace(b"k1", b"k2"))

@@ -232,6 +232,20 @@ def test_progress_without_a_known_size_shows_no_time_left() -> None:
     assert stream.getvalue() == "progress: articles=4 rate=2.0/s claims=0 errors=0 elapsed=2s\n"
 
 
+@pytest.mark.parametrize(("mode", "shown"), [
+    ("claims", "claims=30"), ("annotations", "annotations=9"), ("claimreview", "ClaimReviews=9"),
+])
+def test_progress_counts_what_the_run_writes(mode: str, shown: str) -> None:
+    clock, stream = FakeClock(), io.StringIO()
+    progress = Progress(stream, every=0, clock=clock)
+    progress.mode = mode
+    clock.now += 5
+    progress.update(Counts(articles_in=10, articles_done=9, errors=1, claims=30, records=9))
+    assert stream.getvalue() == (
+        f"progress: articles=10 rate=2.0/s {shown} errors=1 elapsed=5s\n"
+    )
+
+
 def test_run_job_counts_the_inputs_for_the_progress_line(
     reference: tuple[Path, bytes, bytes], tmp_path: Path
 ) -> None:

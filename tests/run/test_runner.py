@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from spacy.language import Language
 
 from pipeline.contract import Article, ArticleResult, TextSpan
-from pipeline.run.runner import Runner, Settings, process_articles
+from pipeline.run.runner import GROUP_CHARS, Runner, Settings, process_articles
 from pipeline.spans import as_read
 
 
@@ -91,3 +93,31 @@ def test_as_read_recuts_nested_spans() -> None:
     record = TextSpan(0, 7, "one two")
     assert as_read(record, text) == TextSpan(0, 7, "one\ntwo")
     assert as_read("plain", text) == "plain"
+
+
+def test_whole_articles_are_parsed_in_small_groups_with_the_same_result(
+    claims_nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The base model holds a group's activations at once: a batch is parsed a few articles at
+    a time (GROUP_CHARS), and each article comes out as it does parsed alone."""
+    paragraph = (
+        "The harbour board said on Monday that freight volumes rose 4.5 percent to 2.1 million "
+        "tonnes in 2016, while fees brought in $12 million, up from $9 million a year earlier.\n\n"
+    )
+    articles = [
+        Article(id=f"port-{n}", text=f"Harbour report {n}\n\n" + paragraph * 40,
+                published="2017-03-01")
+        for n in range(6)
+    ]
+    groups: list[int] = []
+    pipe = claims_nlp.pipe
+
+    def recording_pipe(docs: list[Any], **kwargs: Any) -> Any:
+        groups.append(sum(len(doc.text) for doc in docs))
+        return pipe(docs, **kwargs)
+
+    monkeypatch.setattr(claims_nlp, "pipe", recording_pipe)
+    together = Runner(Settings(), claims_nlp).run_batch(articles)
+    assert len(groups) > 1 and max(groups) <= GROUP_CHARS
+    alone = [Runner(Settings(), claims_nlp).run_batch([article])[0] for article in articles]
+    assert together == alone
