@@ -200,7 +200,8 @@ def _merged_candidates(doc: Doc, patterns: EntityPatterns) -> list[_Candidate]:
         if trimmed is not None and trimmed.text.strip():
             merged.append(_Candidate(trimmed, _corrected_label(trimmed, ent.label_), None))
     merged.sort(key=lambda c: (c.span.start_char, c.span.end_char))
-    return [c for c in merged if c.entry is not None or not _not_a_name(c)]
+    text = doc.text  # spaCy joins every token for each read of doc.text: read it once
+    return [c for c in merged if c.entry is not None or not _not_a_name(c, text)]
 
 
 # A row of an earnings table holds figures and abbreviations only: "Avg shrs 51.7 mln vs 43.4",
@@ -209,10 +210,10 @@ _TABLE_ROW_RE = re.compile(r"(?=[^\n]*\d)(?:[ \t]+(?:[\d.,/()-]+|[A-Za-z]{1,4}\.
 _VS_ROW_RE = re.compile(r"(?=[^\n]*\d)(?=[^\n]* vs )(?:[ \t]+(?:[\d.,/()-]+|[a-z]+\.?))*[ \t]*$")
 
 
-def _not_a_name(cand: _Candidate) -> bool:
+def _not_a_name(cand: _Candidate, text: str) -> bool:
     """A tagger's name that is none: a lone lower-case word (``cts``, ``dlrs``) the article
     never capitalises, or the label of a table row (``Avg`` of ``Avg shrs 51.7 mln``)."""
-    span, text = cand.span, cand.span.doc.text
+    span = cand.span
     words = _strip_name(span.text).split()
     if len(words) == 1 and words[0].islower():
         # A story typed in lower case still capitalises its names somewhere ("Azpurua said");

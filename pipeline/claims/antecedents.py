@@ -70,12 +70,13 @@ class Antecedents:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        self.text = doc.text  # spaCy rebuilds doc.text from its tokens on every read
         self.tokens = {token.idx: token for token in doc}
 
     def find(self, pos: int) -> str | None:
         """The words a subject ``It``/``They`` at ``pos`` stands for, under the module's rule."""
         token = self.tokens.get(pos)
-        words = self.doc.text[pos : pos + 80]
+        words = self.text[pos : pos + 80]
         expletive = EXPLETIVE.match(words[:1].upper() + words[1:])
         if token is None or token.dep_ not in SUBJECTS or expletive:
             return None
