@@ -11,10 +11,9 @@ from pipeline.assets import MODELS_DIR
 from pipeline.contract import EntityMention
 from pipeline.entities import (
     EntitiesComponent,
-    _organisation_resolver,
-    _person_resolver,
     find_entities,
 )
+from pipeline.names import organisation_resolver, person_resolver
 
 SEED = Path(__file__).resolve().parent.parent / "corpus" / "000_e8c7711d66f6db41.txt"
 
@@ -263,7 +262,7 @@ def test_a_company_named_by_the_last_word_before_its_legal_form(
 def test_short_person_names_resolve_by_position(
     people: list[tuple[int, str]], expected: dict[int, str]
 ) -> None:
-    assert _person_resolver(people) == expected
+    assert person_resolver(people) == expected
 
 
 @pytest.mark.parametrize(
@@ -283,4 +282,4 @@ def test_short_person_names_resolve_by_position(
 def test_short_organisation_names_resolve_by_position(
     organisations: list[tuple[int, str]], expected: dict[int, str]
 ) -> None:
-    assert _organisation_resolver(organisations) == expected
+    assert organisation_resolver(organisations) == expected
