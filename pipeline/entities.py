@@ -146,6 +146,10 @@ def _trim(span: Span) -> Span | None:
     """Trim a trailing possessive and surrounding blanks from a span (None if nothing is left)."""
     start, end = span.start, span.end
     doc = span.doc
+    # "Coffee Organization (ICO": the tagger took in half a bracket; the name ends before it.
+    opened = [i for i in range(start, end) if doc[i].text == "("]
+    if opened and not any(doc[i].text == ")" for i in range(opened[-1], end)):
+        end = opened[-1]
     while end > start and (
         doc[end - 1].text in POSSESSIVES or doc[end - 1].text in MARKS or doc[end - 1].is_space
     ):

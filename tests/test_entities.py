@@ -6,11 +6,13 @@ from pathlib import Path
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Span
 
 from pipeline.assets import MODELS_DIR
 from pipeline.contract import EntityMention
 from pipeline.entities import (
     EntitiesComponent,
+    _trim,
     find_entities,
 )
 from pipeline.names import organisation_resolver, person_resolver
@@ -283,3 +285,19 @@ def test_short_organisation_names_resolve_by_position(
     organisations: list[tuple[int, str]], expected: dict[int, str]
 ) -> None:
     assert organisation_resolver(organisations) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last", "expected"),
+    [
+        # The tagger took in half a bracket: the name ends before it.
+        ("the Kenya Tea Board (KTB) said", 1, 6, "Kenya Tea Board"),
+        # A closed bracket inside a name stays.
+        ("the Kenya Tea Board (KTB) said", 1, 7, "Kenya Tea Board (KTB)"),
+    ],
+)
+def test_a_name_with_half_a_bracket_ends_before_it(
+    base_nlp: Language, text: str, first: int, last: int, expected: str
+) -> None:
+    trimmed = _trim(Span(base_nlp(text), first, last, label="ORG"))
+    assert trimmed is not None and trimmed.text == expected
