@@ -1,7 +1,9 @@
 """Who a pronoun, a role or ``the company`` in a claim refers to, from the article's annotations.
 
 Computed from the entities, sentences and attributions the earlier stages found (no second
-parse). Each answer carries a confidence the standalone rewriter compares with its threshold:
+parse), and, where given, where the parse put the subjects (``subjects``): then only a person
+in a subject position rivals the subject a pronoun continues, and only a subject continues.
+Each answer carries a confidence the standalone rewriter compares with its threshold:
 
 * one compatible candidate in the last few sentences: 0.9 for a person, 0.8 otherwise;
 * several, and the nearest is also the latest subject or speaker among them: 0.7;
@@ -30,6 +32,7 @@ from pipeline.claims.mentions import (
     company_mentions,
     group_source,
 )
+from pipeline.claims.subjects import Subjects
 from pipeline.contract import Annotations, EntityMention
 
 NAMES_FILE = MODELS_DIR / "standalone_names.json"
@@ -99,8 +102,12 @@ class Referent:
 class Referents:
     """The candidates of one article, indexed once for every claim of it."""
 
-    def __init__(self, annotations: Annotations) -> None:
+    def __init__(
+        self, annotations: Annotations, subjects: Subjects | None = None
+    ) -> None:
         self.text = annotations.article.text
+        # Where the parse (if given) has subjects: only a person there rivals the subject.
+        self.subjects = subjects
         self.entities = sorted(
             # `a blue Marilyn` taken for a person: a person's name never opens with `The`.
             (e for e in annotations.entities if e.label in ("PERSON", "ORG", "GPE")
@@ -237,7 +244,8 @@ class Referents:
         if len(names) == 1:
             confidence = only
         else:
-            prominent = [c for c in candidates if self.prominent(c)]
+            prominent = [c for c in candidates if self.prominent(c)
+                         or (only == ONLY_PERSON and self.parsed_subject(c))]
             if not prominent:
                 return None
             chosen = prominent[-1]
@@ -247,10 +255,15 @@ class Referents:
             rivals = {
                 c.canonical for c in candidates
                 if self._sentence_start(c.start) == home and c.canonical != chosen.canonical
+                and self.rival(c, chosen)
             }
             # (An organisation's lead names others it deals with, not rivals for `It said`.)
             rivals = rivals if only == ONLY_PERSON else set()
+            # With a parse, only a subject continues (`meet with Devocht, who had told`: no).
+            subject = subject and (only != ONLY_PERSON or self.continues(chosen))
             farther = SUBJECT_CONTINUES if subject and not rivals else FARTHER_PROMINENT
+            # (With a parse, `Ellis and Grant` makes Grant prominent too: neither is sure.)
+            same = same and not (rivals and self.subjects is not None)
             confidence = NEAREST_PROMINENT if same else farther
             nearest = chosen
         # `the Andy Warhol Museum` gives a museum its `the`, never the man.
@@ -386,3 +399,28 @@ class Referents:
             return None
         name = found.pop()
         return Referent(name, "PERSON", ONLY_PERSON, "")
+
+    def rival(self, entity: EntityMention, chosen: EntityMention) -> bool:
+        """Whether a person of the subject's sentence competes with it for a pronoun: with a
+        parse, only a main clause's subject (``Ellis and Grant``), or any clause's subject
+        ahead of it (``Gates … would have …, Dole said``); not ``Reagan's``, ``by al-Qabas``,
+        ``said that Warner could``; without one, every person does."""
+        if self.subjects is None:
+            return True
+        ahead = entity.start < chosen.start and _holds(self.subjects.any, entity)
+        return ahead or self.parsed_subject(entity)
+
+    def continues(self, entity: EntityMention) -> bool:
+        """Whether a person may be the subject a pronoun continues: with a parse, a main
+        clause's subject; without, any prominent one."""
+        return self.subjects is None or self.parsed_subject(entity)
+
+    def parsed_subject(self, entity: EntityMention) -> bool:
+        """Whether the parse, if given, has a main clause's subject inside the mention."""
+        return self.subjects is not None and _holds(self.subjects.main, entity)
+
+
+def _holds(starts: Sequence[int], entity: EntityMention) -> bool:
+    """Whether one of the sorted offsets falls inside the mention."""
+    at = bisect.bisect_left(starts, entity.start)
+    return at < len(starts) and starts[at] < entity.end

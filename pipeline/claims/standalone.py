@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 
 from pipeline.claims.antecedents import Antecedents, antecedent_edits
 from pipeline.claims.referents import GENDERED, SURE_SPEAKER, Referent, Referents
+from pipeline.claims.subjects import subjects_of
 from pipeline.contract import Annotations, Attribution, Claim, DateMention, Edit, Standalone
 
 # Resolutions below this confidence are not written into the standalone text.
@@ -89,8 +90,9 @@ def standalone_claims(
     annotations: Annotations, claims: Sequence[Claim], doc: Doc | None = None
 ) -> tuple[Claim, ...]:
     """The claims of one article, each with its ``standalone`` text (pure); with the article's
-    parse, a subject It/They also names the definite noun phrase it continues."""
-    referents = Referents(annotations)
+    parse, a subject It/They also names the definite noun phrase it continues, and a person's
+    rivals are read from where the parse puts its subjects."""
+    referents = Referents(annotations, subjects_of(doc) if doc is not None else None)
     antecedents = Antecedents(doc) if doc is not None and claims else None
     return tuple(
         replace(c, standalone=standalone_for(c, referents, antecedents)) for c in claims

@@ -9,6 +9,7 @@ import pytest
 
 from pipeline.claims.referents import Referents
 from pipeline.claims.standalone import THRESHOLD
+from pipeline.claims.subjects import Subjects
 from pipeline.contract import Annotations, Article, Attribution, EntityMention, TextSpan
 
 
@@ -27,6 +28,7 @@ def _referents(
     text: str,
     entities: Sequence[tuple[str, str, str]] = (),
     sources: Sequence[tuple[str, str | None]] = (),
+    subjects: Subjects | None = None,
 ) -> Referents:
     """Referents of a text; each entity (words, label, canonical) and source (words, speaker)
     marked at every place its words stand."""
@@ -42,7 +44,8 @@ def _referents(
     ]
     article = Article(id="a", text=text, published="2021-06-01")
     return Referents(Annotations(article=article, entities=tuple(mentions),
-                                 attributions=tuple(attributions), sentences=_sentences(text)))
+                                 attributions=tuple(attributions), sentences=_sentences(text)),
+                     subjects)
 
 
 def _name(referents: Referents, text: str, pronoun: str) -> str | None:
@@ -145,3 +148,55 @@ def test_a_person_gets_no_the_from_a_museum_named_after_him() -> None:
     people = [("Ivo Marek", "PERSON", "Ivo Marek"), ("Lene Holm", "PERSON", "Lene Holm")]
     found = _referents(text, people).person(text.index("He smiled"), "He")
     assert found is not None and found.name == "Ivo Marek" and found.determiner == ""
+
+
+def _parsed(
+    text: str,
+    entities: Sequence[tuple[str, str, str]],
+    main: Sequence[str],
+    below: Sequence[str] = (),
+    sources: Sequence[tuple[str, str | None]] = (),
+) -> Referents:
+    """Referents given the parse's subjects: ``main`` a main clause's, ``below`` a clause's
+    under the root (each the first place its words stand)."""
+    starts = {word: text.index(word) for word in [*main, *below]}
+    subjects = Subjects(tuple(sorted(starts[w] for w in main)), tuple(sorted(starts.values())))
+    return _referents(text, entities, sources, subjects)
+
+
+BRENNE = ("Olav Brenne", "PERSON", "Olav Brenne")
+HOLM, DAHL = ("Arne Holm", "PERSON", "Arne Holm"), ("Per Dahl", "PERSON", "Per Dahl")
+
+
+@pytest.mark.parametrize(
+    ("text", "entities", "main", "below", "sources", "pronoun", "unparsed", "parsed"),
+    [
+        # A paper in the by-phrase, taken for a person, is no rival for the subject.
+        ("Olav Brenne was quoted by the weekly Nordlys as saying so. He denied it.",
+         [BRENNE, ("Nordlys", "PERSON", "Nordlys")], ["Brenne"], [], [], "He denied",
+         None, "Olav Brenne"),
+        # The parse's subject is prominent though a title opens the sentence; the man ordered
+        # jailed is the subject of the clause below the root only.
+        ("Judge Arne Holm ordered Per Dahl jailed. He set bail for two others.",
+         [HOLM, DAHL], ["Holm"], ["Dahl"], [], "He set", None, "Arne Holm"),
+        # Subjects conjoined are both prominent with a parse, and neither is sure.
+        ("Arne Holm and Per Dahl met in May. He said so.", [HOLM, DAHL], ["Holm", "Dahl"], [],
+         [], "He said", None, None),
+        # A clause's subject ahead of the speaker (`…, Holm said`) is a rival.
+        ("Per Dahl will win the vote, Arne Holm said. The rivals of Dahl gave up. Even so, "
+         "he left early.", [HOLM, DAHL, ("Dahl", "PERSON", "Per Dahl")], ["Holm"], ["Dahl"],
+         [("Arne Holm", "Arne Holm")], "he left", None, None),
+        # A speaker in a relative clause is not the subject a pronoun continues.
+        ("Arne Holm lost his job. He flew to Bergen to meet Per Dahl, who had promised help. "
+         "According to Ola Vik the papers were sent back by Holm after he left.",
+         [HOLM, DAHL, ("Ola Vik", "PERSON", "Ola Vik"), ("Holm", "PERSON", "Arne Holm")],
+         ["He flew"], [], [("Per Dahl", "Per Dahl")], "he left", "Per Dahl", None),
+    ],
+)
+def test_with_a_parse_only_a_subject_continues_or_rivals(
+    text: str, entities: list[tuple[str, str, str]], main: list[str], below: list[str],
+    sources: list[tuple[str, str | None]], pronoun: str, unparsed: str | None,
+    parsed: str | None,
+) -> None:
+    assert _name(_referents(text, entities, sources), text, pronoun) == unparsed
+    assert _name(_parsed(text, entities, main, below, sources), text, pronoun) == parsed
