@@ -58,6 +58,8 @@ CLAUSE_END = re.compile(r"[,;:(]|\b(?:who|which|that|because|after|before|when|w
 TITLE_WORD = re.compile(r"[A-Z][\w.&'’-]*$")
 APPOSITION = re.compile(r"^,\s+(?:the\s+|a\s+|an\s+)?((?:[\w.&'’-]+\s+){0,5}?[\w.&'’-]+)\s*[,.;]")
 WORD = re.compile(r"[a-z0-9.&'’-]+")
+# `The official said`: a source that is the unnamed one named before, again.
+SAME = re.compile(r"the\s+[a-z]+")
 
 
 def quoted_stretches(text: str) -> list[tuple[int, int]]:
@@ -288,18 +290,26 @@ class Referents:
 
     def unnamed_source(self, pos: int, pronoun: str) -> Referent | None:
         """``He said`` after ``a company spokesman said``: the unnamed source that spoke last
-        in the last few sentences, when no one was named and nobody else spoke since."""
+        in the last few sentences, when no one was named and nobody else spoke since (but the
+        same source again, ``The spokesman said``, which carries it a few sentences on)."""
         gender = GENDERED.get(pronoun.lower())
         window = self._window(pos)
+        again = [s for s, text in self.all_sources if window <= s < pos and SAME.fullmatch(text)]
+        window = self._window(again[-1]) if again else window
         found = [u for u in self.unnamed if window <= u[0] < pos]
         if not found or found[-1][2] not in (None, gender):
             return None
         start, written, _ = found[-1]
-        named = any(e.label == "PERSON" and start < e.start < pos for e in self.entities)
-        others = any(start < s < pos and text != pronoun.lower() for s, text in self.all_sources)
+        same = (pronoun.lower(), f"the {_unnamed_head(written)}")
+        # (`Tony O'Reilly would be interested, a spokesman said`: he is who `he` may be.)
+        since = self._sentence_start(start) if again else start
+        named = any(e.label == "PERSON" and since <= e.start < pos for e in self.entities)
+        others = any(start < s < pos and " ".join(text.split()) not in same
+                     for s, text in self.all_sources)
         if named or others:
             return None
-        return Referent(written, "UNNAMED", NEAREST_PROMINENT)
+        # (`A Federal Reserve spokesman` opened its sentence: mid-sentence it is `a …`.)
+        return Referent(written[:1].lower() + written[1:], "UNNAMED", NEAREST_PROMINENT)
 
     def compatible(self, name: str, pronoun: str) -> bool:
         """Whether a person's known gender (if any) fits the pronoun."""
@@ -424,3 +434,9 @@ def _holds(starts: Sequence[int], entity: EntityMention) -> bool:
     """Whether one of the sorted offsets falls inside the mention."""
     at = bisect.bisect_left(starts, entity.start)
     return at < len(starts) and starts[at] < entity.end
+
+
+def _unnamed_head(written: str) -> str:
+    """The noun of an unnamed source (``official`` of ``a Board of Trade official``)."""
+    found = UNNAMED_SOURCE.fullmatch(written)
+    return found.group(1) if found else ""

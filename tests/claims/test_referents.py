@@ -200,3 +200,32 @@ def test_with_a_parse_only_a_subject_continues_or_rivals(
 ) -> None:
     assert _name(_referents(text, entities, sources), text, pronoun) == unparsed
     assert _name(_parsed(text, entities, main, below, sources), text, pronoun) == parsed
+
+
+@pytest.mark.parametrize(
+    ("text", "sources", "entities", "expected"),
+    [
+        # `The official said` carries the unnamed source on past the last few sentences;
+        # written in mid-sentence, it takes no capital.
+        ("A harbour board official said the ferry ran aground. Nobody was hurt. Divers went "
+         "down at noon. The official said the hull held. Repairs begin in May. He said the "
+         "line would reopen.", [("A harbour board official", None), ("The official", None)],
+         [], "a harbour board official"),
+        # Another source between is someone else.
+        ("A harbour board official said the ferry ran aground. Nobody was hurt. Divers went "
+         "down at noon. The divers said the hull held. Repairs begin in May. He said the "
+         "line would reopen.", [("A harbour board official", None), ("The divers", None)],
+         [], None),
+        # A man named where the source spoke is whom the source spoke of.
+        ("Tor Lunde would sell the ferry, a harbour board spokesman said. The spokesman said "
+         "talks had begun. He was quoted as saying so.",
+         [("a harbour board spokesman", None), ("The spokesman", None)],
+         [("Tor Lunde", "PERSON", "Tor Lunde")], "Tor Lunde"),
+    ],
+)
+def test_the_same_unnamed_source_again(
+    text: str, sources: list[tuple[str, str | None]], entities: list[tuple[str, str, str]],
+    expected: str | None,
+) -> None:
+    found = _referents(text, entities, sources).person(text.rindex("He "), "He")
+    assert (found.name if found and found.confidence >= THRESHOLD else None) == expected

@@ -69,6 +69,23 @@ READ_PEOPLE = [
      "Thomas Lau said", None),
     ("reuters-178", "good", "`he believed` is the strategist, not Reagan (was Reagan)",
      None, "strategist said Reagan"),
+    # `He said` after `The official said`: the unnamed source of before, again.
+    ("reuters-429", "good", "`He said` after `The official said`: the board's official",
+     "A Board of Foreign Trade official said Taiwan", None),
+    ("reuters-109", "good", "`he said` after `The spokesman said`: the Fed's spokesman",
+     "but a Federal Reserve spokesman said", None),
+    ("reuters-109", "good", "the same, `he could give no reason`",
+     "which a Federal Reserve spokesman could", None),
+    ("reuters-109", "good", "the same, in the paragraph after", "whole, a Federal Reserve", None),
+    ("reuters-278", "good", "`he said` after `the analyst said`: the analyst (was a bank)",
+     "one banking analyst said", "Den Danske said"),
+    ("reuters-342", "good", "`he said` after `The official said`: the Japanese official, "
+     "not the secretary of state in a possessive (was Schultz)",
+     "A senior Japanese government official said the U.S.", "George Schultz said"),
+    ("reuters-342", "good", "the same, `but it will, he said`",
+     "it will, a senior Japanese", None),
+    ("reuters-224", "good", "an unnamed source mid-sentence takes no capital (was `A bank`)",
+     "a bank official added", None),
 ]
 
 
