@@ -15,7 +15,9 @@ The rule is strict and read on the parse (no guess where it does not hold):
   plan …``), no direct object of the same number either.
 
 The replacement is the article's own words, from ``the`` to the noun (and an ``of`` phrase
-after it, up to ``LONGEST`` words); it carries confidence ``ANTECEDENT``.
+after it, up to ``LONGEST`` words); it carries confidence ``ANTECEDENT``. A ``They`` after a
+sentence that lists a group by name, as many as it counts (``The three are A, B and C.``, each
+holding a named entity), is the names listed, without ticker brackets.
 """
 
 from __future__ import annotations
@@ -44,6 +46,14 @@ QUANTIFIERS = frozenset({
     "few", "many", "several", "some", "other", "most", "more", "numerous", "various", "certain",
     "fewer", "all", "both", "two", "three", "four", "five",
 })
+# `The three are A, B and C.`: a group listed by name.
+COUNTS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+LISTED = re.compile(
+    rf"\s*(?:[Tt]he|[Tt]hese|[Tt]hose|[Aa]ll)\s+({'|'.join(COUNTS)})(?:\s+[a-z]+)?\s+"
+    r"(?:are|were)\s+([A-Z<].*?)\.?\s*",
+    re.DOTALL,
+)
+TICKER = re.compile(r"\s*<[A-Z0-9]+\.[A-Z]+>")
 BE = r"(?:\s+(?:is|was|(?:will|would|may|might|could|should|must)\s+be|ha[sd]\s+been)|['’]s)"
 # One or two adverbs: `not`, `more`, `extremely`: whatever sits between `is` and the adjective.
 ADVERBS = r"(?:(?:not|also|still|now|more|less|most|very|so|too|quite|extremely|highly)\s+){0,2}"
@@ -87,6 +97,8 @@ class Antecedents:
         if before is None:
             return None
         plural = token.lower_ == "they"
+        if plural and (listed := _listed(before)) is not None:
+            return listed  # `The three are A, B and C. They will …`
         subjects = [
             t for t in before
             if t.dep_ in SUBJECTS and t.pos_ != "PRON" and t.tag_ not in ("WDT", "WP", "PRP")
@@ -107,6 +119,29 @@ class Antecedents:
         ):
             return None
         return _phrase(self.doc, head)
+
+
+def _listed(sentence: Span) -> str | None:
+    """``The three are A, B and C.``: the names listed, as many as the number says, each
+    holding a named entity; in the article's words, without ticker brackets."""
+    found = LISTED.fullmatch(sentence.text)
+    if found is None:
+        return None
+    items = re.split(r",\s*(?:and\s+)?|\s+and\s+", found.group(2))
+    if len(items) != COUNTS.index(found.group(1)) + 2:
+        return None
+    start = sentence.start_char + found.start(2)
+    spans, at = [], start
+    for item in items:
+        at = sentence.doc.text.index(item, at)
+        spans.append((at, at + len(item)))
+        at += len(item)
+    named = [e for e in sentence.ents if e.label_ in NAMED]
+    if not all(any(s <= e.start_char < end for e in named) for s, end in spans):
+        return None
+    names = [" ".join(TICKER.sub("", item).replace("<", "").replace(">", "").split())
+             for item in items]
+    return f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def _plural(token: Token) -> bool:

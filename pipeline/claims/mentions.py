@@ -8,6 +8,7 @@ source (``a company spokesman``).
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -29,7 +30,9 @@ PLURAL_SOURCE = re.compile(
     # `in New York`, `in international oil markets`: where the group is, not who
     r"(?:\s+(?:in|at|from)\s+(?:[\w.&-]+\s+){0,3}[\w.&-]+)?"
     # or names joined: `Arden Securities and Bello Brothers`
-    r"|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*\s+and\s+[A-Z][\w.&-]*(?:\s+(?:and\s+)?[A-Z][\w.&-]*)*",
+    r"|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*\s+and\s+[A-Z][\w.&-]*(?:\s+(?:and\s+)?[A-Z][\w.&-]*)*"
+    # or the police, a plural by its sense (`Australian police`, never `the police`)
+    r"|(?!(?:[Tt]he|[Tt]hese|[Tt]hose)\b)(?:[A-Z][\w.&-]*\s+){0,3}[Pp]olice",
 )
 # `a company spokesman said. He said …`: the one unnamed source that spoke last, as written.
 UNNAMED_SOURCE = re.compile(
@@ -40,6 +43,10 @@ UNNAMED_SOURCE = re.compile(
 )
 # `the companies`, `the two banks`, `they`: a group that points back to one named before.
 BACK_TO_GROUP = re.compile(r"(?:(?:the|these|both)\s+(?:two\s+|three\s+)?[a-z]+s|they)", re.I)
+# Between people a source joins: `and` (`and his father`), else appositions and titles.
+AND_PART = re.compile(r"\s*and\b.*", re.DOTALL)
+NOT_APPOSITION = re.compile(r"\b(?:who|whom|whose|which|that|said|says|told|met|with|against)\b")
+TITLES_ONLY = re.compile(r"(?:[A-Z][\w.'’-]*\s+)*")
 UNNAMED_GENDER = {"spokesman": "male", "spokeswoman": "female"}
 # `Murgold Resources Inc said`: a company by the form of its name where the entity recogniser
 # missed it (wire leads), taken only where it opens a sentence or is a source.
@@ -138,3 +145,25 @@ def group_source(text: str) -> str:
     written = " ".join(text.replace("<", "").replace(">", "").split())
     head, _, rest = written.partition(",")
     return written if re.fullmatch(r"\s*[\w.&' -]+\s+and\s+[\w.&' -]+", rest) else head
+
+
+def people_joined(
+    text: str, entities: Sequence[EntityMention], start: int, length: int
+) -> str | None:
+    """The people a source at ``start`` names, joined by ``and`` (``A, B and C``: ``Kenneth
+    Thomas, an analyst, and his father, C.A. Thomas``), with no more than an apposition or a
+    title between them; None unless the source opens with the first of them."""
+    people = [e for e in entities
+              if e.label == "PERSON" and start <= e.start and e.end <= start + length]
+    names = list(dict.fromkeys(e.canonical for e in people))
+    if len(names) < 2 or len(names) != len(people):
+        return None
+    if not TITLES_ONLY.fullmatch(text[start : people[0].start]):
+        return None  # `A lawyer for Kenneth Thomas and …`: the lawyer spoke
+    gaps = [text[a.end : b.start].split(",") for a, b in itertools.pairwise(people)]
+    joins = [sum(bool(AND_PART.fullmatch(part)) for part in gap) for gap in gaps]
+    if joins[:-1] != [0] * (len(gaps) - 1) or joins[-1] != 1 or any(
+        NOT_APPOSITION.search(part) for gap in gaps for part in gap
+    ):
+        return None
+    return f"{', '.join(names[:-1])} and {names[-1]}"

@@ -31,6 +31,7 @@ from pipeline.claims.mentions import (
     alias_mentions,
     company_mentions,
     group_source,
+    people_joined,
 )
 from pipeline.claims.subjects import Subjects
 from pipeline.contract import Annotations, EntityMention
@@ -281,9 +282,12 @@ class Referents:
         before (or earlier in this one), or that a ``They said`` just before stood for."""
         index = bisect.bisect_right(self.sentences, pos) - 1
         since = self.sentences[max(0, index - 1)] if self.sentences else 0
-        found = [text for start, text in self.plural_sources if since <= start < pos]
+        found = [(start, text) for start, text in self.plural_sources if since <= start < pos]
+        # `Kenneth Thomas, an analyst, and his father, C.A. Thomas, said`: the people named.
+        found += [(start, names) for start, text in self.all_sources if since <= start < pos
+                  and (names := people_joined(self.text, self.entities, start, len(text)))]
         if found:
-            return Referent(found[-1], "GROUP", GROUP_CONFIDENCE)
+            return Referent(max(found)[1], "GROUP", GROUP_CONFIDENCE)
         back_to = [start for start, text in self.all_sources if since <= start < pos
                    and BACK_TO_GROUP.fullmatch(" ".join(text.split()))]
         return self.group(back_to[-1], back - 1) if back_to and back > 0 else None

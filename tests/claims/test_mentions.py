@@ -10,6 +10,7 @@ from pipeline.claims.mentions import (
     alias_mentions,
     company_mentions,
     group_source,
+    people_joined,
 )
 from pipeline.contract import Annotations, Article, Attribution, EntityMention, TextSpan
 
@@ -73,6 +74,9 @@ def test_a_company_the_recogniser_found_is_not_found_twice() -> None:
         ("Some analysts", False),
         ("Halden Partners", False),  # a firm's name, not a group
         ("Orrin Corp and Kesk Holdings", True),
+        ("Bergen police", True),  # a plural by its sense
+        ("Police", True),
+        ("the police", False),
     ],
 )
 def test_plural_sources_that_name_a_group(source: str, group: bool) -> None:
@@ -104,3 +108,23 @@ def test_group_source_as_written_in(written: str, expected: str) -> None:
 )
 def test_unnamed_sources(source: str, unnamed: bool) -> None:
     assert bool(UNNAMED_SOURCE.fullmatch(source)) is unnamed
+
+
+@pytest.mark.parametrize(
+    ("source", "people", "expected"),
+    [
+        # Appositions and a title between the people a source joins.
+        ("Ida Berg, a Tromso lawyer, and her brother, retired pilot Nils Berg",
+         ["Ida Berg", "Nils Berg"], "Ida Berg and Nils Berg"),
+        ("Ida Berg, Nils Berg and Oda Lie", ["Ida Berg", "Nils Berg", "Oda Lie"],
+         "Ida Berg, Nils Berg and Oda Lie"),
+        # The lawyer spoke, for the two; a relative clause names someone else.
+        ("A lawyer for Ida Berg and Nils Berg", ["Ida Berg", "Nils Berg"], None),
+        ("Ida Berg, who met Nils Berg and his son", ["Ida Berg", "Nils Berg"], None),
+        ("Ida Berg", ["Ida Berg"], None),
+    ],
+)
+def test_people_a_source_joins(source: str, people: list[str], expected: str | None) -> None:
+    text = f"Late on Monday {source} said the sale was off."
+    entities = [_entity(text, name, "PERSON", name) for name in people]
+    assert people_joined(text, entities, text.index(source), len(source)) == expected

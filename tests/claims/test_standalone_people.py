@@ -31,6 +31,21 @@ ROWS = [
     ("Judge Richard Moore of the district court ordered Thomas Baker jailed on Monday.\n\n"
      "He set bail at 5,000 dollars for two other men.",
      "set bail", ["Richard Moore set bail"], ["Thomas Baker set"]),
+    # `They said` after two people, an apposition each, spoke together.
+    ("Ida Berg, a lawyer in Tromso, and her brother, retired pilot Nils Berg, said they sold "
+     "5,000 shares of Velmora Mining Ltd.\n\nThey said they may sell the rest of their stake "
+     "later this year.", "may sell the rest", ["Ida Berg and Nils Berg said they may"], []),
+    # The police are a group by their sense.
+    ("Two men were arrested in Bergen on Monday, Bergen police said.\n\nThey said the men had "
+     "taken 40,000 crowns from a bank.", "40,000 crowns", ["Bergen police said the men"], []),
+    # `The three are …`: the names listed, as many as the number says, without tickers.
+    ("Trading in three mining companies was halted on Monday.\n\nThe three are Velmora Mining "
+     "Ltd <VMM.OL>, Karsten Gold Corp and Lysefjord Metals ASA.\n\nThey will report 2020 "
+     "results on Friday.", "2020 results",
+     ["Velmora Mining Ltd, Karsten Gold Corp and Lysefjord Metals ASA will report"], ["<"]),
+    ("Trading in three mining companies was halted on Monday.\n\nThe two are Velmora Mining "
+     "Ltd, Karsten Gold Corp and Lysefjord Metals ASA.\n\nThey will report 2020 results on "
+     "Friday.", "2020 results", ["They will report"], []),
 ]
 
 
@@ -86,6 +101,13 @@ READ_PEOPLE = [
      "it will, a senior Japanese", None),
     ("reuters-224", "good", "an unnamed source mid-sentence takes no capital (was `A bank`)",
      "a bank official added", None),
+    # They.
+    ("reuters-153", "good", "`They said`: the son and his father who bought the stake",
+     "Kenneth Thomas and C.A. Thomas said they may", None),
+    ("reuters-912", "good", "`They said` after `Police told reporters`: the police",
+     "Police said the CAC", None),
+    ("reuters-251", "good", "`They will announce`: the three companies the lead listed",
+     "Hongkong Electric Holdings Ltd and Hutchison Whampoa Ltd will", None),
 ]
 
 
