@@ -263,7 +263,9 @@ class Referents:
             # (An organisation's lead names others it deals with, not rivals for `It said`.)
             rivals = rivals if only == ONLY_PERSON else set()
             # With a parse, only a subject continues (`meet with Devocht, who had told`: no).
-            subject = subject and (only != ONLY_PERSON or self.continues(chosen))
+            subject = subject and (
+                only != ONLY_PERSON or self.subjects is None or self.parsed_subject(chosen)
+            )
             farther = SUBJECT_CONTINUES if subject and not rivals else FARTHER_PROMINENT
             # (With a parse, `Ellis and Grant` makes Grant prominent too: neither is sure.)
             same = same and not (rivals and self.subjects is not None)
@@ -421,23 +423,12 @@ class Referents:
         ``said that Warner could``; without one, every person does."""
         if self.subjects is None:
             return True
-        ahead = entity.start < chosen.start and _holds(self.subjects.any, entity)
+        ahead = entity.start < chosen.start and self.subjects.any_in(entity.start, entity.end)
         return ahead or self.parsed_subject(entity)
-
-    def continues(self, entity: EntityMention) -> bool:
-        """Whether a person may be the subject a pronoun continues: with a parse, a main
-        clause's subject; without, any prominent one."""
-        return self.subjects is None or self.parsed_subject(entity)
 
     def parsed_subject(self, entity: EntityMention) -> bool:
         """Whether the parse, if given, has a main clause's subject inside the mention."""
-        return self.subjects is not None and _holds(self.subjects.main, entity)
-
-
-def _holds(starts: Sequence[int], entity: EntityMention) -> bool:
-    """Whether one of the sorted offsets falls inside the mention."""
-    at = bisect.bisect_left(starts, entity.start)
-    return at < len(starts) and starts[at] < entity.end
+        return self.subjects is not None and self.subjects.main_in(entity.start, entity.end)
 
 
 def _unnamed_head(written: str) -> str:

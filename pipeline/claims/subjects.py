@@ -7,6 +7,8 @@ sentence as a rival for its subject, and only a sentence's first words as its su
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -22,6 +24,14 @@ class Subjects:
 
     main: tuple[int, ...]
     any: tuple[int, ...]
+
+    def main_in(self, start: int, end: int) -> bool:
+        """Whether a main clause's subject starts in ``[start, end)``."""
+        return _within(self.main, start, end)
+
+    def any_in(self, start: int, end: int) -> bool:
+        """Whether any clause's subject starts in ``[start, end)``."""
+        return _within(self.any, start, end)
 
 
 def subjects_of(doc: Doc) -> Subjects:
@@ -41,3 +51,8 @@ def _conjoined(token: Token) -> Token:
     while token.dep_ == "conj" and token.head is not token:
         token = token.head
     return token
+
+
+def _within(starts: Sequence[int], start: int, end: int) -> bool:
+    at = bisect.bisect_left(starts, start)
+    return at < len(starts) and starts[at] < end
