@@ -17,7 +17,9 @@ The rule is strict and read on the parse (no guess where it does not hold):
 The replacement is the article's own words, from ``the`` to the noun (and an ``of`` phrase
 after it, up to ``LONGEST`` words); it carries confidence ``ANTECEDENT``. A ``They`` after a
 sentence that lists a group by name, as many as it counts (``The three are A, B and C.``, each
-holding a named entity), is the names listed, without ticker brackets.
+holding a named entity), is the names listed, without ticker brackets; a ``They`` whose
+sentence before has no plural subject is that sentence's one plural noun (a quantity's unit
+aside) when it is the main verb's object, and never for ``They said`` (``SPEAKING``).
 """
 
 from __future__ import annotations
@@ -45,6 +47,11 @@ PERSON_NOUNS = frozenset({
 QUANTIFIERS = frozenset({
     "few", "many", "several", "some", "other", "most", "more", "numerous", "various", "certain",
     "fewer", "all", "both", "two", "three", "four", "five",
+})
+# Verbs whose subject is someone, not a thing (`They said`, `They expect`).
+SPEAKING = frozenset({
+    "say", "tell", "add", "expect", "believe", "think", "note", "estimate", "predict", "warn",
+    "claim", "argue", "insist", "deny", "agree", "report", "announce", "forecast",
 })
 # `The three are A, B and C.`: a group listed by name.
 COUNTS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
@@ -104,6 +111,10 @@ class Antecedents:
             if t.dep_ in SUBJECTS and t.pos_ != "PRON" and t.tag_ not in ("WDT", "WP", "PRP")
         ]
         agreeing = [t for t in subjects if _plural(t) == plural]
+        if plural and not agreeing:
+            # (`The firm sold the units. They said …`: whoever spoke, not the units.)
+            speaks = token.head.lemma_.lower() in SPEAKING
+            return None if speaks else _sole_object(self.doc, before)
         if len(agreeing) != 1:
             return None
         head = agreeing[0]
@@ -119,6 +130,21 @@ class Antecedents:
         ):
             return None
         return _phrase(self.doc, head)
+
+
+def _sole_object(doc: Doc, sentence: Span) -> str | None:
+    """``The bid valued the shares at 100 pesos. They traded …``: with no plural subject
+    before, the one plural noun there (a quantity's unit aside), the main verb's object."""
+    plurals = [
+        t for t in sentence if _plural(t) and t.dep_ not in ("compound", "amod")
+        and not any(c.dep_ == "nummod" for c in t.children)
+    ]
+    if len(plurals) != 1 or plurals[0].dep_ != "dobj" or plurals[0].head != sentence.root:
+        return None
+    head = plurals[0]
+    if head.pos_ != "NOUN" or head.ent_type_ in NAMED:
+        return None
+    return _phrase(doc, head)
 
 
 def _listed(sentence: Span) -> str | None:

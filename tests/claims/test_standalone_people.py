@@ -46,6 +46,14 @@ ROWS = [
     ("Trading in three mining companies was halted on Monday.\n\nThe two are Velmora Mining "
      "Ltd, Karsten Gold Corp and Lysefjord Metals ASA.\n\nThey will report 2020 results on "
      "Friday.", "2020 results", ["They will report"], []),
+    # No plural subject before: the one plural noun there, the main verb's object; never for
+    # `They said` (someone spoke, not the things), nor beside another plural.
+    ("The regulator fined the brokers on Monday.\n\nThey paid the fines within a week.",
+     "within a week", ["The brokers paid the fines"], []),
+    ("The regulator fined the brokers on Monday.\n\nThey said the fines of 40,000 dollars were "
+     "too high.", "too high", ["They said the fines"], []),
+    ("The regulator fined the brokers for late filings on Monday.\n\nThey paid the fines "
+     "within a week.", "within a week", ["They paid the fines"], []),
 ]
 
 
@@ -106,6 +114,8 @@ READ_PEOPLE = [
      "Kenneth Thomas and C.A. Thomas said they may", None),
     ("reuters-912", "good", "`They said` after `Police told reporters`: the police",
      "Police said the CAC", None),
+    ("reuters-316", "good", "`They traded at 93 pesos`: the shares the bid valued",
+     "The shares traded", None),
     ("reuters-251", "good", "`They will announce`: the three companies the lead listed",
      "Hongkong Electric Holdings Ltd and Hutchison Whampoa Ltd will", None),
 ]
