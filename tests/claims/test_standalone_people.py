@@ -109,6 +109,8 @@ READ_PEOPLE = [
      "it will, a senior Japanese", None),
     ("reuters-224", "good", "an unnamed source mid-sentence takes no capital (was `A bank`)",
      "a bank official added", None),
+    ("reuters-894", "good", "the same (was `A MITI spokesman` mid-sentence)",
+     "licences, a MITI spokesman said", None),
     # They.
     ("reuters-153", "good", "`They said`: the son and his father who bought the stake",
      "Kenneth Thomas and C.A. Thomas said they may", None),
