@@ -8,8 +8,8 @@ The rule is strict and read on the parse (no guess where it does not hold):
 * the previous sentence has one subject of the same number and it is a common noun (not a
   person, organisation or place the entity stage named) opened by ``the`` or a name's
   (``Acme's stock``), or for ``They`` a plural with no determiner or quantity (``DAT
-  players``, never ``Few analysts``): ``It`` takes a singular noun that is no person (``the
-  chairman``), ``They`` a plural one;
+  players``, never ``Few analysts``) but a count in figures (``About 15,000 miners``):
+  ``It`` takes a singular noun that is no person (``the chairman``), ``They`` a plural one;
 * that sentence has no other subject of the same number (``The bank said the index rose``:
   either may be ``It``); where that one subject is not the main verb's (``Analysts said the
   plan …``), no direct object of the same number either.
@@ -170,6 +170,15 @@ def _listed(sentence: Span) -> str | None:
     return f"{', '.join(names[:-1])} and {names[-1]}"
 
 
+def _counted(token: Token, head: Token) -> bool:
+    """``About 15,000 miners``: the count in figures (and the words that round it)."""
+    if token.dep_ == "nummod" and token.head == head:
+        return any(c.isdigit() for c in token.text)
+    return token.dep_ in ("quantmod", "advmod") and token.head.dep_ == "nummod" and any(
+        c.isdigit() for c in token.head.text
+    )
+
+
 def _plural(token: Token) -> bool:
     return token.tag_ in ("NNS", "NNPS")
 
@@ -193,8 +202,9 @@ def _phrase(doc: Doc, head: Token) -> str | None:
     # `Acme's stock`: the owner is named (a noun or a name, never `its`/`their`).
     owner = [c for c in head.lefts if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")]
     bare = _plural(head) and all(
-        t.dep_ in ("compound", "amod") and t.pos_ in ("NOUN", "PROPN", "ADJ")
-        and t.lower_ not in QUANTIFIERS
+        (t.dep_ in ("compound", "amod") and t.pos_ in ("NOUN", "PROPN", "ADJ")
+         and t.lower_ not in QUANTIFIERS)
+        or _counted(t, head)
         for t in doc[left.i : head.i]
     )
     inside = doc[left.i : head.i + 1]

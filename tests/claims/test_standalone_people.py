@@ -52,6 +52,9 @@ ROWS = [
      "within a week", ["The brokers paid the fines"], []),
     ("The regulator fined the brokers on Monday.\n\nThey said the fines of 40,000 dollars were "
      "too high.", "too high", ["They said the fines"], []),
+    # A group counted in figures is as definite (`About 2,000 farmers`), the count kept.
+    ("About 2,000 farmers marched through Oslo on Monday.\n\nThey also demanded a cut of 10 "
+     "percent in fuel taxes.", "fuel taxes", ["About 2,000 farmers also demanded"], []),
     ("The regulator fined the brokers for late filings on Monday.\n\nThey paid the fines "
      "within a week.", "within a week", ["They paid the fines"], []),
 ]
@@ -116,6 +119,8 @@ READ_PEOPLE = [
      "Kenneth Thomas and C.A. Thomas said they may", None),
     ("reuters-912", "good", "`They said` after `Police told reporters`: the police",
      "Police said the CAC", None),
+    ("reuters-309", "good", "`They also supported`: the miners counted at the rally",
+     "About 15,000 miners also supported", None),
     ("reuters-316", "good", "`They traded at 93 pesos`: the shares the bid valued",
      "The shares traded", None),
     ("reuters-251", "good", "`They will announce`: the three companies the lead listed",
