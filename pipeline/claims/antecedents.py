@@ -111,7 +111,10 @@ class Antecedents:
             if t.dep_ in SUBJECTS and t.pos_ != "PRON" and t.tag_ not in ("WDT", "WP", "PRP")
         ]
         agreeing = [t for t in subjects if _plural(t) == plural]
-        if plural and not agreeing:
+        # (`Podesta and Stern began negotiations. They …`: two subjects are a plural one.)
+        if plural and not agreeing and not any(
+            c.dep_ == "conj" for t in subjects for c in t.children
+        ):
             # (`The firm sold the units. They said …`: whoever spoke, not the units.)
             speaks = token.head.lemma_.lower() in SPEAKING
             return None if speaks else _sole_object(self.doc, before)

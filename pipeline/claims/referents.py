@@ -1,8 +1,9 @@
 """Who a pronoun, a role or ``the company`` in a claim refers to, from the article's annotations.
 
 Computed from the entities, sentences and attributions the earlier stages found (no second
-parse), and, where given, where the parse put the subjects (``subjects``): then only a person
-in a subject position rivals the subject a pronoun continues, and only a subject continues.
+parse), and, where given, where the parse put subjects and objects (``subjects``): where the
+reading without it is unsure of a person, a name in a by-phrase, a possessive or an apposition
+is then no rival of the subject a pronoun continues.
 Each answer carries a confidence the standalone rewriter compares with its threshold:
 
 * one compatible candidate in the last few sentences: 0.9 for a person, 0.8 otherwise;
@@ -59,6 +60,12 @@ CLAUSE_END = re.compile(r"[,;:(]|\b(?:who|which|that|because|after|before|when|w
 TITLE_WORD = re.compile(r"[A-Z][\w.&'’-]*$")
 APPOSITION = re.compile(r"^,\s+(?:the\s+|a\s+|an\s+)?((?:[\w.&'’-]+\s+){0,5}?[\w.&'’-]+)\s*[,.;]")
 WORD = re.compile(r"[a-z0-9.&'’-]+")
+# `He said`, `he told`: a pronoun that speaks continues the speaker before it most surely.
+SPEAKS = re.compile(
+    r"\s+(?:also\s+|then\s+|later\s+)?(?:said|says|told|tells|added|adds|noted|notes|wrote|"
+    r"writes|explained|explains|insisted|insists|argued|argues|stressed|stresses|denied|denies|"
+    r"asked|asks|replied|replies|declared|declares|announced|announces|warned|warns)\b"
+)
 # `The official said`: a source that is the unnamed one named before, again.
 SAME = re.compile(r"the\s+[a-z]+")
 
@@ -237,7 +244,8 @@ class Referents:
         return "the " if name.startswith("United ") else ""
 
     def _pick(
-        self, candidates: Sequence[EntityMention], only: float, subject: bool = False
+        self, candidates: Sequence[EntityMention], only: float, subject: bool = False,
+        speaks: bool = False, parsed: bool = True,
     ) -> Referent | None:
         """The best of the candidates (in text order) with the confidence the module states."""
         if not candidates:
@@ -247,8 +255,13 @@ class Referents:
         if len(names) == 1:
             confidence = only
         else:
+            # A person's parse only adds where the reading without it is unsure.
+            parsed = parsed and self.subjects is not None and only == ONLY_PERSON
+            plain = self._pick(candidates, only, subject, speaks, False) if parsed else None
+            if plain is not None and plain.confidence >= SUBJECT_CONTINUES:
+                return plain
             prominent = [c for c in candidates if self.prominent(c)
-                         or (only == ONLY_PERSON and self.parsed_subject(c))]
+                         or (parsed and self.parsed_subject(c))]
             if not prominent:
                 return None
             chosen = prominent[-1]
@@ -258,17 +271,13 @@ class Referents:
             rivals = {
                 c.canonical for c in candidates
                 if self._sentence_start(c.start) == home and c.canonical != chosen.canonical
-                and self.rival(c, chosen)
-            }
+                and (not parsed or self.rival(c, chosen, speaks))
+            } | (self._named_since(candidates, chosen, speaks) if parsed else set())
             # (An organisation's lead names others it deals with, not rivals for `It said`.)
             rivals = rivals if only == ONLY_PERSON else set()
-            # With a parse, only a subject continues (`meet with Devocht, who had told`: no).
-            subject = subject and (
-                only != ONLY_PERSON or self.subjects is None or self.parsed_subject(chosen)
-            )
             farther = SUBJECT_CONTINUES if subject and not rivals else FARTHER_PROMINENT
             # (With a parse, `Ellis and Grant` makes Grant prominent too: neither is sure.)
-            same = same and not (rivals and self.subjects is not None)
+            same = same and not (rivals and parsed)
             confidence = NEAREST_PROMINENT if same else farther
             nearest = chosen
         # `the Andy Warhol Museum` gives a museum its `the`, never the man.
@@ -314,8 +323,7 @@ class Referents:
                      for s, text in self.all_sources)
         if named or others:
             return None
-        # (`A Federal Reserve spokesman` opened its sentence: mid-sentence it is `a …`.)
-        return Referent(written[:1].lower() + written[1:], "UNNAMED", NEAREST_PROMINENT)
+        return Referent(written, "UNNAMED", NEAREST_PROMINENT)
 
     def compatible(self, name: str, pronoun: str) -> bool:
         """Whether a person's known gender (if any) fits the pronoun."""
@@ -354,7 +362,8 @@ class Referents:
             return Referent(own.pop(), "PERSON", ONLY_PERSON, local=True)
         if rival:
             return None
-        return self._pick(candidates, ONLY_PERSON, subject=subject)
+        speaks = SPEAKS.match(self.text[pos + len(pronoun) : pos + len(pronoun) + 30])
+        return self._pick(candidates, ONLY_PERSON, subject=subject, speaks=speaks is not None)
 
     def organisation(
         self, pos: int, *, possessive: bool, speaking: bool = False
@@ -416,15 +425,30 @@ class Referents:
         name = found.pop()
         return Referent(name, "PERSON", ONLY_PERSON, "")
 
-    def rival(self, entity: EntityMention, chosen: EntityMention) -> bool:
+    def rival(self, entity: EntityMention, chosen: EntityMention, speaks: bool) -> bool:
         """Whether a person of the subject's sentence competes with it for a pronoun: with a
-        parse, only a main clause's subject (``Ellis and Grant``), or any clause's subject
-        ahead of it (``Gates … would have …, Dole said``); not ``Reagan's``, ``by al-Qabas``,
-        ``said that Warner could``; without one, every person does."""
+        parse, a main clause's subject (``Ellis and Grant``), an object (``recalled Obama
+        talking``), or a clause's subject ahead of it (``Gates … would have …, Dole said``) or,
+        unless the pronoun speaks as the subject did, after it (``noted that Reagan appeared``);
+        never ``Reagan's`` or ``by al-Qabas``; without a parse, every person is."""
         if self.subjects is None:
             return True
-        ahead = entity.start < chosen.start and self.subjects.any_in(entity.start, entity.end)
-        return ahead or self.parsed_subject(entity)
+        start, end = entity.start, entity.end
+        later = chosen.start < start and speaks  # `He said that Warner … He said`: the speaker
+        return self.subjects.main_in(start, end) or self.subjects.object_in(start, end) or (
+            self.subjects.finite_in(start, end) and not later
+        )
+
+    def _named_since(
+        self, candidates: Sequence[EntityMention], chosen: EntityMention, speaks: bool
+    ) -> set[str]:
+        """With a parse, the people named after the subject's sentence, unless the pronoun
+        speaks as the subject did (``…, started by Mr. Clarke. He bought``: Clarke may be)."""
+        if self.subjects is None or speaks:
+            return set()
+        end = self._sentence_end(chosen.start)
+        return {c.canonical for c in candidates
+                if c.start >= end and c.canonical != chosen.canonical}
 
     def parsed_subject(self, entity: EntityMention) -> bool:
         """Whether the parse, if given, has a main clause's subject inside the mention."""

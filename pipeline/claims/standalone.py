@@ -296,6 +296,9 @@ def _reference_edits(
                 continue
         reason = "possessive" if possessive else "pronoun"
         replacement = _name(referent, possessive, start == 0 or m.group(1)[0].isupper())
+        if referent.label == "UNNAMED" and not (start == 0 or m.group(1)[0].isupper()):
+            # `A Fed spokesman` opened its sentence: mid-sentence it is `a Fed spokesman`.
+            replacement = replacement[:1].lower() + replacement[1:]
         # An unnamed source (`a company spokesman`) is written in, but is no entity to key on.
         entity = None if referent.label == "UNNAMED" else referent.name
         edits.append(Edit(start, end, m.group(0), replacement, reason, referent.confidence,
