@@ -187,13 +187,31 @@ def _date_edits(claim: Claim, quoted: Sequence[tuple[int, int]]) -> list[Edit]:
         start, end = mention.start - claim.start, mention.end - claim.start
         if mention.value is None or start < 0 or end > len(claim.text):
             continue
-        if not RELATIVE.search(mention.text):
+        relative = RELATIVE.search(mention.text)
+        if relative is None:
             continue
-        worded = date_words(mention.value, mention.text)
+        value, words_of = mention.value, mention.text
+        # `early April this year`, `the end of last year`, `later this year`: the words that
+        # place the date within the period stay; only the period is written out.
+        qualified = _period_value(mention.value, relative)
+        if qualified is not None and mention.text[: relative.start()].strip().lower() != "the":
+            value, words_of = qualified, relative.group(0)
+            start, end = start + relative.start(), start + relative.end()
+        worded = date_words(value, words_of)
         if worded is None:
             continue
         edits.append(_date_edit(claim.text, start, end, mention, *worded, quoted))
     return edits
+
+
+def _period_value(value: str, relative: re.Match[str]) -> str | None:
+    """The value of a period (``this year``, ``last month``) that words before it qualify."""
+    if relative.start() == 0 or not relative.group(3):
+        return None
+    digits = {"year": 4, "month": 7}.get(relative.group(3).lower())
+    if digits is None or not re.match(r"\d{4}(-\d{2})?", value) or len(value) < digits:
+        return None
+    return value[:digits]
 
 
 def _date_edit(
@@ -204,9 +222,18 @@ def _date_edit(
     if _inside(start, quoted):
         return Edit(start, end, original, f"{original} [{words}]", "relative_date", 1.0)
     before = re.findall(r"[A-Za-z]+", text[:start])
+    last = before[-1].lower() if before else ""
     possessive = text[end : end + 2] in ("'s", "’s")
-    after_preposition = bool(before) and before[-1].lower() in PREPOSITIONS
-    if not preposition or after_preposition or possessive or start == 0:
+    after_preposition = last in PREPOSITIONS
+    if last == "the" and WEEKDAY.fullmatch(original):
+        # `The Wednesday average`: the day names the figure, its date goes beside it
+        return Edit(start, end, original, f"{original} ({words.split(', ', 1)[-1]})",
+                    "relative_date", 1.0)
+    if last.capitalize() in MONTHS:
+        replacement = words  # `early April this year` -> `early April 1987`
+    elif last in ("quarter", "half"):
+        replacement = f"of {words}"  # `the fourth quarter last year`
+    elif not preposition or after_preposition or possessive or start == 0:
         replacement = words
     else:
         replacement = f"{preposition} {words}"

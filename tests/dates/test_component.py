@@ -171,6 +171,8 @@ def test_durations_kept_apart(dates_nlp: Language, text: str,
      "1990-08-13", {}),
     ("The coach told CBS's ''60 Minutes'' he would retire.", "2000-04-17", {}),
     ("He drew the comic with colourist Holly Christmas.", "2016-09-07", {}),
+    ("A poll for The Sunday Tribune put the party 4 points ahead.", "1987-03-02", {}),
+    ("The Wednesday average rose 3 points.", "1987-02-27", {"Wednesday": "1987-02-25"}),
     ("The quote first ran in USA Today on Monday.", "2017-03-08", {"Monday": "2017-03-06"}),
     ("The old boiler makes that noise every now and again.", "2008-01-20", {}),
 ])
