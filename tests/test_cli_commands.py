@@ -218,6 +218,9 @@ def test_a_claims_file_given_as_the_queue_is_a_clear_error_before_any_run(
     assert filled.exit_code == 2 and "is not a queue database" in filled.output
     assert not out.exists(), "refused before the run"
     assert claims.read_bytes() == before, "the file given is left as it was"
+    hosted = runner.invoke(app, ["queue", "sqlite://desk/q.db"], env={"COLUMNS": "300"})
+    assert hosted.exit_code == 2 and "not an SQLite URL" in hosted.output
+    assert "Traceback" not in hosted.output
 
 
 def test_report_on_workers_creates_its_folder_and_lists_failures(tmp_path: Path) -> None:

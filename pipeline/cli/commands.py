@@ -202,12 +202,12 @@ def extract(
     if queue_url is None:
         _run("claims", inputs, target, options)
         return
-    from pipeline.review.queue import queue_path, upsert
+    from pipeline.review.queue import upsert
 
     # The queue is filled from the finished output file in one transaction, so a crash
     # mid-run leaves the queue as it was and a rerun (or --resume) fills it exactly once.
     if target == "-":
-        target = queue_path(queue_url) + ".claims.jsonl"
+        target = _queue_path_or_exit(queue_url) + ".claims.jsonl"
     _queue_or_exit(queue_url).close()  # before the run, not after it: a wrong path costs nothing
     try:
         _run("claims", inputs, target, options)
@@ -367,9 +367,9 @@ def queue(
 ) -> None:
     """List the most check-worthy claims still new in the queue, or set a claim's status."""
     from pipeline.review import queue as queues
-    from pipeline.review.queue import queue_path, top
+    from pipeline.review.queue import top
 
-    if not Path(queue_path(database)).exists():
+    if not Path(_queue_path_or_exit(database)).exists():
         typer.echo(f"error: no queue at {database}", err=True)
         raise typer.Exit(2)
     if set_status is not None:
@@ -386,6 +386,17 @@ def queue(
         return
     for row in top(_queue_or_exit(database), top_n):
         typer.echo(json.dumps(row.to_dict(), ensure_ascii=False))
+
+
+def _queue_path_or_exit(database: str) -> str:
+    """The queue's file, or a one-line error and exit status 2 for a URL that names none."""
+    from pipeline.review.queue import queue_path
+
+    try:
+        return queue_path(database)
+    except ValueError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(2) from None
 
 
 def _queue_or_exit(database: str) -> sqlite3.Connection:
