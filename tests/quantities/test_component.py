@@ -146,6 +146,10 @@ def test_a_share_keeps_its_part_and_whole(
     ("A 50-year-old man was arrested.", "year of age"),
     ("Nine of the 12 plants run on gas.", "plant"),
     ("The draw makes three winners for every eight entrants.", "winner"),
+    # Names qualifying the counted noun are passed over.
+    ("Envoys of six Baltic Sea states met in Riga.", "state"),
+    ("The fund bought 41,500 Halvorsen common shares.", "share"),
+    ("Ten New Jersey banks raised their prime rate.", "bank"),
 ])
 def test_units(quantities_nlp: Language, text: str, expected: str) -> None:
     (found,) = quantities_of(quantities_nlp, text)
