@@ -107,7 +107,7 @@ def standalone_for(
     edits = _without_overlaps(edits)
     frame = _frame(claim, referents, edits)
     if frame is not None:
-        edits = _without_overlaps([frame, *edits])
+        edits = _without_overlaps([frame, *edits, *_closing(claim.text, frame)])
     return Standalone(apply_edits(claim.text, edits), tuple(edits))
 
 
@@ -428,6 +428,15 @@ def source_name(attribution: Attribution, referents: Referents) -> tuple[str, fl
     if written:
         return written, CERTAIN
     return None
+
+
+def _closing(text: str, frame: Edit) -> list[Edit]:
+    """``… worked,"`` under ``X said:`` ends its sentence: the comma that led to the cue is a
+    full stop once the speaker stands before the quote."""
+    found = re.search(r",(?=[\"”’']\s*$)", text) if frame.reason == "quote_speaker" else None
+    if found is None:
+        return []
+    return [Edit(found.start(), found.end(), ",", ".", frame.reason, frame.confidence)]
 
 
 def _frame(claim: Claim, referents: Referents, edits: Sequence[Edit]) -> Edit | None:

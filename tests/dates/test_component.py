@@ -175,6 +175,10 @@ def test_durations_kept_apart(dates_nlp: Language, text: str,
     ("The Wednesday average rose 3 points.", "1987-02-27", {"Wednesday": "1987-02-25"}),
     ("The quote first ran in USA Today on Monday.", "2017-03-08", {"Monday": "2017-03-06"}),
     ("The old boiler makes that noise every now and again.", "2008-01-20", {}),
+    # The day after a reported speech verb is the speech's, whatever the clause after it says.
+    ("Tromso Steel said on Monday it would cut output.", "2021-03-02", {"Monday": "2021-03-01"}),
+    ("The mill told reporters on Friday it will shut.", "2021-03-02", {"Friday": "2021-02-26"}),
+    ("The board said it would meet on Monday.", "2021-03-02", {"Monday": "2021-03-08"}),
 ])
 def test_tense_extent_and_names(dates_nlp: Language, text: str, published: str,
                                 expected: dict[str, str]) -> None:
