@@ -9,8 +9,8 @@ Korea was US$27.7 billion (S$37.7 billion) previous year`` (published 2017) shar
 one key. A claim without a figure keys on its content words instead, so
 different statements about the same entity stay apart; so does a figure about no named
 entity and no known measure (`the engines were valued at five mln dlrs each`). The subject
-includes what the claim's standalone edits resolved (``its deficit`` is the United States'), so a claim
-made with ``he`` or ``its`` groups with the same claim made by name.
+includes what the claim's standalone edits resolved (``its deficit`` is the United States'),
+so a claim made with ``he`` or ``its`` groups with the same claim made by name.
 """
 
 from __future__ import annotations
