@@ -10,6 +10,8 @@ The rule is strict and read on the parse (no guess where it does not hold):
   (``Acme's stock``), or for ``They`` a plural with no determiner or quantity (``DAT
   players``, never ``Few analysts``): ``It`` takes a singular noun that is no person (``the
   chairman``), ``They`` a plural one;
+* the main verb of that sentence has no ``It`` (``They``) as its subject: the chain goes on
+  through it (``It said the drop was expected. It said …`` is not the drop);
 * that sentence has no other subject of the same number (``The bank said the index rose``:
   either may be ``It``); where that one subject is not the main verb's (``Analysts said the
   plan …``), no direct object of the same number either.
@@ -87,6 +89,10 @@ class Antecedents:
         if before is None:
             return None
         plural = token.lower_ == "they"
+        # `It said the drop was expected. It said …`: the main clause's own `It` goes on.
+        if any(t.dep_ in SUBJECTS and t.head == before.root and t.lower_ == token.lower_
+               for t in before):
+            return None
         subjects = [
             t for t in before
             if t.dep_ in SUBJECTS and t.pos_ != "PRON" and t.tag_ not in ("WDT", "WP", "PRP")
