@@ -12,9 +12,12 @@ The rule is strict and read on the parse (no guess where it does not hold):
   chairman``), ``They`` a plural one;
 * the main verb of that sentence has no ``It`` (``They``) as its subject: the chain goes on
   through it (``It said the drop was expected. It said …`` is not the drop);
-* that sentence has no other subject of the same number (``The bank said the index rose``:
+* that sentence has no other subject of the same number (a subject of an adverbial clause,
+  ``if the price does not exceed par``, does not compete with the main clause's where no
+  object of that number does: ``printed a table showing …``; a plural tag with a singular
+  verb, ``The peso has been``, is one) (``The bank said the index rose``:
   either may be ``It``); where that one subject is not the main verb's (``Analysts said the
-  plan …``), no direct object of the same number either.
+  plan …``), no direct object of the same number with a determiner or owner either.
 
 The replacement is the article's own words, from ``the`` to the noun (and an ``of`` phrase
 after it, up to ``LONGEST`` words); it carries confidence ``ANTECEDENT``.
@@ -96,17 +99,23 @@ class Antecedents:
         subjects = [
             t for t in before
             if t.dep_ in SUBJECTS and t.pos_ != "PRON" and t.tag_ not in ("WDT", "WP", "PRP")
+            and t.lower_ not in ("it", "they")  # `(It) appears`: tagged a noun in brackets
         ]
+        # An object of the same number that refers (a determiner or owner: `sugar`, `1.7
+        # billion dlrs` set up none) is a rival to a subject below the root (`He said the
+        # airline cut its borrowing. It is …`) and to the main subject over an adverbial's.
+        objects = any(
+            t.dep_ == "dobj" and t.pos_ in ("NOUN", "PROPN") and _plural(t) == plural
+            and (t.pos_ == "PROPN" or any(c.dep_ in ("det", "poss") for c in t.lefts))
+            for t in before
+        )
         agreeing = [t for t in subjects if _plural(t) == plural]
+        if not objects:
+            agreeing = _main_over_adverbial(agreeing, before.root)
         if len(agreeing) != 1:
             return None
         head = agreeing[0]
-        # Sole agreeing subject of a clause below the root (`X said the plan …`): an object of
-        # the same number is a rival too (`He said the airline cut its borrowing. It is …`).
-        if head.head != before.root and any(
-            t.dep_ == "dobj" and t.pos_ in ("NOUN", "PROPN") and _plural(t) == plural
-            for t in before
-        ):
+        if head.head != before.root and objects:
             return None
         if head.pos_ != "NOUN" or head.ent_type_ in NAMED or (
             not plural and head.lemma_.lower() in PERSON_NOUNS
@@ -116,7 +125,35 @@ class Antecedents:
 
 
 def _plural(token: Token) -> bool:
-    return token.tag_ in ("NNS", "NNPS")
+    """A plural noun; a subject agrees with its verb (`The peso has been`, tagged plural: one)."""
+    if token.tag_ not in ("NNS", "NNPS"):
+        return False
+    if token.dep_ in SUBJECTS:
+        verbs = [c for c in token.head.children if c.dep_ in ("aux", "auxpass")][:1]
+        finite = verbs[0] if verbs else token.head
+        return not (finite.tag_ == "VBZ" or finite.lower_ == "was")
+    return True
+
+
+def _main_over_adverbial(subjects: list[Token], root: Token) -> list[Token]:
+    """The main clause's subject alone, where the others are subjects of adverbial clauses
+    (`… retired if the price does not exceed par`): centering ranks a main clause's subject
+    above a subordinate clause's, while a reported clause's (`said the index rose`) competes."""
+    main = [t for t in subjects if t.head == root]
+    if len(main) != 1 or len(subjects) == 1:
+        return subjects
+    if all(t == main[0] or _in_adverbial(t, root) for t in subjects):
+        return main
+    return subjects
+
+
+def _in_adverbial(token: Token, root: Token) -> bool:
+    """Whether the token sits in an adverbial clause (``advcl``) of the root."""
+    while token.head != token and token != root:
+        if token.dep_ == "advcl" and token.head == root:
+            return True
+        token = token.head
+    return False
 
 
 def _previous(doc: Doc, sentence: Span) -> Span | None:

@@ -43,6 +43,23 @@ ROWS = [
     ("Barley imports will fall 6 pct this year, the Grain Council's yearly report said.\n    "
      "It said the fall was expected.\n    It said stocks at the end of May were 40,000 tonnes.",
      "stocks at the end", [], ["The fall said"]),
+    # An adverbial clause's subject (`if the index …`) does not compete with the main one's.
+    ("The note may be repaid from 1995 to 1999 if the index does not fall below 90.\n    "
+     "It may be called from 2004 at 102.", "called from 2004",
+     ["The note may be called"], ["The index may"]),
+    # ... unless an object of the same number could be `It` (the chart, not the board).
+    ("The board printed a chart showing that, since the levy began in 1990, output has "
+     "fallen every year.\n    It shows the 1994 fall at 12 pct.", "shows the 1994",
+     ["It shows the 1994"], ["The board shows"]),
+    # `The peso has been`: tagged plural, a singular verb says one.
+    ("The peso has been free-floating since March 1995.\n    It is now at about 14.2 to the "
+     "dollar.", "is now at about", ["The peso is now"], []),
+    # `(It)` in a quote is a pronoun, whatever its tag: the survey is the one subject.
+    ('"(It) is close to a deal on tariffs," the survey says.\n    It mainly covers farm '
+     "output but also reviews the mines.", "mainly covers", ["The survey mainly covers"], []),
+    # A bare mass noun or a sum as object sets up no rival to the reported clause's subject.
+    ("The scheme, costing 900 mln dlrs, will also cover tea and rubber, she said.\n    It "
+     "was expected to help two mln growers.", "help two mln", ["The scheme was expected"], []),
 ]
 
 
@@ -91,6 +108,17 @@ READ_IT = [
      "The Sunday Mail said in a front page", "Indian Express said"),
     ("reuters-881", "good", "`The paper quoted`: the newspaper of the lead stays",
      "The New York Times said", None),
+    # Antecedents (antecedents.py): the rules of class 2.
+    ("reuters-468", "good", "`It may be called`: the bond, not the price of the if-clause",
+     "The bond may be called", None),
+    ("reuters-237", "good", "`It primarily assesses`: the embassy report, `(It)` no rival",
+     "The report primarily assesses", None),
+    ("reuters-903", "good", "`It is currently at`: the peso the tagger made plural",
+     "The peso is", None),
+    ("reuters-951", "good", "`It was expected to benefit`: the land reform plan",
+     "The plan was expected to benefit", None),
+    ("reuters-925", "good", "`It shows`: the table, not the paper that printed it: left",
+     None, "The paper shows"),
 ]
 
 
