@@ -57,7 +57,8 @@ RAISING = r"(?!(?:expected|likely|unlikely|due|set|able|scheduled|projected|fore
     r"believed|thought|said|reported|certain|sure|bound|going|supposed|planned)\s)"
 # An expletive `It` refers to nothing: `It` + be + an adjective or participle + a that/to/whether
 # clause (`It is expected that`), `It` + be + a/an + noun + that (`It is an open secret that`),
-# `It` + seem/appear + that or a clause's subject, `It` + strikes me + an adjective.
+# `It` + seem/appear + that or a clause's subject, `It` + strikes me + an adjective, `It` + a
+# verb + a noun that takes a to-clause as its subject (`It serves no purpose to`).
 EXPLETIVE = re.compile(
     r"^[\s\"'“‘]*It(?:"
     rf"{BE}\s+{ADVERBS}[a-z]+\s+(?:that|whether|if|how|why|what)\b"  # It is expected that
@@ -66,6 +67,12 @@ EXPLETIVE = re.compile(
     r"|\s+(?:would\s+)?(?:seems?|seemed|appears?|appeared)\s+(?:to\s+me\s+)?"  # appeared the
     r"(?:that|as\s+if|as\s+though|the|a|an)\b"
     r"|\s+(?:strikes|struck)\s+(?:me|us)\s+(?:as\s+)?[a-z]+\b"  # It strikes me odd (that …)
+    # It serves no purpose to, makes sense to, takes time to: a verb and the object noun that
+    # takes a to-clause as the verb's real subject (extraposition, Quirk et al. 1985, 18.33).
+    r"|\s+(?:(?:would|will|could|may|might|does|did|do)\s+(?:not\s+)?)?"
+    r"(?:serves?|served|makes?|made|does|did|do|takes?|took|take|costs?|cost)\s+"
+    r"(?:(?:no|little|any|more|less|much|some)\s+)?(?:purpose|sense|point|good|harm|use|time)"
+    r"\s+(?:for\s+(?:\w+\s+){1,3})?to\s"
     r")"
 )
 
