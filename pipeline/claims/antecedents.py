@@ -15,7 +15,8 @@ The rule is strict and read on the parse (no guess where it does not hold):
 * that sentence has no other subject of the same number (a subject of an adverbial clause,
   ``if the price does not exceed par``, does not compete with the main clause's where no
   object of that number does: ``printed a table showing …``; a plural tag with a singular
-  verb, ``The peso has been``, is one) (``The bank said the index rose``:
+  verb, ``The peso has been``, is one; for ``It``, a person is no rival: ``Kaunda said the
+  system had faltered``) (``The bank said the index rose``:
   either may be ``It``); where that one subject is not the main verb's (``Analysts said the
   plan …``), no direct object of the same number with a determiner or owner either.
 
@@ -107,6 +108,8 @@ class Antecedents:
             t for t in before
             if t.dep_ in SUBJECTS and t.pos_ != "PRON" and t.tag_ not in ("WDT", "WP", "PRP")
             and t.lower_ not in ("it", "they")  # `(It) appears`: tagged a noun in brackets
+            # `It` is never a person: `Azpurua said the government plans …` has one rival less.
+            and (plural or not (t.ent_type_ == "PERSON" or t.lemma_.lower() in PERSON_NOUNS))
         ]
         # An object of the same number that refers (a determiner or owner: `sugar`, `1.7
         # billion dlrs` set up none) is a rival to a subject below the root (`He said the

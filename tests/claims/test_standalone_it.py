@@ -60,6 +60,9 @@ ROWS = [
     # A bare mass noun or a sum as object sets up no rival to the reported clause's subject.
     ("The scheme, costing 900 mln dlrs, will also cover tea and rubber, she said.\n    It "
      "was expected to help two mln growers.", "help two mln", ["The scheme was expected"], []),
+    # `It` is never the person who said it: the reported clause's subject alone.
+    ("Maria Lopez said the fuel levy had failed because of weak demand.\n    It was dropped "
+     "in May after two years.", "dropped in May", ["The fuel levy was dropped"], []),
 ]
 
 
@@ -117,6 +120,10 @@ READ_IT = [
      "The peso is", None),
     ("reuters-951", "good", "`It was expected to benefit`: the land reform plan",
      "The plan was expected to benefit", None),
+    ("reuters-137", "good", "`It was due to amortize`: the government (as misspelt there)",
+     "The governent was due", None),
+    ("reuters-256", "good", "`It was suspended`: the auction system Kaunda spoke of",
+     "The auction system was suspended", None),
     ("reuters-925", "good", "`It shows`: the table, not the paper that printed it: left",
      None, "The paper shows"),
 ]
