@@ -10,8 +10,9 @@ The rule is strict and read on the parse (no guess where it does not hold):
   (``Acme's stock``), or for ``They`` a plural with no determiner or quantity (``DAT
   players``, never ``Few analysts``): ``It`` takes a singular noun that is no person (``the
   chairman``), ``They`` a plural one;
-* the main verb of that sentence has no ``It`` (``They``) as its subject: the chain goes on
-  through it (``It said the drop was expected. It said …`` is not the drop);
+* where the main verb of that sentence has ``It`` (``They``) as its subject, the chain goes
+  on through it (``The survey said … It said the rise was small. It said …`` is the
+  survey, never the rise);
 * that sentence has no other subject of the same number (a subject of an adverbial clause,
   ``if the price does not exceed par``, does not compete with the main clause's where no
   object of that number does: ``printed a table showing …``; a plural tag with a singular
@@ -35,6 +36,8 @@ from pipeline.contract import Claim, Edit
 
 ANTECEDENT = 0.7
 LONGEST = 8
+# Sentences of `It said …` a chain goes back through, at most.
+HOPS = 5
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 SUBJECT_PRONOUN = re.compile(r"\b(It|it|They|they)\b(?!['’]\w)")
@@ -86,8 +89,9 @@ class Antecedents:
         self.text = doc.text  # spaCy rebuilds doc.text from its tokens on every read
         self.tokens = {token.idx: token for token in doc}
 
-    def find(self, pos: int) -> str | None:
-        """The words a subject ``It``/``They`` at ``pos`` stands for, under the module's rule."""
+    def find(self, pos: int, hops: int = 0) -> str | None:
+        """The words a subject ``It``/``They`` at ``pos`` stands for, under the module's rule
+        (``hops``: sentences of ``It said`` already gone back through)."""
         token = self.tokens.get(pos)
         words = self.text[pos : pos + 80]
         expletive = EXPLETIVE.match(words[:1].upper() + words[1:])
@@ -100,10 +104,12 @@ class Antecedents:
         if before is None:
             return None
         plural = token.lower_ == "they"
-        # `It said the drop was expected. It said …`: the main clause's own `It` goes on.
-        if any(t.dep_ in SUBJECTS and t.head == before.root and t.lower_ == token.lower_
-               for t in before):
-            return None
+        # `It said the rise was small. It said …`: the main clause's own `It` goes on, and
+        # stands for what it stood for.
+        going_on = [t for t in before if t.dep_ in SUBJECTS and t.head == before.root
+                    and t.lower_ == token.lower_]
+        if going_on:
+            return self.find(going_on[0].idx, hops + 1) if hops < HOPS else None
         subjects = [
             t for t in before
             if t.dep_ in SUBJECTS and t.pos_ != "PRON" and t.tag_ not in ("WDT", "WP", "PRP")

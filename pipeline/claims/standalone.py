@@ -59,6 +59,7 @@ EMPTY_IT = re.compile(
 # `It said`: an organisation speaking, which in wire copy is the one the story is about.
 SPEAKING_IT = re.compile(
     r"^\s+(?:also\s+)?(said|says|added|reported|announced|told|noted|denied|declined|"
+    r"forecast|estimated|predicted|expects|expected|"
     r"did not (?:specify|say|disclose|identify|name|elaborate|comment))\b",
     re.I,
 )

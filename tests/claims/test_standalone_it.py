@@ -42,7 +42,11 @@ ROWS = [
     # A main clause's `It said` goes on through the next `It said`: not its clause's subject.
     ("Barley imports will fall 6 pct this year, the Grain Council's yearly report said.\n    "
      "It said the fall was expected.\n    It said stocks at the end of May were 40,000 tonnes.",
-     "stocks at the end", [], ["The fall said"]),
+     "stocks at the end", ["The Grain Council's yearly report said stocks"], ["The fall said"]),
+    # `It estimated`: a verb of saying too; the company that spoke, not the one it named.
+    ("Chile's copper exports will rise 5 pct, the Mining Council's yearly review said.\n    "
+     "It forecast output at 2 mln tonnes.", "2 mln tonnes",
+     ["The Mining Council's yearly review forecast"], ["Chile forecast"]),
     # An adverbial clause's subject (`if the index …`) does not compete with the main one's.
     ("The note may be repaid from 1995 to 1999 if the index does not fall below 90.\n    "
      "It may be called from 2004 at 102.", "called from 2004",
@@ -107,6 +111,8 @@ READ_IT = [
      "The SHV said in a statement", None),
     ("reuters-254", "good", "the embassy's report that spoke (was Indonesia, the topic)",
      "Embassy's annual agriculture report said", "Indonesia said wheat"),
+    ("reuters-254", "good", "`It said`, `It forecast` after `It said`: the report still "
+     "(was Indonesia)", "Embassy's annual agriculture report forecast", "Indonesia forecast"),
     ("reuters-238", "good", "the paper that branded the budget stays (a rival to the chain)",
      "The Sunday Mail said in a front page", "Indian Express said"),
     ("reuters-881", "good", "`The paper quoted`: the newspaper of the lead stays",
