@@ -5,9 +5,9 @@ The rule is strict and read on the parse (no guess where it does not hold):
 
 * the pronoun is the subject (``nsubj``/``nsubjpass``, never ``expl``) and the first word of
   its sentence, and not an expletive by ``EXPLETIVE`` (the rule the eval leaves out);
-* the previous sentence has one subject of the same number and it is a common noun (not a
-  person, organisation or place the entity stage named) opened by ``the`` or a name's
-  (``Acme's stock``), or for ``They`` a plural with no determiner or quantity (``DAT
+* the previous sentence has one subject of the same number and it is a noun (not a person,
+  organisation or place the entity stage named; a product's name may be) opened by ``the``
+  or a name's (``Acme's stock``), or for ``They`` a plural with no determiner or quantity (``DAT
   players``, never ``Few analysts``): ``It`` takes a singular noun that is no person (``the
   chairman``), ``They`` a plural one;
 * where the main verb of that sentence has ``It`` (``They``) as its subject, the chain goes
@@ -133,7 +133,8 @@ class Antecedents:
         head = agreeing[0]
         if head.head != before.root and objects:
             return None
-        if head.pos_ != "NOUN" or head.ent_type_ in NAMED or (
+        # (`The Mac II`: a product's name is a noun phrase like any, as no entity here is.)
+        if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in NAMED or (
             not plural and head.lemma_.lower() in PERSON_NOUNS
         ):
             return None

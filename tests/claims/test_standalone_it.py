@@ -67,6 +67,9 @@ ROWS = [
     # `It` is never the person who said it: the reported clause's subject alone.
     ("Maria Lopez said the fuel levy had failed because of weak demand.\n    It was dropped "
      "in May after two years.", "dropped in May", ["The fuel levy was dropped"], []),
+    # A product's name with `the` is a definite noun phrase like any other.
+    ("The Vela XL uses a new chip made by Ardent Microsystems.\n    It can be fitted with "
+     "a 15-inch screen.", "15-inch screen", ["The Vela XL can be fitted"], []),
 ]
 
 
@@ -130,6 +133,8 @@ READ_IT = [
      "The governent was due", None),
     ("reuters-256", "good", "`It was suspended`: the auction system Kaunda spoke of",
      "The auction system was suspended", None),
+    ("reuters-367", "good", "`It can be equipped`: the Mac II the sentence before describes",
+     "The Mac II can be equipped", None),
     ("reuters-925", "good", "`It shows`: the table, not the paper that printed it: left",
      None, "The paper shows"),
 ]
