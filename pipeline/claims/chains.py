@@ -16,8 +16,10 @@ The rule, from the attribution stage's sources before the pronoun, latest first:
   recogniser found there; a document named by its owner (the attribution lexicon's
   ``document_nouns``: ``the U.S. Embassy's report said. It said …``) is what ``It``
   continues, and no organisation is; a person or anything else: no answer from this rule;
-* an organisation or place opening a sentence between that source and ``It`` is a rival
-  (``The Sunday Mail branded the budget political. It said …``): no answer either.
+* an organisation or place opening a sentence between the chain's latest source (``it
+  said`` too: ``China will pay 3 mln, it said. It said …`` is the agency that spoke) and
+  ``It`` is a rival (``The Sunday Mail branded the budget political. It said …``): no
+  answer either.
 
 The answer carries ``SPOKE_LAST`` (0.7), the confidence the referents give the nearest
 subject or speaker among several candidates.
@@ -48,19 +50,21 @@ def spoke_last(
     entities: Sequence[EntityMention],
     pos: int,
 ) -> tuple[int, EntityMention | None] | None:
-    """Where the source a subject ``It`` of saying at ``pos`` continues stands, and the
-    organisation (or place) it names (None: a document, ``the report``, that ``It``
-    continues); None where the last source names neither (module rule)."""
+    """Where the chain's latest source before ``pos`` stands (``it said`` included), and the
+    organisation (or place) the chain's named source names (None: a document, ``the
+    report``, that ``It`` continues); None where that source names neither (module rule)."""
+    latest = None
     for start, written in sorted(sources, reverse=True):
         if start >= pos:
             continue
+        latest = start if latest is None else latest
         words = " ".join(written.split())
         if CONTINUING.fullmatch(words) or _bare_document(words):
             continue
         found = _named(text, start, start + len(written), entities)
         if found == "document":
-            return start, None
-        return (start, found) if isinstance(found, EntityMention) else None
+            return latest, None
+        return (latest, found) if isinstance(found, EntityMention) else None
     return None
 
 

@@ -87,3 +87,14 @@ def test_an_organisation_opening_a_sentence_since_the_source_is_a_rival() -> Non
     found = _referents(calm, names, [("the Morning Ledger", "Morning Ledger")]).spoke_last(
         calm.index("It said"))
     assert found and found.name == "Morning Ledger"
+
+
+def test_an_organisation_before_the_chains_latest_it_said_is_no_rival() -> None:
+    from tests.claims.test_referents import _referents
+
+    names = [("Morning Ledger", "ORG", "Morning Ledger"), ("Evening Post", "ORG", "Evening Post")]
+    text = ("Tolls will rise, the Morning Ledger said. The Evening Post will pay 3 mln more, it "
+            "said. It said taxes would rise.")
+    sources = [("the Morning Ledger", "Morning Ledger"), ("it", None)]
+    found = _referents(text, names, sources).spoke_last(text.index("It said"))
+    assert found and found.name == "Morning Ledger"

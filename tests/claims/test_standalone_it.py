@@ -116,6 +116,10 @@ READ_IT = [
      "Embassy's annual agriculture report said", "Indonesia said wheat"),
     ("reuters-254", "good", "`It said`, `It forecast` after `It said`: the report still "
      "(was Indonesia)", "Embassy's annual agriculture report forecast", "Indonesia forecast"),
+    ("reuters-259", "good", "`It said` after `The embassy estimated`: the embassy (was "
+     "Indonesia)", "U.S. Embassy said that", "Indonesia said that"),
+    ("reuters-281", "good", "`It said` after `…, it said`: the news agency (was China)",
+     "New China News Agency said 11", None),
     ("reuters-238", "good", "the paper that branded the budget stays (a rival to the chain)",
      "The Sunday Mail said in a front page", "Indian Express said"),
     ("reuters-881", "good", "`The paper quoted`: the newspaper of the lead stays",
