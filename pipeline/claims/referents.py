@@ -408,4 +408,7 @@ class Referents:
             for e in self.entities
         ):
             return None
-        return Referent(named.canonical, named.label, SPOKE_LAST, self.determiner(named.canonical))
+        # `the New\nChina News Agency said`: the `the` the source wrote (its name spans a line).
+        written = self.text[max(0, named.start - 4) : named.start].lower() == "the "
+        article = "the " if written else self.determiner(named.canonical)
+        return Referent(named.canonical, named.label, SPOKE_LAST, article)
