@@ -27,6 +27,7 @@ subject or speaker among several candidates.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -52,11 +53,11 @@ def spoke_last(
 ) -> tuple[int, EntityMention | None] | None:
     """Where the chain's latest source before ``pos`` stands (``it said`` included), and the
     organisation (or place) the chain's named source names (None: a document, ``the
-    report``, that ``It`` continues); None where that source names neither (module rule)."""
+    report``, that ``It`` continues); None where that source names neither (module rule).
+    ``sources``: each source's start and words, in text order."""
     latest = None
-    for start, written in sorted(sources, reverse=True):
-        if start >= pos:
-            continue
+    # (Sources come in text order: the walk starts at the last one before `pos`.)
+    for start, written in reversed(sources[: bisect.bisect_left(sources, (pos, ""))]):
         latest = start if latest is None else latest
         words = " ".join(written.split())
         if CONTINUING.fullmatch(words) or _bare_document(words):
