@@ -5,7 +5,8 @@ as written; ``standalone`` holds the rewritten text and every edit, with offsets
 claim's text. An edit is made only when its resolution reaches ``THRESHOLD``:
 
 * ``pronoun``, ``possessive``, ``description``, ``role``: ``he``, ``its``, ``the company``,
-  ``the trade minister`` → the canonical name of the entity they refer to (``referents``);
+  ``the trade minister`` → the canonical name of the entity they refer to (``referents``;
+  ``It said``, ``It did not specify``: the organisation that spoke last, ``chains``);
 * ``relative_date``: ``said Tuesday`` → ``said on Tuesday, 22 August 2017``, ``last month``
   → ``in July 2017`` (the dates stage's TIMEX3 value, certain: confidence 1.0);
 * ``quote_speaker``: a direct quote → ``Kim Hyun-chong said: "…"``;
@@ -56,7 +57,12 @@ EMPTY_IT = re.compile(
     re.IGNORECASE,
 )
 # `It said`: an organisation speaking, which in wire copy is the one the story is about.
-SPEAKING_IT = re.compile(r"^\s+(?:also\s+)?(said|says|added|reported|announced|told)\b", re.I)
+SPEAKING_IT = re.compile(
+    r"^\s+(?:also\s+)?(said|says|added|reported|announced|told|noted|denied|declined|"
+    r"forecast|estimated|predicted|expects|expected|"
+    r"did not (?:specify|say|disclose|identify|name|elaborate|comment))\b",
+    re.I,
+)
 # `It said`, `It added`: an organisation speaking or acting.
 ACTING_IT = re.compile(
     r"^\s+(?:also\s+|further\s+|earlier\s+|previously\s+)?(said|says|added|adds|reported|"
