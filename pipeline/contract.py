@@ -114,7 +114,7 @@ class QuantityMention:
     """A number with its unit: money (ISO 4217 currency), percent or another quantity.
 
     ``value`` is in the main unit (19 cents is 0.19 USD; a share such as ``three of four``
-    is 0.75). ``qualifier`` keeps
+    is 0.75, its ``part`` 3 and ``whole`` 4, the figures a checker compares). ``qualifier`` keeps
     approximations such as ``about`` or ``more than``; ``range_id`` links the two
     ends of a range and ``equivalent_of`` points (by index in the article's
     sorted quantity list) at the amount this one restates in another currency.
@@ -134,6 +134,9 @@ class QuantityMention:
     # "4,472,0000 dlrs": digits grouped wrongly as printed; ``value`` reads the digits as they
     # stand (44,720,000), which the misprint makes doubtful.
     misprinted: bool = False
+    # A share's own figures ("20,000 of the 28,000 workers": 20,000 of 28,000); None otherwise.
+    part: float | None = None
+    whole: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -149,6 +152,8 @@ class QuantityMention:
             "equivalent_of": self.equivalent_of,
             "rate": self.rate,
             "misprinted": self.misprinted,
+            "part": self.part,
+            "whole": self.whole,
         }
 
     @classmethod
@@ -166,6 +171,8 @@ class QuantityMention:
             equivalent_of=data.get("equivalent_of"),
             rate=data.get("rate"),
             misprinted=bool(data.get("misprinted", False)),
+            part=None if data.get("part") is None else float(data["part"]),
+            whole=None if data.get("whole") is None else float(data["whole"]),
         )
 
 

@@ -131,6 +131,9 @@ def _strip_name(text: str) -> str:
             name = name[: -len(suffix)]
     if name[:4].lower() == "the " and len(name) > 4:
         name = name[4:]
+    if name.count("(") != name.count(")") or name.startswith("("):
+        # "(International Monetary) Fund": brackets an editor put inside a quoted name.
+        name = name.replace("(", " ").replace(")", " ")
     # A name broken by a line end is the same name: "Ford Motor\nCredit Co".
     return " ".join(name.split())
 

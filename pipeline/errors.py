@@ -50,6 +50,10 @@ class Messages:
     BAD_CLAIM_RECORD = "claim/1 record cannot be read: {reason}"
     UNKNOWN_STATUS = "unknown status {status!r}: choose one of {choices}"
     NOT_QUEUED = "no claim {claim_id!r} in the queue {queue}"
+    NOT_A_QUEUE = (
+        "{queue} is not a queue database ({reason}); give an SQLite file that `claims extract"
+        " --to` made, or a new path"
+    )
     MIXED_EXPORT = (
         "{path} holds claim/1 records and other inputs hold articles: export either claims"
         " files or articles, not both"

@@ -54,7 +54,7 @@ def _before(positions: list[int], pos: int) -> int | None:
     return positions[index - 1] if index else None
 
 
-def _name_words(name: str) -> list[str]:
+def name_words(name: str) -> list[str]:
     """Words of a name without possessives: ``Moody's Investors`` -> ``Moody``, ``Investors``."""
     words = []
     for word in name.split():
@@ -67,7 +67,7 @@ def _name_words(name: str) -> list[str]:
 
 def core_word(name: str) -> str | None:
     """The last word of a company's name before its legal form (``B.F. Goodrich Co``)."""
-    words = _name_words(name)
+    words = name_words(name)
     if not words or words[-1].lower() not in CORPORATE_SUFFIXES:
         return None
     while words and (words[-1].lower() in CORPORATE_SUFFIXES or words[-1] in ("and", "&")):
@@ -82,7 +82,7 @@ def _initials(words: Sequence[str]) -> str:
 
 def _short_form_of(short: str, full: str) -> bool:
     """``Moody's`` or ``Panhandle`` (its first words) or ``FERC`` (its initials) of a full name."""
-    part, whole = _name_words(short), _name_words(full)
+    part, whole = name_words(short), name_words(full)
     if len(part) >= len(whole) or not part[0][:1].isupper():
         return False
     if (
@@ -108,7 +108,7 @@ def organisation_resolver(names: Sequence[tuple[int, str]]) -> dict[int, str]:
         first_index.setdefault(mention, index)
     # A short form shares a full name's first word, spells its initials or is its last word
     # before the legal form ("Goodrich" of "B.F. Goodrich Co"): only those are tried.
-    words = {name: _name_words(name) for name in positions}
+    words = {name: name_words(name) for name in positions}
     sharing: dict[str, list[str]] = {}
     for name, parts in words.items():
         core = core_word(name)

@@ -140,7 +140,7 @@ def main() -> int:
         rows.extend(rows_for(item, result))
         rows.append((item.name, "seconds per document (whole pipeline)", f"{per_doc:.3f}"))
     # Scripts beside this one that print their own rows, one "set\tmetric\tfigure" line each.
-    extras = (
+    extras: tuple[tuple[str, list[str]], ...] = (
         ("eval_checkworthiness.py", []),
         ("eval_standalone.py", ["--shared", str(args.shared), "--workers", str(args.workers)]),
     )

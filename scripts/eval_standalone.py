@@ -7,7 +7,8 @@
   + an adjective or participle + a that/to/whether clause, ``It is expected that``, ``It was
   not known whether``; ``It`` + be + a/an + a noun + that, ``It is an open secret that``;
   ``It`` + seem/appear + that or a clause's subject, ``It appeared the government``; ``It``
-  + strikes me + an adjective, ``It strikes me odd … that``); of the
+  + strikes me + an adjective, ``It strikes me odd … that``; ``It`` + serve/make/take/cost
+  + purpose/sense/point/good/harm/use/time + a to clause, ``It serves no purpose to``); of the
   claims with a resolved relative date (today, yesterday, a weekday, last/next/this/previous
   week/month/year/quarter), the share whose standalone text lacks that date's year.
 * GUM Wikinews (its CoNLL-U ``Entity=`` column: gold coreference chains): of the pronouns and

@@ -204,6 +204,25 @@ def test_queue_set_status(tmp_path: Path) -> None:
     assert missing.exit_code == 1 and "no claim 'zz' in the queue" in missing.output
 
 
+def test_a_claims_file_given_as_the_queue_is_a_clear_error_before_any_run(
+    tmp_path: Path,
+) -> None:
+    claims = write_claims(tmp_path / "c.jsonl")
+    before = claims.read_bytes()
+    listed = runner.invoke(app, ["queue", str(claims)], env={"COLUMNS": "300"})
+    assert listed.exit_code == 2 and "is not a queue database" in listed.output
+    assert "Traceback" not in listed.output
+    out = tmp_path / "out.jsonl"
+    filled = runner.invoke(app, ["extract", str(SEED), "--to", str(claims), "-o", str(out)],
+                           env={"COLUMNS": "300"})
+    assert filled.exit_code == 2 and "is not a queue database" in filled.output
+    assert not out.exists(), "refused before the run"
+    assert claims.read_bytes() == before, "the file given is left as it was"
+    hosted = runner.invoke(app, ["queue", "sqlite://desk/q.db"], env={"COLUMNS": "300"})
+    assert hosted.exit_code == 2 and "not an SQLite URL" in hosted.output
+    assert "Traceback" not in hosted.output
+
+
 def test_report_on_workers_creates_its_folder_and_lists_failures(tmp_path: Path) -> None:
     broken = tmp_path / "broken.jsonl"
     broken.write_text('{"id": "b1", "text": ""}\n', encoding="utf-8")

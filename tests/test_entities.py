@@ -12,6 +12,7 @@ from pipeline.assets import MODELS_DIR
 from pipeline.contract import EntityMention
 from pipeline.entities import (
     EntitiesComponent,
+    _strip_name,
     _trim,
     find_entities,
 )
@@ -301,3 +302,17 @@ def test_a_name_with_half_a_bracket_ends_before_it(
 ) -> None:
     trimmed = _trim(Span(base_nlp(text), first, last, label="ORG"))
     assert trimmed is not None and trimmed.text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Brackets an editor put inside a quoted name are not part of it.
+        ("International Monetary) Fund", "International Monetary Fund"),
+        ("(World) Bank's", "World Bank"),
+        # Balanced ones stay.
+        ("Kenya Tea Board (KTB)", "Kenya Tea Board (KTB)"),
+    ],
+)
+def test_a_canonical_name_drops_an_editors_half_brackets(text: str, expected: str) -> None:
+    assert _strip_name(text) == expected

@@ -98,6 +98,10 @@ EXPLETIVE_ROWS = [
     ("It is an open question in Lisbon that nobody asked.", True),
     ("It seemed the board had given up.", True),
     ('"It strikes me odd," he said, "that nobody noticed."', True),
+    # A verb and a noun taking the to-clause that is the real subject (extraposition).
+    ('"It serves little purpose to argue over the fee now," she said.', True),
+    ("It makes sense for small banks to merge.", True),
+    ("It took a stake to gain a seat on the board.", False),
     # `it` is the thing itself: raising (`expected to`), a measure, a description.
     ("It is expected to rise 3 percent.", False),
     ("It was due to repay the loan in May.", False),

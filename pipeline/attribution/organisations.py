@@ -5,10 +5,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.attribution.lexicon import CueLexicon
+from pipeline.names import name_words
 
 # Determiners of a source that points back: "the company", "this bank".
 BACK = frozenset({"the", "this"})
-POSSESSIVES = ("'s", "’s")
 
 
 def organisation_noun(head: Token, lexicon: CueLexicon) -> str | None:
@@ -26,21 +26,11 @@ def organisation_noun(head: Token, lexicon: CueLexicon) -> str | None:
     return noun
 
 
-def name_words(name: str) -> list[str]:
-    """Lower-case words of a name, without possessives."""
-    words = []
-    for word in name.lower().split():
-        for suffix in POSSESSIVES:
-            word = word.removesuffix(suffix)
-        words.append(word)
-    return words
-
-
 def fits(name: str, noun: str | None, lexicon: CueLexicon) -> bool:
     """Whether the organisation ``name`` can be what ``noun`` (None: ``it``) points back to."""
     if noun is None:
         return True
-    words = name_words(name)
+    words = name_words(name.lower())
     needed = lexicon.organisation_nouns[noun]
     if needed:
         # "the bank" is a bank by name: Bank of Japan, Bundesbank, First Union Bancorp.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -136,6 +137,7 @@ class SpeakerResolver:
             inside = [
                 e for e in self.entities
                 if start <= e.start and e.end <= end and not _possessor(self.text, e)
+                and not NEAR_TO.search(self.text, max(start, e.start - 40), e.start)
             ]
             # "Bush adviser Jim Corder": a name modifying a noun is not who the phrase is.
             ranked = sorted(inside, key=lambda e: (
@@ -413,6 +415,14 @@ def _same_nation(one: str, other: str | None) -> bool:
     if min(len(a), len(b)) < 4:
         return a == b
     return a.startswith(b[:-1]) or b.startswith(a[:-1])
+
+
+# "a source close to the Kadoorie family", "people familiar with IBM's plans": the name is whom
+# the unnamed source is near, not who speaks.
+NEAR_TO = re.compile(
+    r"\b(?:close|closer|near|familiar|acquainted|linked|related)\s+(?:to|with)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _possessor(text: str, entity: EntityMention) -> bool:

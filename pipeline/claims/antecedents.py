@@ -5,14 +5,21 @@ The rule is strict and read on the parse (no guess where it does not hold):
 
 * the pronoun is the subject (``nsubj``/``nsubjpass``, never ``expl``) and the first word of
   its sentence, and not an expletive by ``EXPLETIVE`` (the rule the eval leaves out);
-* the previous sentence has one subject of the same number and it is a common noun (not a
-  person, organisation or place the entity stage named) opened by ``the`` or a name's
-  (``Acme's stock``), or for ``They`` a plural with no determiner or quantity (``DAT
-  players``, never ``Few analysts``) but a count in figures (``About 15,000 miners``):
-  ``It`` takes a singular noun that is no person (``the chairman``), ``They`` a plural one;
-* that sentence has no other subject of the same number (``The bank said the index rose``:
+* the previous sentence has one subject of the same number and it is a noun (not a person,
+  organisation or place the entity stage named; a product's name may be) opened by ``the``
+  or a name's (``Acme's stock``), or for ``They`` a plural with no determiner or quantity (``DAT
+  players``, never ``Few analysts``) but a count in figures (``About 15,000 miners``): ``It``
+  takes a singular noun that is no person (``the chairman``), ``They`` a plural one;
+* where the main verb of that sentence has ``It`` (``They``) as its subject, the chain goes
+  on through it (``The survey said … It said the rise was small. It said …`` is the
+  survey, never the rise);
+* that sentence has no other subject of the same number (a subject of an adverbial clause,
+  ``if the price does not exceed par``, does not compete with the main clause's where no
+  object of that number does: ``printed a table showing …``; a plural tag with a singular
+  verb, ``The peso has been``, is one; for ``It``, a person is no rival: ``Kaunda said the
+  system had faltered``) (``The bank said the index rose``:
   either may be ``It``); where that one subject is not the main verb's (``Analysts said the
-  plan …``), no direct object of the same number either.
+  plan …``), no direct object of the same number with a determiner or owner either.
 
 The replacement is the article's own words, from ``the`` to the noun (and an ``of`` phrase
 after it, up to ``LONGEST`` words); it carries confidence ``ANTECEDENT``. A ``They`` after a
@@ -33,6 +40,8 @@ from pipeline.contract import Claim, Edit
 
 ANTECEDENT = 0.7
 LONGEST = 8
+# Sentences of `It said …` a chain goes back through, at most.
+HOPS = 5
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 SUBJECT_PRONOUN = re.compile(r"\b(It|it|They|they)\b(?!['’]\w)")
@@ -69,7 +78,8 @@ RAISING = r"(?!(?:expected|likely|unlikely|due|set|able|scheduled|projected|fore
     r"believed|thought|said|reported|certain|sure|bound|going|supposed|planned)\s)"
 # An expletive `It` refers to nothing: `It` + be + an adjective or participle + a that/to/whether
 # clause (`It is expected that`), `It` + be + a/an + noun + that (`It is an open secret that`),
-# `It` + seem/appear + that or a clause's subject, `It` + strikes me + an adjective.
+# `It` + seem/appear + that or a clause's subject, `It` + strikes me + an adjective, `It` + a
+# verb + a noun that takes a to-clause as its subject (`It serves no purpose to`).
 EXPLETIVE = re.compile(
     r"^[\s\"'“‘]*It(?:"
     rf"{BE}\s+{ADVERBS}[a-z]+\s+(?:that|whether|if|how|why|what)\b"  # It is expected that
@@ -78,6 +88,12 @@ EXPLETIVE = re.compile(
     r"|\s+(?:would\s+)?(?:seems?|seemed|appears?|appeared)\s+(?:to\s+me\s+)?"  # appeared the
     r"(?:that|as\s+if|as\s+though|the|a|an)\b"
     r"|\s+(?:strikes|struck)\s+(?:me|us)\s+(?:as\s+)?[a-z]+\b"  # It strikes me odd (that …)
+    # It serves no purpose to, makes sense to, takes time to: a verb and the object noun that
+    # takes a to-clause as the verb's real subject (extraposition, Quirk et al. 1985, 18.33).
+    r"|\s+(?:(?:would|will|could|may|might|does|did|do)\s+(?:not\s+)?)?"
+    r"(?:serves?|served|makes?|made|does|did|do|takes?|took|take|costs?|cost)\s+"
+    r"(?:(?:no|little|any|more|less|much|some)\s+)?(?:purpose|sense|point|good|harm|use|time)"
+    r"\s+(?:for\s+(?:\w+\s+){1,3})?to\s"
     r")"
 )
 
@@ -90,8 +106,9 @@ class Antecedents:
         self.text = doc.text  # spaCy rebuilds doc.text from its tokens on every read
         self.tokens = {token.idx: token for token in doc}
 
-    def find(self, pos: int) -> str | None:
-        """The words a subject ``It``/``They`` at ``pos`` stands for, under the module's rule."""
+    def find(self, pos: int, hops: int = 0) -> str | None:
+        """The words a subject ``It``/``They`` at ``pos`` stands for, under the module's rule
+        (``hops``: sentences of ``It said`` already gone back through)."""
         token = self.tokens.get(pos)
         words = self.text[pos : pos + 80]
         expletive = EXPLETIVE.match(words[:1].upper() + words[1:])
@@ -106,29 +123,47 @@ class Antecedents:
         plural = token.lower_ == "they"
         if plural and (listed := _listed(before)) is not None:
             return listed  # `The three are A, B and C. They will …`
+        # `It said the rise was small. It said …`: the main clause's own `It` goes on, and
+        # stands for what it stood for.
+        going_on = [t for t in before if t.dep_ in SUBJECTS and t.head == before.root
+                    and t.lower_ == token.lower_]
+        if going_on:
+            return self.find(going_on[0].idx, hops + 1) if hops < HOPS else None
         subjects = [
             t for t in before
             if t.dep_ in SUBJECTS and t.pos_ != "PRON" and t.tag_ not in ("WDT", "WP", "PRP")
+            and t.lower_ not in ("it", "they")  # `(It) appears`: tagged a noun in brackets
+            # `It` is never a person: `Azpurua said the government plans …` has one rival less.
+            and (plural or not (t.ent_type_ == "PERSON" or t.lemma_.lower() in PERSON_NOUNS))
         ]
+        # An object of the same number that refers (a determiner or owner: `sugar`, `1.7
+        # billion dlrs` set up none) is a rival to a subject below the root (`He said the
+        # airline cut its borrowing. It is …`) and to the main subject over an adverbial's.
+        objects = any(
+            t.dep_ == "dobj" and t.pos_ in ("NOUN", "PROPN") and _plural(t) == plural
+            and (t.pos_ == "PROPN" or any(c.dep_ in ("det", "poss") for c in t.lefts))
+            for t in before
+        )
         agreeing = [t for t in subjects if _plural(t) == plural]
-        # (`Podesta and Stern began negotiations. They …`: two subjects are a plural one.)
+        # (`Podesta and Stern began negotiations. They …`: two subjects are a plural one, and
+        # so is `we` or `they`.)
         if plural and not agreeing and not any(
-            c.dep_ == "conj" for t in subjects for c in t.children
+            t.dep_ in SUBJECTS and (t.lower_ in ("we", "they", "you")
+                                    or any(c.dep_ == "conj" for c in t.children))
+            for t in before
         ):
             # (`The firm sold the units. They said …`: whoever spoke, not the units.)
             speaks = token.head.lemma_.lower() in SPEAKING
             return None if speaks else _sole_object(self.doc, before)
+        if not objects:
+            agreeing = _main_over_adverbial(agreeing, before.root)
         if len(agreeing) != 1:
             return None
         head = agreeing[0]
-        # Sole agreeing subject of a clause below the root (`X said the plan …`): an object of
-        # the same number is a rival too (`He said the airline cut its borrowing. It is …`).
-        if head.head != before.root and any(
-            t.dep_ == "dobj" and t.pos_ in ("NOUN", "PROPN") and _plural(t) == plural
-            for t in before
-        ):
+        if head.head != before.root and objects:
             return None
-        if head.pos_ != "NOUN" or head.ent_type_ in NAMED or (
+        # (`The Mac II`: a product's name is a noun phrase like any, as no entity here is.)
+        if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in NAMED or (
             not plural and head.lemma_.lower() in PERSON_NOUNS
         ):
             return None
@@ -183,7 +218,35 @@ def _counted(token: Token, head: Token) -> bool:
 
 
 def _plural(token: Token) -> bool:
-    return token.tag_ in ("NNS", "NNPS")
+    """A plural noun; a subject agrees with its verb (`The peso has been`, tagged plural: one)."""
+    if token.tag_ not in ("NNS", "NNPS"):
+        return False
+    if token.dep_ in SUBJECTS:
+        verbs = [c for c in token.head.children if c.dep_ in ("aux", "auxpass")][:1]
+        finite = verbs[0] if verbs else token.head
+        return not (finite.tag_ == "VBZ" or finite.lower_ == "was")
+    return True
+
+
+def _main_over_adverbial(subjects: list[Token], root: Token) -> list[Token]:
+    """The main clause's subject alone, where the others are subjects of adverbial clauses
+    (`… retired if the price does not exceed par`): centering ranks a main clause's subject
+    above a subordinate clause's, while a reported clause's (`said the index rose`) competes."""
+    main = [t for t in subjects if t.head == root]
+    if len(main) != 1 or len(subjects) == 1:
+        return subjects
+    if all(t == main[0] or _in_adverbial(t, root) for t in subjects):
+        return main
+    return subjects
+
+
+def _in_adverbial(token: Token, root: Token) -> bool:
+    """Whether the token sits in an adverbial clause (``advcl``) of the root."""
+    while token.head != token and token != root:
+        if token.dep_ == "advcl" and token.head == root:
+            return True
+        token = token.head
+    return False
 
 
 def _previous(doc: Doc, sentence: Span) -> Span | None:

@@ -76,6 +76,11 @@ VAGUE_AMOUNT = re.compile(
 )
 # A date on the calendar (2003, 2016-08, 1987-W09), not "now" (PRESENT_REF) or "the 1960s" (196X).
 CALENDAR_VALUE = re.compile(r"\d{4}(?![\dX])")
+# A date written with a number or a month's name: a relative one (`today`, `last year`) dates
+# the story's own events, which the model judges like any sentence.
+EXPLICIT_DATE = re.compile(
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b\.?", re.IGNORECASE
+)
 # A paragraph break inside a spaCy sentence (a new line that is blank or indented, as wire
 # copy opens paragraphs and table rows) ends the sentence: no sentence runs over it.
 PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t]*\n|[ \t]{2,}|\t)")
@@ -211,12 +216,14 @@ def resolved(dates: Sequence[DateMention]) -> list[DateMention]:
 
 
 def states_figure(claim: Claim) -> bool:
-    """A checkable figure or a calendar date, stated rather than planned: always worth a claim."""
+    """A checkable figure or a calendar date as written (``May 2015``; ``today`` is the story's own
+    day, whose claims the model judges), stated rather than planned: always worth a claim."""
     if FIRST_PERSON_PLAN.search(claim.text):
         return False  # "we will hire 100,000 teachers" is a promise, for the model to judge
     if any(not VAGUE_AMOUNT.match(q.text) for q in counted_figures(claim.quantities, claim.dates)):
         return True
-    return any(CALENDAR_VALUE.match(d.value or "") for d in claim.dates)
+    return any(CALENDAR_VALUE.match(d.value or "") and EXPLICIT_DATE.search(d.text)
+               for d in claim.dates)
 
 
 def classify(

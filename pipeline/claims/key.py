@@ -7,9 +7,10 @@ values of its dates. ``the US goods deficit with South Korea was $27.7 billion
 in 2016`` and ``United States figures indicate its goods deficit with South
 Korea was US$27.7 billion (S$37.7 billion) previous year`` (published 2017) share
 one key. A claim without a figure keys on its content words instead, so
-different statements about the same entity stay apart. The subject includes what the
-claim's standalone edits resolved (``its deficit`` is the United States'), so a claim
-made with ``he`` or ``its`` groups with the same claim made by name.
+different statements about the same entity stay apart; so does a figure about no named
+entity and no known measure (`the engines were valued at five mln dlrs each`). The subject
+includes what the claim's standalone edits resolved (``its deficit`` is the United States'),
+so a claim made with ``he`` or ``its`` groups with the same claim made by name.
 """
 
 from __future__ import annotations
@@ -199,8 +200,14 @@ def claim_key(claim: Claim, lexicon: Lexicon | None = None) -> str:
     subject = " + ".join(subject_of(claim, lex))
     values = values_of(claim)
     times = " + ".join(times_of(claim))
-    if values:
-        parts = [subject, " ".join(measure_of(claim, lex)), " + ".join(values), times]
+    measure = " ".join(measure_of(claim, lex))
+    if values and (subject or measure):
+        parts = [subject, measure, " + ".join(values), times]
+    elif values:
+        # Figures about no one and no known measure (`engines valued at five mln dlrs`): the
+        # words say what they measure, so a like sum on another subject stays apart.
+        parts = [subject, "words: " + " ".join(content_words(claim, lex)), " + ".join(values),
+                 times]
     else:
         parts = [subject, "words: " + " ".join(content_words(claim, lex)), "", times]
     return SEPARATOR.join(parts)

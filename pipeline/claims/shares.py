@@ -52,7 +52,8 @@ def _ends(quantities: Sequence[QuantityMention]) -> list[QuantityMention]:
         for index, end in enumerate(ends):  # "nearly" qualifies the part, not the whole
             found.append(replace(q, start=q.start + end.start, end=q.start + end.end,
                                  text=q.text[end.start:end.end], value=end.value,
-                                 qualifier=q.qualifier if index == 0 else None))
+                                 qualifier=q.qualifier if index == 0 else None,
+                                 part=None, whole=None))
     return found
 
 

@@ -5,7 +5,8 @@ as written; ``standalone`` holds the rewritten text and every edit, with offsets
 claim's text. An edit is made only when its resolution reaches ``THRESHOLD``:
 
 * ``pronoun``, ``possessive``, ``description``, ``role``: ``he``, ``its``, ``the company``,
-  ``the trade minister`` → the canonical name of the entity they refer to (``referents``);
+  ``the trade minister`` → the canonical name of the entity they refer to (``referents``;
+  ``It said``, ``It did not specify``: the organisation that spoke last, ``chains``);
 * ``relative_date``: ``said Tuesday`` → ``said on Tuesday, 22 August 2017``, ``last month``
   → ``in July 2017`` (the dates stage's TIMEX3 value, certain: confidence 1.0);
 * ``quote_speaker``: a direct quote → ``Kim Hyun-chong said: "…"``;
@@ -57,7 +58,12 @@ EMPTY_IT = re.compile(
     re.IGNORECASE,
 )
 # `It said`: an organisation speaking, which in wire copy is the one the story is about.
-SPEAKING_IT = re.compile(r"^\s+(?:also\s+)?(said|says|added|reported|announced|told)\b", re.I)
+SPEAKING_IT = re.compile(
+    r"^\s+(?:also\s+)?(said|says|added|reported|announced|told|noted|denied|declined|"
+    r"forecast|estimated|predicted|expects|expected|"
+    r"did not (?:specify|say|disclose|identify|name|elaborate|comment))\b",
+    re.I,
+)
 # `It said`, `It added`: an organisation speaking or acting.
 ACTING_IT = re.compile(
     r"^\s+(?:also\s+|further\s+|earlier\s+|previously\s+)?(said|says|added|adds|reported|"
@@ -109,7 +115,7 @@ def standalone_for(
     edits = _without_overlaps(edits)
     frame = _frame(claim, referents, edits)
     if frame is not None:
-        edits = _without_overlaps([frame, *edits])
+        edits = _without_overlaps([frame, *edits, *_closing(claim.text, frame)])
     return Standalone(apply_edits(claim.text, edits), tuple(edits))
 
 
@@ -189,13 +195,31 @@ def _date_edits(claim: Claim, quoted: Sequence[tuple[int, int]]) -> list[Edit]:
         start, end = mention.start - claim.start, mention.end - claim.start
         if mention.value is None or start < 0 or end > len(claim.text):
             continue
-        if not RELATIVE.search(mention.text):
+        relative = RELATIVE.search(mention.text)
+        if relative is None:
             continue
-        worded = date_words(mention.value, mention.text)
+        value, words_of = mention.value, mention.text
+        # `early April this year`, `the end of last year`, `later this year`: the words that
+        # place the date within the period stay; only the period is written out.
+        qualified = _period_value(mention.value, relative)
+        if qualified is not None and mention.text[: relative.start()].strip().lower() != "the":
+            value, words_of = qualified, relative.group(0)
+            start, end = start + relative.start(), start + relative.end()
+        worded = date_words(value, words_of)
         if worded is None:
             continue
         edits.append(_date_edit(claim.text, start, end, mention, *worded, quoted))
     return edits
+
+
+def _period_value(value: str, relative: re.Match[str]) -> str | None:
+    """The value of a period (``this year``, ``last month``) that words before it qualify."""
+    if relative.start() == 0 or not relative.group(3):
+        return None
+    digits = {"year": 4, "month": 7}.get(relative.group(3).lower())
+    if digits is None or not re.match(r"\d{4}(-\d{2})?", value) or len(value) < digits:
+        return None
+    return value[:digits]
 
 
 def _date_edit(
@@ -206,9 +230,18 @@ def _date_edit(
     if _inside(start, quoted):
         return Edit(start, end, original, f"{original} [{words}]", "relative_date", 1.0)
     before = re.findall(r"[A-Za-z]+", text[:start])
+    last = before[-1].lower() if before else ""
     possessive = text[end : end + 2] in ("'s", "’s")
-    after_preposition = bool(before) and before[-1].lower() in PREPOSITIONS
-    if not preposition or after_preposition or possessive or start == 0:
+    after_preposition = last in PREPOSITIONS
+    if last == "the" and WEEKDAY.fullmatch(original):
+        # `The Wednesday average`: the day names the figure, its date goes beside it
+        return Edit(start, end, original, f"{original} ({words.split(', ', 1)[-1]})",
+                    "relative_date", 1.0)
+    if last.capitalize() in MONTHS:
+        replacement = words  # `early April this year` -> `early April 1987`
+    elif last in ("quarter", "half"):
+        replacement = f"of {words}"  # `the fourth quarter last year`
+    elif not preposition or after_preposition or possessive or start == 0:
         replacement = words
     else:
         replacement = f"{preposition} {words}"
@@ -406,6 +439,15 @@ def source_name(attribution: Attribution, referents: Referents) -> tuple[str, fl
     if written:
         return written, CERTAIN
     return None
+
+
+def _closing(text: str, frame: Edit) -> list[Edit]:
+    """``… worked,"`` under ``X said:`` ends its sentence: the comma that led to the cue is a
+    full stop once the speaker stands before the quote."""
+    found = re.search(r",(?=[\"”’']\s*$)", text) if frame.reason == "quote_speaker" else None
+    if found is None:
+        return []
+    return [Edit(found.start(), found.end(), ",", ".", frame.reason, frame.confidence)]
 
 
 def _frame(claim: Claim, referents: Referents, edits: Sequence[Edit]) -> Edit | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -201,18 +202,19 @@ def extract(
     if queue_url is None:
         _run("claims", inputs, target, options)
         return
-    from pipeline.review.queue import open_queue, queue_path, upsert
+    from pipeline.review.queue import upsert
 
     # The queue is filled from the finished output file in one transaction, so a crash
     # mid-run leaves the queue as it was and a rerun (or --resume) fills it exactly once.
     if target == "-":
-        target = queue_path(queue_url) + ".claims.jsonl"
+        target = _queue_path_or_exit(queue_url) + ".claims.jsonl"
+    _queue_or_exit(queue_url).close()  # before the run, not after it: a wrong path costs nothing
     try:
         _run("claims", inputs, target, options)
     finally:
         if Path(target).exists():
             with Path(target).open(encoding="utf-8") as handle:
-                stats = upsert(open_queue(queue_url), (json.loads(line) for line in handle))
+                stats = upsert(_queue_or_exit(queue_url), (json.loads(line) for line in handle))
             typer.echo(f"queue {queue_url}: {stats.added} added, {stats.updated} updated", err=True)
 
 
@@ -365,9 +367,9 @@ def queue(
 ) -> None:
     """List the most check-worthy claims still new in the queue, or set a claim's status."""
     from pipeline.review import queue as queues
-    from pipeline.review.queue import open_queue, queue_path, top
+    from pipeline.review.queue import top
 
-    if not Path(queue_path(database)).exists():
+    if not Path(_queue_path_or_exit(database)).exists():
         typer.echo(f"error: no queue at {database}", err=True)
         raise typer.Exit(2)
     if set_status is not None:
@@ -376,14 +378,36 @@ def queue(
             choices = ", ".join(queues.STATUSES)
             message = Messages.UNKNOWN_STATUS.format(status=status, choices=choices)
             raise typer.BadParameter(message, param_hint="--set-status")
-        if not queues.set_status(open_queue(database), claim_id, status):
+        if not queues.set_status(_queue_or_exit(database), claim_id, status):
             typer.echo(f"error: {Messages.NOT_QUEUED.format(claim_id=claim_id, queue=database)}",
                        err=True)
             raise typer.Exit(1)
         typer.echo(f"{claim_id}: {status}", err=True)
         return
-    for row in top(open_queue(database), top_n):
+    for row in top(_queue_or_exit(database), top_n):
         typer.echo(json.dumps(row.to_dict(), ensure_ascii=False))
+
+
+def _queue_path_or_exit(database: str) -> str:
+    """The queue's file, or a one-line error and exit status 2 for a URL that names none."""
+    from pipeline.review.queue import queue_path
+
+    try:
+        return queue_path(database)
+    except ValueError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(2) from None
+
+
+def _queue_or_exit(database: str) -> sqlite3.Connection:
+    """The queue, or a one-line error and exit status 2 when the file is no queue."""
+    from pipeline.review.queue import open_queue
+
+    try:
+        return open_queue(database)
+    except ValueError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(2) from None
 
 
 @app.command(cls=Command)

@@ -45,6 +45,10 @@ ASIDE = re.compile(r"\b(?:after|before|since|than)\s+(?:a|an|the|its|their)?\s*(
 MODAL_BEFORE = re.compile(r"\b(?:will|would|may|might|could|can|shall|should|'ll)\s+$",
                           re.IGNORECASE)
 NAME_AFTER = re.compile(r"\s+(?:for|of|on)\s+(?:the\s+)?[A-Z]")
+# "The Sunday Times", "the Sunday Express poll": a bare weekday between "the" and a capitalised
+# word names a newspaper or a club; "the Wednesday average" is a day.
+THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+CAPITAL_AFTER = re.compile(r"\s+[A-Z][a-z]")
 TITLE_RULES = frozenset({"rel_unit", "duration", "deictic", "weekday"})
 CLOSED_BY = re.compile(r"\b(?:year|quarter|period|months|weeks|half)\s+ended\s+(?:on\s+)?$",
                        re.IGNORECASE)
@@ -124,6 +128,9 @@ def _plausible(doc: Doc, text_all: str, c: Candidate) -> bool:
         return False
     if c.rule == "month" and text == g.get("month") and NAME_AFTER.match(text_all, c.end):
         return False  # "the March for Peace", "the March of Dimes"
+    if c.rule == "weekday" and text == g.get("wd") and THE_BEFORE.search(before) and (
+            CAPITAL_AFTER.match(text_all, c.end)):
+        return False  # "The Sunday Times": a name, not a day
     if c.rule in TITLE_RULES and _title(doc, text_all, c):
         return False  # ABC's "This Week", CBS's "60 Minutes"
     if ((c.rule == "holiday" and not g.get("rel")) or text == "Today") and c.start > 0:

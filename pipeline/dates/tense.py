@@ -26,6 +26,12 @@ DEFER_LEMMAS = frozenset({"give", "extend", "postpone", "delay", "defer", "adjou
                           "push", "suspend", "recess"})
 NAMED_DAYS = frozenset({"weekday", "month", "mdy", "dmy", "holiday"})
 POSSESSIVE = re.compile(r"['’]s\b")
+# "said on Monday it would cut": the day right after a reported speech verb is the day of the
+# speech, though the parse may hang it on the reported clause's verb.
+SAID_ON = re.compile(
+    r"\b(?:said|told(?:\s+\w+){0,2}|announced|reported|added|disclosed|confirmed)\s+"
+    r"(?:on\s+|late\s+|early\s+)?$", re.IGNORECASE,
+)
 
 
 def verb_tense(verb: Token) -> Tense:
@@ -105,6 +111,8 @@ def context_tense(doc: Doc, text: str, start: int, end: int, rule: str) -> Tense
         # "appeal Wednesday's verdict": the possessive names an event the story already
         # knows of, whatever the tense of the clause around it; news reports look back
         return None
+    if rule == "weekday" and SAID_ON.search(text, before, start):
+        return "past"
     if rule in NAMED_DAYS and _modifies_noun(doc, start, end):
         # "the October slaying", "by the Tuesday deadline": a date that names an event the
         # story takes as known points back, whatever the tense of the clause around it

@@ -345,11 +345,17 @@ def find_quantities(doc: Doc, default_dollar: str = "USD") -> tuple[QuantityMent
             value=_clean(d.value), unit=d.unit, currency=d.currency if d.kind == "money" else None,
             qualifier=d.qualifier, range_id=d.range_id, equivalent_of=d.equivalent_of,
             rate=d.rate, misprinted=d.number.misprinted,
+            part=_share_figure(d.number.part), whole=_share_figure(d.number.whole),
         )
         for d in drafts
         if math.isfinite(d.value)  # merged or scaled past a float's range: no value to give
     ]
     return spans.sorted_records(records, key=lambda q: (q.start, q.end))
+
+
+def _share_figure(value: float | None) -> float | None:
+    """A share's part or whole as written (None for any other quantity)."""
+    return None if value is None else _clean(value)
 
 
 def _clean(value: float) -> float:

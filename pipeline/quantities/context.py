@@ -100,6 +100,13 @@ class Tokens:
 def counted_noun(tokens: Tokens, end: int, limit: int = 4) -> Token | None:
     """The noun a number counts: ``13 people``, ``seven European countries``."""
     token = tokens.after(end)
+    number = tokens.before(end)
+    # The noun the parse hangs the number on, past names that qualify it: "six Gulf Arab
+    # states" and "ten New York banks" count states and banks.
+    if (number is not None and token is not None and number.dep_ == "nummod"
+            and number.head.pos_ == "NOUN" and 0 < number.head.i - token.i < limit
+            and all(t.pos_ in ("PROPN", "ADJ") for t in token.doc[token.i : number.head.i])):
+        return number.head
     steps = 0
     while token is not None and steps < limit:
         if token.pos_ in _NOUN_POS and token.text[:1].isalpha():

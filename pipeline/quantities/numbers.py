@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -122,6 +122,9 @@ class Number:
     short_scale: str | None = None  # "m", "bn", "k": needs money context unless upper case
     scale: float = 1.0  # the scale word's factor: 1e9 for "43.5 billion"
     misprinted: bool = False  # "4,472,0000": read from its digits as printed
+    # A share's own figures: "20,000 of the 28,000" is 20,000 (part) of 28,000 (whole).
+    part: float | None = None
+    whole: float | None = None
 
 
 def words_value(text: str) -> float | None:
@@ -275,7 +278,8 @@ def _join_shares(text: str, numbers: list[Number]) -> list[Number]:
         whole = numbers[index + 1] if index + 1 < len(numbers) else None
         value = share_value(text, number, whole) if whole is not None else None
         if whole is not None and value is not None:
-            joined.append(Number(number.start, whole.end, value, "ratio"))
+            share = Number(number.start, whole.end, value, "ratio")
+            joined.append(replace(share, part=number.value, whole=whole.value))
             index += 2
             continue
         joined.append(number)

@@ -12,6 +12,7 @@ claim whatever its score.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.tokens import Span
@@ -35,6 +36,9 @@ TELEGRAPHIC_WORDS = 6
 FUNCTION_TAGS = frozenset({"DT", "PDT", "IN", "TO", "PRP", "PRP$", "WDT", "WP", "CC", "EX", "MD"})
 COLUMN_GAP = 3  # spaces inside a line that align table columns
 MIN_PROSE_WORDS = 2  # a verbless span needs lowercase words to be prose, not a heading
+# Dots leading from a row's label to its figure ("Total vault cash......25,237 vs...27,327"):
+# a table of a wire service's statistics, whatever words it holds. An ellipsis ends a word.
+DOT_LEADER = re.compile(r"[^\s.]\.{4,}[^\s.]")
 
 
 def is_fragment(span: Span) -> bool:
@@ -46,6 +50,8 @@ def is_fragment(span: Span) -> bool:
         return True
     if any(t.is_space and "\n" not in text and len(text) >= COLUMN_GAP for t, text, _, _ in tokens):
         return True  # "Over 270 days     4.01 pct": columns of a table
+    if DOT_LEADER.search(span.text):
+        return True
     function = any(tag in FUNCTION_TAGS and lower not in TABLE_WORDS for *_, tag, lower in tokens)
     ended = tokens[-1][1] in SENTENCE_ENDS if tokens else False
     if len(words) <= TELEGRAPHIC_WORDS and not function and not ended:

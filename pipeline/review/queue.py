@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pipeline.errors import Messages
+
 NEW = "new"
 # A claim's status: new (listed by `claims queue`), checking (a checker has it), done
 # (checked) or dismissed (not worth checking). Only new claims are listed.
@@ -126,14 +128,18 @@ def queue_path(url_or_path: str) -> str:
 
 
 def open_queue(url_or_path: str | Path) -> sqlite3.Connection:
-    """Open (creating if needed) the queue database."""
+    """Open (creating if needed) the queue database; ValueError when the file is something else."""
     path = queue_path(str(url_or_path))
     if path != ":memory:":
         Path(path).parent.mkdir(parents=True, exist_ok=True)
     db = sqlite3.connect(path)
     db.row_factory = sqlite3.Row
-    with db:
-        db.executescript(_SCHEMA)
+    try:
+        with db:
+            db.executescript(_SCHEMA)
+    except sqlite3.DatabaseError as error:  # a claims file, a page: anything but SQLite
+        db.close()
+        raise ValueError(Messages.NOT_A_QUEUE.format(queue=url_or_path, reason=error)) from None
     return db
 
 

@@ -58,6 +58,11 @@ def test_organisations_speak_as_the_one_named_before(
         # No one stands behind a dummy "it".
         ("Harlow Valve Corp met its lenders. It was not known whether the talks would resume.",
          "talks would"),
+        # Whom an unnamed source is close to does not speak.
+        ("Pieter Vos bought 5 pct of the stock. A source close to the Vos family said the "
+         "family plans no bid.", "plans no bid"),
+        ("Orrin Mills Corp may sell its paper unit, people familiar with Orrin Mills said.",
+         "may sell"),
     ],
 )
 def test_it_that_is_no_organisation_has_no_speaker(

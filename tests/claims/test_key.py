@@ -160,6 +160,11 @@ DIFFERENT = [
         make_claim("Seoul will study the causes of the trade imbalance, said Kim.", {},
                    source="Kim"),
     ),
+    # A like sum about no one and no known measure: the words say what it measures.
+    (
+        make_claim("The new engines were valued at $5 million each.", {}),
+        make_claim("The wheat haul was put at $5 million by dealers.", {}),
+    ),
 ]
 
 

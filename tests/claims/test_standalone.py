@@ -96,6 +96,20 @@ ROWS = [
     ("Orsolya Nagy, Hungary's economy minister, said Tuesday that the budget deficit "
      "would reach 2.1 percent of output.",
      "2018-06-14", "budget deficit", ["said on Tuesday, 12 June 2018, that"], []),
+    # Words that place a date within its period stay; only the period is written out.
+    ("The harbour board said the new crane would arrive in early April this year at a cost of "
+     "9 million euros.", "2020-03-04", "new crane", ["in early April 2020 at"], []),
+    ("Halden Bank said its bad loans rose to 40 million dollars by the end of last year.",
+     "2020-03-04", "bad loans", ["by the end of 2019."], []),
+    ("Grain stocks will be drawn down 12 percent later this year, the ministry said.",
+     "2020-03-04", "Grain stocks", ["later in 2020"], []),
+    # A quote under `NAME said:` ends its sentence: the comma that led to the cue is a stop.
+    ("Tromso Steel said it would cut output.\n\n\"Orders are down a third on last winter. At "
+     "least the mills still run,\" said Mara Olsen, who manages the plant.", "2021-03-02",
+     "Orders are down", ['Mara Olsen said: "Orders', 'the mills still run."'], ['run,"']),
+    # `The Wednesday average`: the day names the figure; its date goes beside it.
+    ("The Wednesday average of the index rose to 946 points from 931.",
+     "2020-03-06", "946 points", ["The Wednesday (4 March 2020) average"], ["The on"]),
 ]
 
 

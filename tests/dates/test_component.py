@@ -171,8 +171,14 @@ def test_durations_kept_apart(dates_nlp: Language, text: str,
      "1990-08-13", {}),
     ("The coach told CBS's ''60 Minutes'' he would retire.", "2000-04-17", {}),
     ("He drew the comic with colourist Holly Christmas.", "2016-09-07", {}),
+    ("A poll for The Sunday Tribune put the party 4 points ahead.", "1987-03-02", {}),
+    ("The Wednesday average rose 3 points.", "1987-02-27", {"Wednesday": "1987-02-25"}),
     ("The quote first ran in USA Today on Monday.", "2017-03-08", {"Monday": "2017-03-06"}),
     ("The old boiler makes that noise every now and again.", "2008-01-20", {}),
+    # The day after a reported speech verb is the speech's, whatever the clause after it says.
+    ("Tromso Steel said on Monday it would cut output.", "2021-03-02", {"Monday": "2021-03-01"}),
+    ("The mill told reporters on Friday it will shut.", "2021-03-02", {"Friday": "2021-02-26"}),
+    ("The board said it would meet on Monday.", "2021-03-02", {"Monday": "2021-03-08"}),
 ])
 def test_tense_extent_and_names(dates_nlp: Language, text: str, published: str,
                                 expected: dict[str, str]) -> None:

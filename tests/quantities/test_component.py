@@ -121,6 +121,20 @@ def test_recognizes(quantities_nlp: Language, text: str,
     assert summary(quantities_of(quantities_nlp, text)) == expected
 
 
+# (text, each quantity's (part, whole)): a share keeps the figures a checker compares.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Some 9,000 of the 36,000 miners stayed home.", [(9000.0, 36000.0)]),
+    ("Nine of the 12 plants run on gas.", [(9.0, 12.0)]),
+    ("The draw makes three winners for every eight entrants.", [(3.0, 8.0)]),
+    ("The plant cut 300 jobs, or 12 pct of its staff.", [(None, None), (None, None)]),
+    ("The test put her share at 1/1024, a trace.", [(None, None)]),
+])
+def test_a_share_keeps_its_part_and_whole(
+    quantities_nlp: Language, text: str, expected: list[tuple[float | None, float | None]]
+) -> None:
+    assert [(q.part, q.whole) for q in quantities_of(quantities_nlp, text)] == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Volumes were 5 percentage points higher.", "percentage point"),
     ("Volumes were 5 percent higher.", "percent"),
@@ -132,6 +146,10 @@ def test_recognizes(quantities_nlp: Language, text: str,
     ("A 50-year-old man was arrested.", "year of age"),
     ("Nine of the 12 plants run on gas.", "plant"),
     ("The draw makes three winners for every eight entrants.", "winner"),
+    # Names qualifying the counted noun are passed over.
+    ("Envoys of six Baltic Sea states met in Riga.", "state"),
+    ("The fund bought 41,500 Halvorsen common shares.", "share"),
+    ("Ten New Jersey banks raised their prime rate.", "bank"),
 ])
 def test_units(quantities_nlp: Language, text: str, expected: str) -> None:
     (found,) = quantities_of(quantities_nlp, text)

@@ -23,6 +23,10 @@ SPANS = [
     ("Shr profit 8 cts", True, "a telegraphic results row"),
     ("Half ended June 30", True, "a period heading"),
     ("Over 90 days      2.15 pct (2.10)", True, "columns aligned by spaces"),
+    ("Week ended May 6\n Member bank deposits.........4,210 vs.....4,388", True,
+     "dots leading a row's label to its figures"),
+    ("We will go ahead with the plan.... This is not yet certain, she said.", False,
+     "an ellipsis in prose"),
     ("The plant employs 900 people", False, "short, but prose"),
     ("Tuition went up 9 pct.", False, "short prose with a verb"),
     ("Grain stocks were 4.2 mln tonnes vs 3.9 mln a year ago.", False, "prose that says vs"),
@@ -53,6 +57,7 @@ FORCED = [
     ("The mill cut 300 jobs.", "figure", True, "a figure"),
     ("The mill closed in May 2015.", "calendar date", True, "a date on the calendar"),
     ("The mill is closed now.", "present", False, "'now' is no date to check"),
+    ("The mill board meets today.", "relative date", False, "the story's own day, for the model"),
     ("We will hire 300 workers at the mill.", "figure", False, "a promise, for the model"),
     ("I want 300 new jobs at the mill.", "figure", False, "a want, for the model"),
     ("The mill cost thousands of dollars.", "vague", False, "no exact amount"),
@@ -71,6 +76,9 @@ def test_figures_and_calendar_dates_are_emitted_whatever_their_score(
         fields["quantities"] = (
             QuantityMention(start, start + 20, text[start : start + 20], "money", 1e3, "dollar"),
         )
+    elif found == "relative date":
+        fields["dates"] = (DateMention(text.index("today"), text.index("today") + 5, "today",
+                                       "2015-05-04"),)
     elif found == "calendar date":
         fields["dates"] = (DateMention(text.index("May"), text.index("May") + 8, "May 2015",
                                        "2015-05"),)
