@@ -146,10 +146,9 @@ class Antecedents:
         )
         agreeing = [t for t in subjects if _plural(t) == plural]
         # (`Podesta and Stern began negotiations. They …`: two subjects are a plural one, and
-        # so is `we` or `they`.)
+        # so is `He and his wife` or `they`.)
         if plural and not agreeing and not any(
-            t.dep_ in SUBJECTS and (t.lower_ in ("we", "they", "you")
-                                    or any(c.dep_ == "conj" for c in t.children))
+            t.dep_ in SUBJECTS and (t.lower_ == "they" or any(c.dep_ == "conj" for c in t.children))
             for t in before
         ):
             # (`The firm sold the units. They said …`: whoever spoke, not the units.)

@@ -55,6 +55,8 @@ ROWS = [
     # A group counted in figures is as definite (`About 2,000 farmers`), the count kept.
     ("About 2,000 farmers marched through Oslo on Monday.\n\nThey also demanded a cut of 10 "
      "percent in fuel taxes.", "fuel taxes", ["About 2,000 farmers also demanded"], []),
+    ("He and his partner bought the houses on Monday.\n\nThey paid 300,000 dollars in cash.",
+     "300,000 dollars", ["They paid"], []),
     ("The regulator fined the brokers for late filings on Monday.\n\nThey paid the fines "
      "within a week.", "within a week", ["They paid the fines"], []),
 ]
