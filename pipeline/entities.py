@@ -202,7 +202,7 @@ def _merged_candidates(doc: Doc, patterns: EntityPatterns) -> list[_Candidate]:
         if trimmed is not None and trimmed.text.strip():
             merged.append(_Candidate(trimmed, _corrected_label(trimmed, ent.label_), None))
     merged.sort(key=lambda c: (c.span.start_char, c.span.end_char))
-    text = doc.text  # spaCy joins every token for each read of doc.text: read it once
+    text = spans.text_of(doc)  # doc.text makes a Token object per token on every read
     return [c for c in merged if c.entry is not None or not _not_a_name(c, text)]
 
 

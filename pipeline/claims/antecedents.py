@@ -32,11 +32,14 @@ aside) when it is the main verb's object, and never for ``They said`` (``SPEAKIN
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.contract import Claim, Edit
+from pipeline.spans import text_of
 
 ANTECEDENT = 0.7
 LONGEST = 8
@@ -103,13 +106,20 @@ class Antecedents:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text  # spaCy rebuilds doc.text from its tokens on every read
-        self.tokens = {token.idx: token for token in doc}
+        self.text = text_of(doc)  # doc.text makes a Token object per token on every read
+        # Where each token starts, read in C: a Token object per token cost more than the rule.
+        self.starts: list[int] = doc.to_array(IDX).tolist() if len(doc) else []
+
+    def token_at(self, pos: int) -> Token | None:
+        """The token that starts at character ``pos``, if one does."""
+        index = bisect_left(self.starts, pos)
+        found = index < len(self.starts) and self.starts[index] == pos
+        return self.doc[index] if found else None
 
     def find(self, pos: int, hops: int = 0) -> str | None:
         """The words a subject ``It``/``They`` at ``pos`` stands for, under the module's rule
         (``hops``: sentences of ``It said`` already gone back through)."""
-        token = self.tokens.get(pos)
+        token = self.token_at(pos)
         words = self.text[pos : pos + 80]
         expletive = EXPLETIVE.match(words[:1].upper() + words[1:])
         if token is None or token.dep_ not in SUBJECTS or expletive:

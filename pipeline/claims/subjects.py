@@ -11,7 +11,9 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.attrs import DEP, HEAD, IDX, TAG
+from spacy.strings import StringStore
+from spacy.tokens import Doc
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 OBJECTS = frozenset({"dobj", "dative"})
@@ -45,32 +47,54 @@ class Subjects:
 
 def subjects_of(doc: Doc) -> Subjects:
     """The subjects and objects of the article's parse."""
-    main, finite, objects = [], [], []
-    for token in doc:
-        head = _conjoined(token)
-        if head.dep_ in SUBJECTS and _finite(head.head):
-            finite.append(token.idx)
-            if _conjoined(head.head).dep_ == "ROOT":
-                main.append(token.idx)
-        elif head.dep_ in SUBJECTS or head.dep_ in OBJECTS:
-            objects.append(token.idx)
-    return Subjects(tuple(main), tuple(finite), tuple(objects))
+    # Read as integer arrays once: a Token object per word cost more than the rule itself.
+    if not len(doc):
+        return Subjects((), (), ())
+    strings = doc.vocab.strings
+    # Labels and tags are unsigned hashes; a head is an offset, negative to the left.
+    rows = doc.to_array([DEP, TAG, IDX]).tolist()
+    deps = [row[0] for row in rows]
+    tags = [row[1] for row in rows]
+    heads = [i + step for i, step in enumerate(doc.to_array(HEAD).astype("int64").tolist())]
+    children: dict[int, list[int]] = {}
+    for i, head in enumerate(heads):
+        if head != i:
+            children.setdefault(head, []).append(i)
+    ids = _Ids(strings)
+
+    def conjoined(i: int) -> int:
+        while deps[i] == ids.conj and heads[i] != i:
+            i = heads[i]
+        return i
+
+    def finite(verb: int) -> bool:
+        verb = conjoined(verb)
+        return deps[verb] == ids.root or tags[verb] in ids.finite or any(
+            deps[c] == ids.mark or (deps[c] in ids.aux and tags[c] in ids.finite)
+            for c in children.get(verb, ())
+        )
+
+    main, finite_, objects = [], [], []
+    for i, row in enumerate(rows):
+        head = conjoined(i)
+        if deps[head] in ids.subjects and finite(heads[head]):
+            finite_.append(row[2])
+            if deps[conjoined(heads[head])] == ids.root:
+                main.append(row[2])
+        elif deps[head] in ids.subjects or deps[head] in ids.objects:
+            objects.append(row[2])
+    return Subjects(tuple(main), tuple(finite_), tuple(objects))
 
 
-def _finite(verb: Token) -> bool:
-    """Whether a clause has tense: its verb's, an auxiliary's, or a ``that`` opening it."""
-    verb = _conjoined(verb)
-    return verb.dep_ == "ROOT" or verb.tag_ in FINITE or any(
-        c.dep_ in ("aux", "auxpass", "mark") and (c.tag_ in FINITE or c.dep_ == "mark")
-        for c in verb.children
-    )
+class _Ids:
+    """The string ids of the labels and tags the rule reads."""
 
-
-def _conjoined(token: Token) -> Token:
-    """The first of the words a word is conjoined with (itself if none)."""
-    while token.dep_ == "conj" and token.head is not token:
-        token = token.head
-    return token
+    def __init__(self, strings: StringStore) -> None:
+        self.conj, self.root, self.mark = strings["conj"], strings["ROOT"], strings["mark"]
+        self.subjects = frozenset(strings[label] for label in SUBJECTS)
+        self.objects = frozenset(strings[label] for label in OBJECTS)
+        self.aux = frozenset((strings["aux"], strings["auxpass"]))
+        self.finite = frozenset(strings[tag] for tag in FINITE)
 
 
 def _within(starts: Sequence[int], start: int, end: int) -> bool:

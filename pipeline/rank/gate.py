@@ -50,7 +50,7 @@ def is_fragment(span: Span) -> bool:
         return True
     if any(t.is_space and "\n" not in text and len(text) >= COLUMN_GAP for t, text, _, _ in tokens):
         return True  # "Over 270 days     4.01 pct": columns of a table
-    if DOT_LEADER.search(span.text):
+    if any("...." in text for _, text, _, _ in tokens) and DOT_LEADER.search(span.text):
         return True
     function = any(tag in FUNCTION_TAGS and lower not in TABLE_WORDS for *_, tag, lower in tokens)
     ended = tokens[-1][1] in SENTENCE_ENDS if tokens else False
