@@ -20,19 +20,12 @@ from pipeline.contract import (
     Standalone,
     TextSpan,
 )
-from pipeline.run.runner import Settings, process_articles
+from tests.claims.reading import assert_read, read_stories
 
 
 @pytest.fixture(scope="module")
-def pipe(claims_nlp: Language) -> Callable[[str, str], ArticleResult]:
-    def go(text: str, published: str) -> ArticleResult:
-        (result,) = process_articles(
-            [Article(id="t", text=text, published=published)], Settings(), claims_nlp
-        )
-        assert isinstance(result, ArticleResult)
-        return result
-
-    return go
+def pipe(run_article: Callable[[str, str], ArticleResult]) -> Callable[[str, str], ArticleResult]:
+    return run_article
 
 
 def claim_with(result: ArticleResult, fragment: str) -> Claim:
@@ -340,14 +333,7 @@ READ_ON_REUTERS = [
 
 @pytest.fixture(scope="module")
 def reuters(claims_nlp: Language) -> dict[str, ArticleResult]:
-    from pipeline.read.reader import read_inputs
-    from tests.conftest import shared_path
-
-    path = shared_path("data", "reuters21578", "reut2-000.sgm")
-    wanted = {row[0] for row in READ_ON_REUTERS}
-    items = [i for i in read_inputs([str(path)]) if getattr(i, "id", None) in wanted]
-    results = process_articles(items, Settings(), claims_nlp)
-    return {r.article.id: r for r in results if isinstance(r, ArticleResult)}
+    return read_stories(claims_nlp, READ_ON_REUTERS)
 
 
 @pytest.mark.parametrize(("story", "verdict", "why", "holds", "lacks"), READ_ON_REUTERS)
@@ -355,8 +341,4 @@ def test_read_on_reuters(
     reuters: dict[str, ArticleResult], story: str, verdict: str, why: str,
     holds: str | None, lacks: str | None,
 ) -> None:
-    texts = [c.standalone.text for c in reuters[story].claims if c.standalone]
-    if holds is not None:
-        assert any(holds in t for t in texts), why
-    if lacks is not None:
-        assert not any(lacks in t for t in texts), why
+    assert_read(reuters, story, why, holds, lacks)

@@ -8,20 +8,13 @@ from collections.abc import Callable
 import pytest
 from spacy.language import Language
 
-from pipeline.contract import Article, ArticleResult
-from pipeline.run.runner import Settings, process_articles
+from pipeline.contract import ArticleResult
+from tests.claims.reading import assert_read, assert_standalone, read_stories
 
 
 @pytest.fixture(scope="module")
-def pipe(claims_nlp: Language) -> Callable[[str], ArticleResult]:
-    def go(text: str) -> ArticleResult:
-        (result,) = process_articles(
-            [Article(id="t", text=text, published="2021-06-09")], Settings(), claims_nlp
-        )
-        assert isinstance(result, ArticleResult)
-        return result
-
-    return go
+def pipe(run_article: Callable[[str, str], ArticleResult]) -> Callable[[str], ArticleResult]:
+    return lambda text: run_article(text, "2021-06-09")
 
 
 # (article, fragment of the claim, words its standalone text must hold, words it must not)
@@ -67,12 +60,7 @@ def test_people_written_in(
     pipe: Callable[[str], ArticleResult], text: str, fragment: str, holds: list[str],
     lacks: list[str],
 ) -> None:
-    claim = next(c for c in pipe(text).claims if fragment in c.text)
-    assert claim.standalone is not None
-    for words in holds:
-        assert words in claim.standalone.text, (words, claim.standalone.text)
-    for words in lacks:
-        assert words not in claim.standalone.text, (words, claim.standalone.text)
+    assert_standalone(pipe(text), fragment, holds, lacks)
 
 
 # Read as a fact-checker on Reuters-21578 (reut2-000.sgm), every edit the people rules of
@@ -128,14 +116,7 @@ READ_PEOPLE = [
 
 @pytest.fixture(scope="module")
 def reuters(claims_nlp: Language) -> dict[str, ArticleResult]:
-    from pipeline.read.reader import read_inputs
-    from tests.conftest import shared_path
-
-    path = shared_path("data", "reuters21578", "reut2-000.sgm")
-    wanted = {row[0] for row in READ_PEOPLE}
-    items = [i for i in read_inputs([str(path)]) if getattr(i, "id", None) in wanted]
-    results = process_articles(items, Settings(), claims_nlp)
-    return {r.article.id: r for r in results if isinstance(r, ArticleResult)}
+    return read_stories(claims_nlp, READ_PEOPLE)
 
 
 @pytest.mark.parametrize(("story", "verdict", "why", "holds", "lacks"), READ_PEOPLE)
@@ -143,8 +124,4 @@ def test_read_on_reuters(
     reuters: dict[str, ArticleResult], story: str, verdict: str, why: str,
     holds: str | None, lacks: str | None,
 ) -> None:
-    texts = [c.standalone.text for c in reuters[story].claims if c.standalone]
-    if holds is not None:
-        assert any(holds in t for t in texts), why
-    if lacks is not None:
-        assert not any(lacks in t for t in texts), why
+    assert_read(reuters, story, why, holds, lacks)
