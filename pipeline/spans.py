@@ -8,7 +8,8 @@ from dataclasses import fields, is_dataclass, replace
 from functools import cache
 from typing import Any, Protocol, TypeVar
 
-from spacy.tokens import Doc, Span
+from spacy.attrs import IDX
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.contract import PUBLISHED_KEY, TEXT_KEY, payload_key
 
@@ -121,7 +122,36 @@ class Intervals:
         near = self._starting(start - self.widest + 1, end - 1)
         return [i for i in near if self.bounds[i][1] > start]
 
+    def within(self, start: int, end: int) -> list[int]:
+        """The indices of the intervals wholly within ``[start, end)``."""
+        return [i for i in self._starting(start, end) if self.bounds[i][1] <= end]
+
     def holds(self, start: int, end: int) -> bool:
         """Whether one interval holds all of ``[start, end)``."""
         # One that ends at or after ``end`` starts at or after ``end - widest``.
         return any(self.bounds[i][1] >= end for i in self._starting(end - self.widest, start))
+
+
+class Tokens:
+    """A doc's tokens looked up by character offset (their starts read once, as an array)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        # One C-level array read instead of a Token object per token.
+        self.starts: list[int] = doc.to_array(IDX).tolist() if len(doc) else []
+
+    def after(self, offset: int) -> Token | None:
+        """The first token starting at or after ``offset``."""
+        index = bisect_left(self.starts, offset)
+        return self.doc[index] if index < len(self.starts) else None
+
+    def before(self, offset: int) -> Token | None:
+        """The last token starting before ``offset``."""
+        index = bisect_left(self.starts, offset) - 1
+        return self.doc[index] if index >= 0 else None
+
+    def at(self, offset: int) -> Token | None:
+        """The token starting exactly at ``offset``, if one does."""
+        token = self.after(offset)
+        return token if token is not None and token.idx == offset else None
+

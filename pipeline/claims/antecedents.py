@@ -32,14 +32,12 @@ aside) when it is the main verb's object, and never for ``They said`` (``SPEAKIN
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Sequence
 
-from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.contract import Claim, Edit
-from pipeline.spans import text_of
+from pipeline.spans import Tokens, text_of
 
 ANTECEDENT = 0.7
 LONGEST = 8
@@ -107,19 +105,13 @@ class Antecedents:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.text = text_of(doc)  # doc.text makes a Token object per token on every read
-        # Where each token starts, read in C: a Token object per token cost more than the rule.
-        self.starts: list[int] = doc.to_array(IDX).tolist() if len(doc) else []
-
-    def token_at(self, pos: int) -> Token | None:
-        """The token that starts at character ``pos``, if one does."""
-        index = bisect_left(self.starts, pos)
-        found = index < len(self.starts) and self.starts[index] == pos
-        return self.doc[index] if found else None
+        # Tokens by offset, their starts read in C: a dict of every Token cost more than the rule.
+        self.tokens = Tokens(doc)
 
     def find(self, pos: int, hops: int = 0) -> str | None:
         """The words a subject ``It``/``They`` at ``pos`` stands for, under the module's rule
         (``hops``: sentences of ``It said`` already gone back through)."""
-        token = self.token_at(pos)
+        token = self.tokens.at(pos)
         words = self.text[pos : pos + 80]
         expletive = EXPLETIVE.match(words[:1].upper() + words[1:])
         if token is None or token.dep_ not in SUBJECTS or expletive:
@@ -204,9 +196,10 @@ def _listed(sentence: Span) -> str | None:
     if len(items) != COUNTS.index(found.group(1)) + 2:
         return None
     start = sentence.start_char + found.start(2)
+    text = text_of(sentence.doc)  # once: doc.text is rebuilt from every token on each read
     spans, at = [], start
     for item in items:
-        at = sentence.doc.text.index(item, at)
+        at = text.index(item, at)
         spans.append((at, at + len(item)))
         at += len(item)
     named = [e for e in sentence.ents if e.label_ in NAMED]
@@ -295,7 +288,7 @@ def _phrase(doc: Doc, head: Token) -> str | None:
         end = of[0].right_edge
     if end.i - left.i >= LONGEST:
         return None
-    words = " ".join(doc.text[left.idx : end.idx + len(end.text)].split())
+    words = " ".join(text_of(doc)[left.idx : end.idx + len(end.text)].split())
     return "the" + words[3:] if the else words
 
 

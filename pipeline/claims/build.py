@@ -5,10 +5,9 @@ from __future__ import annotations
 import hashlib
 import itertools
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import Generic, Protocol, TypeVar
+from typing import Protocol, TypeVar
 
 from spacy.tokens import Doc
 
@@ -108,23 +107,14 @@ def claim_id_for(article_id: str, start: int, end: int, text: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
 
 
-class _ByStart(Generic[M]):
-    """Mentions indexed by start offset: those within a sentence without a scan of them all."""
+def _index(mentions: Sequence[HasOffsets]) -> Intervals:
+    """Mentions indexed by offsets: those within a sentence without a scan of them all."""
+    return Intervals([(m.start, m.end) for m in mentions])
 
-    def __init__(self, mentions: Sequence[M]) -> None:
-        self.mentions = mentions
-        self.order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
-        self.starts = [mentions[i].start for i in self.order]
 
-    def indices(self, start: int, end: int) -> list[int]:
-        """Where the mentions wholly within ``[start, end)`` are, in their own order."""
-        first, last = bisect_left(self.starts, start), bisect_right(self.starts, end)
-        mentions = self.mentions
-        return sorted(i for i in self.order[first:last] if mentions[i].end <= end)
-
-    def inside(self, start: int, end: int) -> tuple[M, ...]:
-        """The mentions wholly within ``[start, end)``, in their own order."""
-        return tuple(self.mentions[i] for i in self.indices(start, end))
+def _inside(index: Intervals, mentions: Sequence[M], start: int, end: int) -> tuple[M, ...]:
+    """The mentions wholly within ``[start, end)``, in their own order."""
+    return tuple(mentions[i] for i in index.within(start, end))
 
 
 def reindex_equivalents(
@@ -157,7 +147,7 @@ def _best_attribution(
 ) -> Attribution | None:
     """The attribution whose content (or cue) covers the most of a sentence, if any."""
     best: tuple[int, int, Attribution] | None = None
-    for attribution in attributions:  # those near the sentence, by _NearBy; the rest score 0
+    for attribution in attributions:
         score = _overlap(attribution.content.start, attribution.content.end, start, end)
         cue = attribution.cue
         if score == 0 and cue is not None and _overlap(cue.start, cue.end, start, end):
@@ -166,24 +156,6 @@ def _best_attribution(
         if score and (best is None or (score, -attribution.start) > (best[0], -best[2].start)):
             best = (score, -attribution.start, attribution)
     return best[2] if best else None
-
-
-class _NearBy:
-    """Attributions by where their content and cue lie: those that may touch a sentence."""
-
-    def __init__(self, attributions: Sequence[Attribution]) -> None:
-        self.attributions = attributions
-        reach = [_reach(a) for a in attributions]
-        self.order = sorted(range(len(attributions)), key=lambda i: reach[i][0])
-        self.firsts = [reach[i][0] for i in self.order]
-        self.widest = max((last - first for first, last in reach), default=0)
-
-    def touching(self, start: int, end: int) -> list[Attribution]:
-        """In their own order, every attribution whose content or cue overlaps ``[start, end)``
-        (and a few that do not)."""
-        low = bisect_right(self.firsts, start - self.widest)
-        high = bisect_left(self.firsts, end)
-        return [self.attributions[i] for i in sorted(self.order[low:high])]
 
 
 def _reach(attribution: Attribution) -> tuple[int, int]:
@@ -259,9 +231,10 @@ def build_claims(annotations: Annotations, doc: Doc | None = None) -> tuple[Clai
     claims: list[Claim] = []
     # Indexed once, so each sentence looks only at the mentions near it (a long article has
     # thousands of sentences and mentions; scanning all of them per sentence was quadratic).
-    entities_at, dates_at = _ByStart(annotations.entities), _ByStart(annotations.dates)
-    quantities_at = _ByStart(annotations.quantities)
-    attributions = _NearBy(annotations.attributions)
+    entities_at, dates_at = _index(annotations.entities), _index(annotations.dates)
+    quantities_at = _index(annotations.quantities)
+    # An attribution touches a sentence where its content or its cue does.
+    reaching = Intervals([_reach(a) for a in annotations.attributions])
 
     def make(
         start: int,
@@ -277,9 +250,9 @@ def build_claims(annotations: Annotations, doc: Doc | None = None) -> tuple[Clai
             start=start,
             end=end,
             type=kind,
-            entities=entities_at.inside(start, end),
-            quantities=_reindexed(annotations.quantities, quantities_at.indices(start, end)),
-            dates=dates_at.inside(start, end),
+            entities=_inside(entities_at, annotations.entities, start, end),
+            quantities=_reindexed(annotations.quantities, quantities_at.within(start, end)),
+            dates=_inside(dates_at, annotations.dates, start, end),
             attribution=attribution,
             checks=checks,
             published=article.published,
@@ -299,7 +272,7 @@ def build_claims(annotations: Annotations, doc: Doc | None = None) -> tuple[Clai
     for index, sentence in enumerate(sentences):
         start, end = sentence.start, sentence.end
         quoted = sum(_overlap(q.content.start, q.content.end, start, end) for q in spanning)
-        quantities = quantities_at.inside(start, end)
+        quantities = _inside(quantities_at, annotations.quantities, start, end)
         outside_quotes = [
             q
             for q in quantities
@@ -308,10 +281,10 @@ def build_claims(annotations: Annotations, doc: Doc | None = None) -> tuple[Clai
         within = any(q.content.start <= start and end <= q.content.end for q in spanning)
         if within or (quoted >= QUOTE_COVERAGE * (end - start) and not outside_quotes):
             continue
-        dates = dates_at.inside(start, end)
+        dates = _inside(dates_at, annotations.dates, start, end)
         checks = find_checks(text, sentence, quantities, dates, doc)
         own_quotes = inner[index]
-        near = attributions.touching(start, end)
+        near = [annotations.attributions[i] for i in reaching.overlapping(start, end)]
         attribution = own_quotes[0] if own_quotes else _best_attribution(near, start, end)
         if attribution is not None and attribution.direct and not own_quotes:
             attribution = None if quoted >= QUOTE_COVERAGE * (end - start) else attribution
@@ -320,7 +293,7 @@ def build_claims(annotations: Annotations, doc: Doc | None = None) -> tuple[Clai
             quantities,
             dates,
             attribution,
-            bool(entities_at.indices(start, end)),
+            bool(entities_at.within(start, end)),
             any(c.kind.endswith("change") for c in checks),
         )
         if own_quotes and kind not in NUMERIC_TYPES:

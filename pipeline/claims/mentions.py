@@ -7,12 +7,12 @@ source (``a company spokesman``).
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import re
 from collections.abc import Sequence
 
 from pipeline.contract import Annotations, EntityMention
+from pipeline.spans import Intervals
 
 # Words that open a mention's sentence without making it any less the subject.
 LEADING = re.compile(r"^[\s\"'“‘(]*(?:(?:the|a|an|but|and|meanwhile|however|also),?\s+)*", re.I)
@@ -81,9 +81,7 @@ def alias_mentions(
     if not single:
         return []  # (Thomas Sam and Manju Sam: `Sam` alone is either)
     aliases = []
-    by_start = sorted(found, key=lambda e: e.start)
-    starts = [e.start for e in by_start]
-    longest = max((e.end - e.start for e in found), default=0)
+    found_spans = Intervals([(e.start, e.end) for e in found])
     # One pass over the text for every surname, longest first, whatever the number of people.
     either = "|".join(re.escape(n) for n in sorted(single, key=lambda n: (-len(n), n)))
     for m in re.finditer(rf"(?<![\w'’-])(?:{either})(?![\w-])", text):
@@ -91,19 +89,14 @@ def alias_mentions(
         name = single[surname]
         if m.start() < first[name]:
             continue
-        # Entities that may cover the word start at most `longest` characters before it.
-        low = bisect.bisect_left(starts, m.start() - longest)
-        high = bisect.bisect_left(starts, m.end())
-        covering = [e for e in by_start[low:high] if m.start() < e.end]
+        covering = [found[i] for i in found_spans.overlapping(m.start(), m.end())]
         if any(e.label == "PERSON" or e.text.split()[-1] == surname for e in covering):
             continue
         aliases.append(EntityMention(m.start(), m.end(), surname, "PERSON", name))
     return aliases
 
-
-
 def company_mentions(
-text: str, sentences: Sequence[int], annotations: Annotations
+    text: str, sentences: Sequence[int], annotations: Annotations
 ) -> list[EntityMention]:
     """Companies by the form of their name, as subjects or sources, that no organisation
     the entity recogniser found covers (``Comalco Ltd said``, read as a person)."""
@@ -119,24 +112,17 @@ text: str, sentences: Sequence[int], annotations: Annotations
     for a in annotations.attributions:
         if a.source is not None and COMPANY.fullmatch(a.source.text):
             spans.append((a.source.start, a.source.end))
-    organisations = sorted((e for e in annotations.entities if e.label == "ORG"),
-                           key=lambda e: e.start)
-    starts = [e.start for e in organisations]
-    longest = max((e.end - e.start for e in organisations), default=0)
+    organisations = Intervals([(e.start, e.end) for e in annotations.entities if e.label == "ORG"])
     found_names = []
     for start, end in sorted(set(spans)):
         written = text[start:end]
         if written.split()[0].lower() in NOT_NAMES:
             continue
-        near = organisations[bisect.bisect_left(starts, start - longest) :
-                             bisect.bisect_left(starts, end)]
-        if any(start < e.end for e in near):
+        if organisations.overlapping(start, end):
             continue
         name = " ".join(written.split())
         found_names.append(EntityMention(start, end, written, "ORG", name))
     return found_names
-
-
 
 def group_source(text: str) -> str:
     """A source as a group is written in: one line, no ticker brackets, no apposition after

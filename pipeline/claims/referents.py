@@ -161,7 +161,7 @@ class Referents:
         people = {e.canonical for e in self.entities if e.label == "PERSON"}
         # Sources without a name: `a company spokesman` (with the gender its noun tells), `They`.
         self.unnamed = sorted(
-            (a.source.start, written, UNNAMED_GENDER.get(found.group(1)))
+            (a.source.start, written, UNNAMED_GENDER.get(found.group(1)), found.group(1))
             for a in annotations.attributions
             # `A Federal Reserve spokesman` resolved to the Federal Reserve: a person unnamed
             if a.source is not None and a.speaker not in people
@@ -317,8 +317,8 @@ class Referents:
         found = [u for u in self.unnamed if window <= u[0] < pos]
         if not found or found[-1][2] not in (None, gender):
             return None
-        start, written, _ = found[-1]
-        same = (pronoun.lower(), f"the {_unnamed_head(written)}")
+        start, written, _, noun = found[-1]
+        same = (pronoun.lower(), f"the {noun}")
         # (`Tony O'Reilly would be interested, a spokesman said`: he is who `he` may be.)
         since = self._sentence_start(start) if again else start
         named = any(e.label == "PERSON" and since <= e.start < pos for e in self.entities)
@@ -480,8 +480,3 @@ class Referents:
         article = "the " if written else self.determiner(named.canonical)
         return Referent(named.canonical, named.label, SPOKE_LAST, article)
 
-
-def _unnamed_head(written: str) -> str:
-    """The noun of an unnamed source (``official`` of ``a Board of Trade official``)."""
-    found = UNNAMED_SOURCE.fullmatch(written)
-    return found.group(1) if found else ""

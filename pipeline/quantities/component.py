@@ -13,7 +13,6 @@ from spacy.tokens import Doc
 from pipeline import spans
 from pipeline.contract import QuantityKind, QuantityMention
 from pipeline.quantities.context import (
-    Tokens,
     blocked_spans,
     counted_noun,
     inside,
@@ -152,7 +151,7 @@ _MARK_NOUN_RE = re.compile(
     r"|after|again|earlier|today|yesterday|the|a|an|but|while|level|barrier|figure)\b)[a-z]+)")
 
 
-def _other(text: str, number: Number, tokens: Tokens, value: float,
+def _other(text: str, number: Number, tokens: spans.Tokens, value: float,
            start: int) -> _Draft | None:
     """Any other quantity: a measurement, a count of things, a fraction or a bare figure."""
     end = number.end
@@ -219,7 +218,7 @@ def _unit_end(text: str, end: int) -> int:
     return match.end() if match else end
 
 
-def _classify(text: str, number: Number, table: CurrencyTable, tokens: Tokens,
+def _classify(text: str, number: Number, table: CurrencyTable, tokens: spans.Tokens,
               floor: int, blocked: list[tuple[int, int]]) -> _Draft | None:
     if inside(blocked, number.start, number.start + 1):
         return None
@@ -323,7 +322,7 @@ def find_quantities(doc: Doc, default_dollar: str = "USD") -> tuple[QuantityMent
     text = spans.text_of(doc)
     table = load_table()
     dollar = article_dollar(text, table, default_dollar)
-    tokens = Tokens(doc)
+    tokens = spans.Tokens(doc)
     blocked = blocked_spans(text)
     drafts: list[_Draft] = []
     for number in find_numbers(text):

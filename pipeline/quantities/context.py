@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from spacy.attrs import IDX
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from pipeline.quantities.numbers import Number
+from pipeline.spans import Tokens
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
           r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
@@ -78,23 +78,6 @@ def sign_before(text: str, start: int) -> tuple[int, float]:
     if match is None:
         return start, 1.0
     return start - (len(before) - match.start()), -1.0
-
-
-class Tokens:
-    """Token lookup by character offset (the doc's own tokens, for units of counted things)."""
-
-    def __init__(self, doc: Doc) -> None:
-        self.doc = doc
-        # One C-level array read instead of a Token object per token.
-        self.starts: list[int] = doc.to_array(IDX).tolist() if len(doc) else []
-
-    def after(self, offset: int) -> Token | None:
-        index = bisect_left(self.starts, offset)
-        return self.doc[index] if index < len(self.starts) else None
-
-    def before(self, offset: int) -> Token | None:
-        index = bisect_left(self.starts, offset) - 1
-        return self.doc[index] if index >= 0 else None
 
 
 def counted_noun(tokens: Tokens, end: int, limit: int = 4) -> Token | None:
