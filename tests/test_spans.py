@@ -7,7 +7,7 @@ from spacy.language import Language
 
 from pipeline.contract import TEXT_KEY, DateMention
 from pipeline.nlp.compose import make_doc
-from pipeline.spans import Intervals, load, published_of, store, text_of
+from pipeline.spans import Intervals, Tokens, load, published_of, store, text_of
 
 TEXT = "Seoul said on Tuesday that exports fell  6 percent."
 
@@ -68,3 +68,18 @@ def test_intervals_answer_as_a_scan_of_them_all(
     # The same as reading every region, in their order.
     assert overlapping == [i for i, (s, e) in enumerate(REGIONS) if s < end and e > start]
     assert held == any(s <= start and end <= e for s, e in REGIONS)
+    # Those wholly inside, also as a scan gives them.
+    assert intervals.within(start, end) == [
+        i for i, (s, e) in enumerate(REGIONS) if start <= s and e <= end
+    ]
+
+
+def test_tokens_by_offset(base_nlp: Language) -> None:
+    tokens = Tokens(base_nlp("Mill output rose 4 pct."))
+    at, after, before = tokens.at(12), tokens.after(13), tokens.before(12)
+    assert at is not None and at.text == "rose"
+    assert tokens.at(13) is None, "inside a word: no token starts there"
+    assert after is not None and after.text == "4"
+    assert before is not None and before.text == "output"
+    assert tokens.after(99) is None and tokens.before(0) is None
+
