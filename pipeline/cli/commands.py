@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import typer
 from typer.core import TyperCommand, TyperGroup
@@ -78,6 +78,7 @@ app = typer.Typer(
 EXIT_SOME_FAILED = 1
 VALIDATE_SHOWN = 5  # lines with problems validate prints before it only counts them
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a run stopped by Ctrl-C
+T = TypeVar("T")
 
 ENGINES = ("local", "dask")
 
@@ -202,19 +203,21 @@ def extract(
     if queue_url is None:
         _run("claims", inputs, target, options)
         return
-    from pipeline.review.queue import upsert
+    from pipeline.review.queue import open_queue, queue_path, upsert
 
     # The queue is filled from the finished output file in one transaction, so a crash
     # mid-run leaves the queue as it was and a rerun (or --resume) fills it exactly once.
     if target == "-":
-        target = _queue_path_or_exit(queue_url) + ".claims.jsonl"
-    _queue_or_exit(queue_url).close()  # before the run, not after it: a wrong path costs nothing
+        target = _or_exit(queue_path, queue_url) + ".claims.jsonl"
+    # Opened before the run, not after it: a wrong path costs nothing.
+    _or_exit(open_queue, queue_url).close()
     try:
         _run("claims", inputs, target, options)
     finally:
         if Path(target).exists():
             with Path(target).open(encoding="utf-8") as handle:
-                stats = upsert(_queue_or_exit(queue_url), (json.loads(line) for line in handle))
+                records = (json.loads(line) for line in handle)
+                stats = upsert(_or_exit(open_queue, queue_url), records)
             typer.echo(f"queue {queue_url}: {stats.added} added, {stats.updated} updated", err=True)
 
 
@@ -367,9 +370,9 @@ def queue(
 ) -> None:
     """List the most check-worthy claims still new in the queue, or set a claim's status."""
     from pipeline.review import queue as queues
-    from pipeline.review.queue import top
+    from pipeline.review.queue import open_queue, queue_path, top
 
-    if not Path(_queue_path_or_exit(database)).exists():
+    if not Path(_or_exit(queue_path, database)).exists():
         typer.echo(f"error: no queue at {database}", err=True)
         raise typer.Exit(2)
     if set_status is not None:
@@ -378,33 +381,21 @@ def queue(
             choices = ", ".join(queues.STATUSES)
             message = Messages.UNKNOWN_STATUS.format(status=status, choices=choices)
             raise typer.BadParameter(message, param_hint="--set-status")
-        if not queues.set_status(_queue_or_exit(database), claim_id, status):
+        if not queues.set_status(_or_exit(open_queue, database), claim_id, status):
             typer.echo(f"error: {Messages.NOT_QUEUED.format(claim_id=claim_id, queue=database)}",
                        err=True)
             raise typer.Exit(1)
         typer.echo(f"{claim_id}: {status}", err=True)
         return
-    for row in top(_queue_or_exit(database), top_n):
+    for row in top(_or_exit(open_queue, database), top_n):
         typer.echo(json.dumps(row.to_dict(), ensure_ascii=False))
 
 
-def _queue_path_or_exit(database: str) -> str:
-    """The queue's file, or a one-line error and exit status 2 for a URL that names none."""
-    from pipeline.review.queue import queue_path
-
+def _or_exit(make: Callable[[str], T], database: str) -> T:
+    """What ``make`` gives for the queue ``database`` (its path, its connection), or a one-line
+    error and exit status 2 when the URL names no file or the file is no queue."""
     try:
-        return queue_path(database)
-    except ValueError as error:
-        typer.echo(f"error: {error}", err=True)
-        raise typer.Exit(2) from None
-
-
-def _queue_or_exit(database: str) -> sqlite3.Connection:
-    """The queue, or a one-line error and exit status 2 when the file is no queue."""
-    from pipeline.review.queue import open_queue
-
-    try:
-        return open_queue(database)
+        return make(database)
     except ValueError as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(2) from None
