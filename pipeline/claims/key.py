@@ -200,14 +200,11 @@ def claim_key(claim: Claim, lexicon: Lexicon | None = None) -> str:
     subject = " + ".join(subject_of(claim, lex))
     values = values_of(claim)
     times = " + ".join(times_of(claim))
-    measure = " ".join(measure_of(claim, lex))
-    if values and (subject or measure):
-        parts = [subject, measure, " + ".join(values), times]
-    elif values:
-        # Figures about no one and no known measure (`engines valued at five mln dlrs`): the
-        # words say what they measure, so a like sum on another subject stays apart.
-        parts = [subject, "words: " + " ".join(content_words(claim, lex)), " + ".join(values),
-                 times]
-    else:
-        parts = [subject, "words: " + " ".join(content_words(claim, lex)), "", times]
-    return SEPARATOR.join(parts)
+    if values:
+        measure = " ".join(measure_of(claim, lex))
+        if subject or measure:
+            return SEPARATOR.join([subject, measure, " + ".join(values), times])
+    # No figure, or figures about no one and no known measure (`engines valued at five mln
+    # dlrs`): the words say what is stated, so a like sum on another subject stays apart.
+    words = "words: " + " ".join(content_words(claim, lex))
+    return SEPARATOR.join([subject, words, " + ".join(values), times])
