@@ -80,6 +80,9 @@ def sign_before(text: str, start: int) -> tuple[int, float]:
     return start - (len(before) - match.start()), -1.0
 
 
+NAME_WORDS = frozenset({"PROPN", "ADJ"})
+
+
 def counted_noun(tokens: Tokens, end: int, limit: int = 4) -> Token | None:
     """The noun a number counts: ``13 people``, ``seven European countries``."""
     token = tokens.after(end)
@@ -88,7 +91,10 @@ def counted_noun(tokens: Tokens, end: int, limit: int = 4) -> Token | None:
     # states" and "ten New York banks" count states and banks.
     if (number is not None and token is not None and number.dep_ == "nummod"
             and number.head.pos_ == "NOUN" and 0 < number.head.i - token.i < limit
-            and all(t.pos_ in ("PROPN", "ADJ") for t in token.doc[token.i : number.head.i])):
+            # (a wrapped line may fall between them, "six Gulf\nArab states"; an indented one
+            # opens a table row, "6.10 billion\n    Sales")
+            and all(t.pos_ in NAME_WORDS or t.text == "\n"
+                    for t in token.doc[token.i : number.head.i])):
         return number.head
     steps = 0
     while token is not None and steps < limit:

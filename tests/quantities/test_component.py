@@ -150,6 +150,7 @@ def test_a_share_keeps_its_part_and_whole(
     ("Envoys of six Baltic Sea states met in Riga.", "state"),
     ("The fund bought 41,500 Halvorsen common shares.", "share"),
     ("Ten New Jersey banks raised their prime rate.", "bank"),
+    ("Envoys of six Baltic\nSea states met in Riga.", "state"),
 ])
 def test_units(quantities_nlp: Language, text: str, expected: str) -> None:
     (found,) = quantities_of(quantities_nlp, text)
@@ -352,3 +353,11 @@ def test_percent_spec(quantities_nlp: Language) -> None:
             hits += float(value.rstrip("%")) in found
     assert total >= 10
     assert hits == total
+
+
+def test_a_figure_counts_nothing_on_the_table_row_below(quantities_nlp: Language) -> None:
+    found = quantities_of(quantities_nlp, "Shr 1,200 won vs 1,050 won\n"
+                                          "    Net profit 4.12 billion won vs 3.90 billion\n"
+                                          "    Sales 80.2 billion vs 71.5 billion\n")
+    assert "sale" not in [q.unit for q in found], [(q.text, q.unit) for q in found]
+
