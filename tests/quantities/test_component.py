@@ -357,7 +357,7 @@ def test_percent_spec(quantities_nlp: Language) -> None:
 
 def test_a_figure_counts_nothing_on_the_table_row_below(quantities_nlp: Language) -> None:
     found = quantities_of(quantities_nlp, "Shr 1,200 won vs 1,050 won\n"
-                                          "    Net profit 4.12 billion won vs 3.90 billion\n"
-                                          "    Sales 80.2 billion vs 71.5 billion\n")
+                                          "    Profit 4.12 billion won vs 3.90 billion\n"
+                                          "    Sales rose to 80.2 billion\n")
     assert "sale" not in [q.unit for q in found], [(q.text, q.unit) for q in found]
 
