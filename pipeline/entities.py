@@ -52,6 +52,13 @@ PERSON_HEADS = frozenset({
     "confidant", "critic", "family", "government", "loyalist", "presidency", "spokesman",
     "spokeswoman", "supporter", "team", "wife", "husband", "son", "daughter",
 })
+# A role a name in apposition holds is a person's: "Warner, the owner of Home State".
+PERSON_ROLES = frozenset({
+    "owner", "director", "chairman", "chairwoman", "president", "founder", "executive",
+    "officer", "minister", "secretary", "spokesman", "spokeswoman", "governor", "manager",
+    "editor", "economist", "analyst", "prosecutor", "attorney", "lawyer", "judge", "senator",
+    "ambassador", "treasurer", "chancellor", "commissioner", "professor", "partner",
+})
 # A name the article never uses as a person's, of a kind the stage cannot tell.
 UNKNOWN_NAME = "MISC"
 
@@ -316,6 +323,25 @@ def _surnames_as_people(candidates: list[_Candidate], names: Sequence[str]) -> l
     return relabelled
 
 
+def _roles_as_people(candidates: list[_Candidate]) -> list[_Candidate]:
+    """``Jean-Claude Paye, Director General of the OECD`` tagged ORG: a person, by the role the
+    apposition gives (a role of something: ``the owner of Home State``)."""
+    relabelled: list[_Candidate] = []
+    for cand in candidates:
+        root = cand.span.root
+        roles = [
+            c for c in root.children
+            if c.dep_ == "appos" and c.i > root.i and any(r.lower_ == "of" for r in c.rights)
+            and any(w.lower_ in PERSON_ROLES for w in (c, *c.lefts))
+        ]
+        person = (
+            cand.entry is None and cand.label in ("ORG", "GPE", "NORP") and roles
+            and cand.span[-1].lower_ not in CORPORATE_SUFFIXES
+        )
+        relabelled.append(_Candidate(cand.span, "PERSON", None) if person else cand)
+    return relabelled
+
+
 def find_entities(
     doc: Doc, patterns: EntityPatterns, aliases: Mapping[str, str]
 ) -> tuple[EntityMention, ...]:
@@ -333,7 +359,7 @@ def find_entities(
                 canonical = _strip_titles(canonical)
                 canonical = aliases.get(_alias_key(canonical), canonical)
         base.append(canonical)
-    candidates = _surnames_as_people(candidates, base)
+    candidates = _surnames_as_people(_roles_as_people(candidates), base)
     people = [(c.span.start_char, base[i]) for i, c in enumerate(candidates) if c.label == "PERSON"]
     full_names = person_resolver(people)
     specific = Counter(

@@ -3,7 +3,7 @@
 * Reuters-21578 ``reut2-000.sgm``: of the claims whose first word (after an opening quote
   mark) is He, She, It or They, the share whose standalone text still opens with it. An
   expletive ``It`` refers to nothing and is left out (``EXPLETIVE`` of
-  ``pipeline/claims/antecedents.py``, the rule the rewrite follows too: ``It`` + a form of be
+  ``pipeline/claims/expletives.py``, the rule the rewrite follows too: ``It`` + a form of be
   + an adjective or participle + a that/to/whether clause, ``It is expected that``, ``It was
   not known whether``; ``It`` + be + a/an + a noun + that, ``It is an open secret that``;
   ``It`` + seem/appear + that or a clause's subject, ``It appeared the government``; ``It``
@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pipeline.claims.antecedents import EXPLETIVE
+from pipeline.claims.expletives import EXPLETIVE
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "out" / "eval"

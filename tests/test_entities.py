@@ -153,6 +153,11 @@ WIRE = "    \n\n"
         # People stay people: a speaker, a titled name.
         ("Kowalski said the plant would reopen.", "Kowalski", "PERSON"),
         ("Mr. Brandt told the meeting the vote was close.", "Brandt", "PERSON"),
+        # A role in apposition makes a person of a name the tagger called a company.
+        ("Brandt, the owner of Home Federal, was convicted on four counts.", "Brandt", "PERSON"),
+        # ... and a company with a legal form stays one, whatever follows it.
+        ("Brandt Savings Corp, the owner of Home Federal, was fined.", "Brandt Savings Corp",
+         "ORG"),
     ],
 )
 def test_names_the_article_never_uses_as_people(

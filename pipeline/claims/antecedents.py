@@ -4,42 +4,58 @@ with: ``The Dow index rose 12 points. It closed at …`` → ``The Dow index clo
 The rule is strict and read on the parse (no guess where it does not hold):
 
 * the pronoun is the subject (``nsubj``/``nsubjpass``, never ``expl``) and the first word of
-  its sentence, and not an expletive by ``EXPLETIVE`` (the rule the eval leaves out);
+  its sentence, and not an expletive by ``EXPLETIVE`` (the rule the eval leaves out) nor an
+  event by ``EVENT`` (``It was the seventh consecutive month``: no noun phrase is that);
 * the previous sentence has one subject of the same number and it is a noun (not a person,
-  organisation or place the entity stage named; a product's name may be) opened by ``the``
-  or a name's (``Acme's stock``), or for ``They`` a plural with no determiner or quantity (``DAT
-  players``, never ``Few analysts``) but a count in figures (``About 15,000 miners``): ``It``
-  takes a singular noun that is no person (``the chairman``), ``They`` a plural one;
+  organisation or place the entity stage named, though a name may qualify it: ``FmHA farm
+  borrowers``; a product's name may be it) opened by ``the`` or a name's (``Acme's stock``),
+  a mass noun its ``of`` phrase makes definite (``Production of cocoa in Indonesia``), or for
+  ``They`` a plural with no determiner or quantity (``DAT players``) but a count in figures
+  (``About 15,000 miners``): ``It`` takes a singular noun that is no person (``the
+  chairman``), ``They`` a plural one;
+* a ``They`` for people counted loosely (``Few analysts``, ``Other company officials``) names
+  them without the words that relate them to others (``Analysts``, ``Company officials``);
 * where the main verb of that sentence has ``It`` (``They``) as its subject, the chain goes
   on through it (``The survey said … It said the rise was small. It said …`` is the
   survey, never the rise);
 * that sentence has no other subject of the same number (a subject of an adverbial clause,
-  ``if the price does not exceed par``, does not compete with the main clause's where no
-  object of that number does: ``printed a table showing …``; a plural tag with a singular
-  verb, ``The peso has been``, is one; for ``It``, a person is no rival: ``Kaunda said the
-  system had faltered``) (``The bank said the index rose``:
-  either may be ``It``); where that one subject is not the main verb's (``Analysts said the
-  plan …``), no direct object of the same number with a determiner or owner either.
+  ``if the price does not exceed par``, or one inside the main subject's own phrase, ``The
+  Mac SE, which Apple says …``, does not compete with the main clause's where no object of
+  that number does: ``printed a table showing …``; a plural tag with a singular verb, ``The
+  peso has been``, is one; for ``It``, a person is no rival: ``Kaunda said the system had
+  faltered``); where that one subject is not the main verb's (``Analysts said the plan …``),
+  no direct object of the same number with a determiner or owner in a clause either (one
+  inside a phrase, ``no proposals for closing the deficit``, is none). Of a speaker and the
+  subject of what it said (``X is designed …, the company said.``), an ``It`` that is only
+  described (``It is``, ``It was suspended``, ``It compares``: ``STATES``; never ``It said``,
+  ``It plans`` or a ``They``) is the reported subject, at confidence ``REPORTED``.
 
 The replacement is the article's own words, from ``the`` to the noun (and an ``of`` phrase
-after it, up to ``LONGEST`` words); it carries confidence ``ANTECEDENT``. A ``They`` after a
-sentence that lists a group by name, as many as it counts (``The three are A, B and C.``, each
-holding a named entity), is the names listed, without ticker brackets; a ``They`` whose
-sentence before has no plural subject is that sentence's one plural noun (a quantity's unit
-aside) when it is the main verb's object, and never for ``They said`` (``SPEAKING``).
+after it, up to ``LONGEST`` words); it carries confidence ``ANTECEDENT`` (``REPORTED`` for a
+group written without its quantifier). A ``They`` after a sentence that lists a group by name,
+as many as it counts (``The three are A, B and C.``, each holding a named entity), is the names
+listed, without ticker brackets; ``They are A, B, …`` after ``the nine banks`` with nine names
+listed is that group; a ``They`` whose sentence before has no plural subject is that
+sentence's one plural noun (a quantity's unit aside) when it is the main verb's object, and
+never for ``They said`` (``SPEAKING``).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.claims.expletives import EVENT, EXPLETIVE
 from pipeline.contract import Claim, Edit
 from pipeline.spans import Tokens, text_of
 
 ANTECEDENT = 0.7
+# A reported clause's subject over the speaker's (`X is designed …, the company said. It is
+# …`), a role group written without its quantifier: read right, but one step less sure.
+REPORTED = 0.6
 LONGEST = 8
 # Sentences of `It said …` a chain goes back through, at most.
 HOPS = 5
@@ -53,11 +69,15 @@ PERSON_NOUNS = frozenset({
     "dealer", "banker", "source", "governor", "secretary", "judge", "lawyer", "leader", "chief",
     "head", "member", "buyer", "seller", "investor", "owner", "worker", "farmer", "partner",
 })
-# `Few analysts … They say`: a quantity, no group to write in (`Few analysts say` says less).
+# Words that count a group loosely: no bare plural opens with them (`Few shares`); a group of
+# people they open is written in without the ones that relate it to another (`RELATING`).
 QUANTIFIERS = frozenset({
     "few", "many", "several", "some", "other", "most", "more", "numerous", "various", "certain",
     "fewer", "all", "both", "two", "three", "four", "five",
 })
+# `Few analysts`, `Other company officials`: words that only relate the group to another,
+# dropped from the group a `They` names (`Some analysts` keeps its `Some`).
+RELATING = frozenset({"few", "fewer", "other"})
 # Verbs whose subject is someone, not a thing (`They said`, `They expect`).
 SPEAKING = frozenset({
     "say", "tell", "add", "expect", "believe", "think", "note", "estimate", "predict", "warn",
@@ -70,33 +90,22 @@ LISTED = re.compile(
     r"(?:are|were)\s+([A-Z<].*?)\.?\s*",
     re.DOTALL,
 )
+# Verbs that describe their subject rather than have it act: `It is`, `It compares with`.
+STATES = frozenset({
+    "be", "compare", "include", "contain", "carry", "cover", "represent", "remain", "equal",
+    "exceed", "total", "amount", "consist", "stand",
+})
+# `They are A, B, …`: the group a count names, listed in the sentence of the `They`.
+ARE = re.compile(r"\s*They\s+(?:are|were|include|included)\s+([A-Z<].*?)\.?\s*", re.DOTALL)
 TICKER = re.compile(r"\s*<[A-Z0-9]+\.[A-Z]+>")
-BE = r"(?:\s+(?:is|was|(?:will|would|may|might|could|should|must)\s+be|ha[sd]\s+been)|['’]s)"
-# One or two adverbs: `not`, `more`, `extremely`: whatever sits between `is` and the adjective.
-ADVERBS = r"(?:(?:not|also|still|now|more|less|most|very|so|too|quite|extremely|highly)\s+){0,2}"
-# `It is expected to rise`, `It is likely to`: raising, and `it` is the thing that will rise.
-RAISING = r"(?!(?:expected|likely|unlikely|due|set|able|scheduled|projected|forecast|estimated|" \
-    r"believed|thought|said|reported|certain|sure|bound|going|supposed|planned)\s)"
-# An expletive `It` refers to nothing: `It` + be + an adjective or participle + a that/to/whether
-# clause (`It is expected that`), `It` + be + a/an + noun + that (`It is an open secret that`),
-# `It` + seem/appear + that or a clause's subject, `It` + strikes me + an adjective, `It` + a
-# verb + a noun that takes a to-clause as its subject (`It serves no purpose to`).
-EXPLETIVE = re.compile(
-    r"^[\s\"'“‘]*It(?:"
-    rf"{BE}\s+{ADVERBS}[a-z]+\s+(?:that|whether|if|how|why|what)\b"  # It is expected that
-    rf"|{BE}\s+{ADVERBS}{RAISING}[a-z]+\s+(?:for\s+(?:\w+\s+){{1,3}})?to\s"  # important to …
-    rf"|{BE}\s+an?\s+(?:[a-z]+\s+){{1,2}}(?:in\s+[A-Z]\w+\s+)?that\b"  # an open secret that
-    r"|\s+(?:would\s+)?(?:seems?|seemed|appears?|appeared)\s+(?:to\s+me\s+)?"  # appeared the
-    r"(?:that|as\s+if|as\s+though|the|a|an)\b"
-    r"|\s+(?:strikes|struck)\s+(?:me|us)\s+(?:as\s+)?[a-z]+\b"  # It strikes me odd (that …)
-    # It serves no purpose to, makes sense to, takes time to: a verb and the object noun that
-    # takes a to-clause as the verb's real subject (extraposition, Quirk et al. 1985, 18.33).
-    r"|\s+(?:(?:would|will|could|may|might|does|did|do)\s+(?:not\s+)?)?"
-    r"(?:serves?|served|makes?|made|does|did|do|takes?|took|take|costs?|cost)\s+"
-    r"(?:(?:no|little|any|more|less|much|some)\s+)?(?:purpose|sense|point|good|harm|use|time)"
-    r"\s+(?:for\s+(?:\w+\s+){1,3})?to\s"
-    r")"
-)
+
+
+@dataclass(frozen=True)
+class Found:
+    """The words a pronoun stands for, and how sure the rule that found them is."""
+
+    words: str
+    confidence: float
 
 
 class Antecedents:
@@ -108,13 +117,15 @@ class Antecedents:
         # Tokens by offset, their starts read in C: a dict of every Token cost more than the rule.
         self.tokens = Tokens(doc)
 
-    def find(self, pos: int, hops: int = 0) -> str | None:
+    def find(self, pos: int, hops: int = 0) -> Found | None:
         """The words a subject ``It``/``They`` at ``pos`` stands for, under the module's rule
         (``hops``: sentences of ``It said`` already gone back through)."""
         token = self.tokens.at(pos)
         words = self.text[pos : pos + 80]
-        expletive = EXPLETIVE.match(words[:1].upper() + words[1:])
-        if token is None or token.dep_ not in SUBJECTS or expletive:
+        opening = words[:1].upper() + words[1:]
+        if token is None or token.dep_ not in SUBJECTS or EXPLETIVE.match(opening) or (
+            EVENT.match(opening)
+        ):
             return None
         sentence = token.sent
         if any(t.is_alpha for t in self.doc[sentence.start : token.i]):
@@ -123,8 +134,8 @@ class Antecedents:
         if before is None:
             return None
         plural = token.lower_ == "they"
-        if plural and (listed := _listed(before)) is not None:
-            return listed  # `The three are A, B and C. They will …`
+        if plural and (listed := _listed(before) or _group_of(sentence, before)) is not None:
+            return Found(listed, ANTECEDENT)  # `The three are A, B and C. They will …`
         # `It said the rise was small. It said …`: the main clause's own `It` goes on, and
         # stands for what it stood for.
         going_on = [t for t in before if t.dep_ in SUBJECTS and t.head == before.root
@@ -141,9 +152,12 @@ class Antecedents:
         # An object of the same number that refers (a determiner or owner: `sugar`, `1.7
         # billion dlrs` set up none) is a rival to a subject below the root (`He said the
         # airline cut its borrowing. It is …`) and to the main subject over an adverbial's.
+        # Only an object of a clause counts, not one inside a phrase (`had no proposals for
+        # closing the deficit`: the deficit is no rival to the budget).
         objects = any(
             t.dep_ == "dobj" and t.pos_ in ("NOUN", "PROPN") and _plural(t) == plural
             and (t.pos_ == "PROPN" or any(c.dep_ in ("det", "poss") for c in t.lefts))
+            and _in_clause(t, before.root)
             for t in before
         )
         agreeing = [t for t in subjects if _plural(t) == plural]
@@ -155,9 +169,13 @@ class Antecedents:
         ):
             # (`The firm sold the units. They said …`: whoever spoke, not the units.)
             speaks = token.head.lemma_.lower() in SPEAKING
-            return None if speaks else _sole_object(self.doc, before)
+            sole = None if speaks else _sole_object(self.doc, before)
+            return None if sole is None else Found(sole, ANTECEDENT)
+        confidence = ANTECEDENT
         if not objects:
             agreeing = _main_over_adverbial(agreeing, before.root)
+            if (reported := _reported(agreeing, before.root, token)) is not None:
+                agreeing, confidence = [reported], REPORTED
         if len(agreeing) != 1:
             return None
         head = agreeing[0]
@@ -168,7 +186,10 @@ class Antecedents:
             not plural and head.lemma_.lower() in PERSON_NOUNS
         ):
             return None
-        return _phrase(self.doc, head)
+        if plural and (group := _group(self.doc, head)) is not None:
+            return Found(group, REPORTED)  # `Other company officials`: company officials
+        phrase = _phrase(self.doc, head)
+        return None if phrase is None else Found(phrase, confidence)
 
 
 def _sole_object(doc: Doc, sentence: Span) -> str | None:
@@ -210,6 +231,70 @@ def _listed(sentence: Span) -> str | None:
     return f"{', '.join(names[:-1])} and {names[-1]}"
 
 
+def _group_of(sentence: Span, before: Span) -> str | None:
+    """``… the nine banks have … They are A, B, …, and I.``: the group the sentence before
+    counts, where the ``They`` sentence lists as many, each holding a named entity."""
+    found = ARE.fullmatch(sentence.text)
+    if found is None:
+        return None
+    items = [i for i in re.split(r",\s*(?:and\s+)?|\s+and\s+", found.group(1)) if i.strip()]
+    named = [e for e in sentence.ents if e.label_ in NAMED]
+    start = sentence.start_char + found.start(1)
+    if len(items) < 2 or len(named) < len(items) or named[0].start_char < start:
+        return None
+    count = COUNTS[len(items) - 2] if len(items) - 2 < len(COUNTS) else str(len(items))
+    groups = [
+        t for t in before if _plural(t) and any(
+            c.dep_ == "nummod" and c.lower_ in (count, str(len(items))) for c in t.children
+        ) and t.left_edge.lower_ == "the"
+    ]
+    if len({t.lemma_ for t in groups}) != 1:
+        return None
+    return _phrase(before.doc, groups[-1])
+
+
+def _reported(agreeing: list[Token], root: Token, pronoun: Token) -> Token | None:
+    """``X is designed …, the company said. It is compatible …``: a reported clause's subject,
+    not the speaker's, is what a sentence that says no more of speaking goes on about."""
+    verb = pronoun.head.lemma_.lower()
+    # Only an `It` that is described (`is compatible`, `was suspended`, `compares with`): one
+    # that acts (`It plans`) or speaks may well be the speaker, and `They call for` its people.
+    described = pronoun.dep_ == "nsubjpass" or verb in STATES
+    if len(agreeing) != 2 or root.lemma_.lower() not in SPEAKING or pronoun.lower_ != "it" or (
+        not described
+    ):
+        return None
+    main = [t for t in agreeing if t.head == root]
+    inner = [t for t in agreeing if t.head.dep_ == "ccomp" and t.head.head == root]
+    return inner[0] if len(main) == 1 and len(inner) == 1 else None
+
+
+def _group(doc: Doc, head: Token) -> str | None:
+    """``Few analysts``, ``Other company officials``: a group of people the ``They`` names,
+    written without the words that relate it to another group (``RELATING``)."""
+    left = head.left_edge
+    if head.lemma_.lower() not in PERSON_NOUNS or left.lower_ not in QUANTIFIERS:
+        return None
+    words = list(doc[left.i : head.i + 1])
+    while words and words[0].lower_ in RELATING:
+        words.pop(0)
+    if not words or any(
+        t.dep_ not in ("compound", "amod", "det", "nummod") or t.is_punct for t in words[:-1]
+    ):
+        return None
+    return " ".join(text_of(doc)[words[0].idx : head.idx + len(head.text)].split())
+
+
+def _in_clause(token: Token, root: Token) -> bool:
+    """Whether the token's verb is the root or a clause under it, never inside a phrase."""
+    at = token.head
+    while at != root:
+        if at.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "parataxis") or at.head == at:
+            return False
+        at = at.head
+    return True
+
+
 def _counted(token: Token, head: Token) -> bool:
     """``About 15,000 miners``: the count in figures (and the words that round it)."""
     if token.dep_ == "nummod" and token.head == head:
@@ -237,7 +322,8 @@ def _main_over_adverbial(subjects: list[Token], root: Token) -> list[Token]:
     main = [t for t in subjects if t.head == root]
     if len(main) != 1 or len(subjects) == 1:
         return subjects
-    if all(t == main[0] or _in_adverbial(t, root) for t in subjects):
+    own = range(main[0].left_edge.i, main[0].right_edge.i + 1)  # `which Apple says`, `(SE …)`
+    if all(t == main[0] or _in_adverbial(t, root) or t.i in own for t in subjects):
         return main
     return subjects
 
@@ -276,16 +362,25 @@ def _phrase(doc: Doc, head: Token) -> str | None:
         for t in doc[left.i : head.i]
     )
     inside = doc[left.i : head.i + 1]
-    if not (the or owner or bare) or any(t.is_punct for t in inside) or (
-        not owner and any(t.ent_type_ in NAMED for t in inside)
+    of = [c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of" and c.i == head.i + 1]
+    # `Production of cocoa in Indonesia`: a mass noun its of-phrase makes definite.
+    mass = head.tag_ == "NN" and left == head and bool(of)
+    # (A name may qualify the noun, `FmHA farm borrowers`, but not be it.)
+    if not (the or owner or bare or mass) or any(t.is_punct for t in inside) or (
+        not owner and any(t.ent_type_ in NAMED and t.dep_ != "compound" for t in inside)
     ):
         return None
     end = head
-    of = [c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of" and c.i == head.i + 1]
     if of and of[0].right_edge.i - left.i < LONGEST and not any(
         t.is_punct for t in doc[of[0].i : of[0].right_edge.i + 1]
     ):
         end = of[0].right_edge
+        # `Production of cocoa in Indonesia`: the place the parse hung on the head goes too.
+        place = [c for c in head.rights if c.dep_ == "prep" and c.lower_ == "in"
+                 and c.i == end.i + 1 and c.right_edge.ent_type_ in ("GPE", "LOC")
+                 and c.right_edge.head == c]
+        if place:
+            end = place[0].right_edge
     if end.i - left.i >= LONGEST:
         return None
     words = " ".join(text_of(doc)[left.idx : end.idx + len(end.text)].split())
@@ -308,9 +403,10 @@ def antecedent_edits(
             e.start < end and start < e.end for e in taken
         ):
             continue
-        words = antecedents.find(claim.start + start)
-        if words is None:
+        found = antecedents.find(claim.start + start)
+        if found is None:
             continue
+        words = found.words
         replacement = words[0].upper() + words[1:] if m.group(1)[0].isupper() else words
-        edits.append(Edit(start, end, m.group(0), replacement, "antecedent", ANTECEDENT))
+        edits.append(Edit(start, end, m.group(0), replacement, "antecedent", found.confidence))
     return edits

@@ -57,6 +57,12 @@ EMPTY_IT = re.compile(
     r"remains?|remained|takes?|took|means?|meant|may|might|could|should|must)\b",
     re.IGNORECASE,
 )
+# `It was given permission`, `It was fined`: what is done to an organisation, not to a thing.
+DONE_TO_IT = re.compile(
+    r"^\s+(?:was|is|has been|had been|will be)\s+(?:also\s+)?(given|granted|awarded|fined|"
+    r"ordered|charged|sued|told|asked|allowed|permitted|required)\b",
+    re.IGNORECASE,
+)
 # `It said`: an organisation speaking, which in wire copy is the one the story is about.
 SPEAKING_IT = re.compile(
     r"^\s+(?:also\s+)?(said|says|added|reported|announced|told|noted|denied|declined|"
@@ -306,7 +312,10 @@ def _reference_edits(
         pos = claim.start + start
         referent = _attributed(claim, start, end)
         if word in ("it", "its"):
-            if word == "it" and (EMPTY_IT.match(text[end:]) or not ACTING_IT.match(text[end:])):
+            done_to = DONE_TO_IT.match(text[end:]) is not None
+            if word == "it" and not done_to and (
+                EMPTY_IT.match(text[end:]) or not ACTING_IT.match(text[end:])
+            ):
                 continue
             speaking = SPEAKING_IT.match(text[end:]) is not None
             own = referents.organisation(pos, possessive=possessive, speaking=speaking)

@@ -80,11 +80,12 @@ ROWS = [
      ["The new tariffs will raise import costs"], []),
     ("Officials said the tariff would cut the deficit sharply.\n\nIt will fall 8 percent "
      "by June.", "2021-06-09", "fall 8 percent", ["It will fall"], ["The tariff will"]),
-    # A name's noun phrase is as definite (`Velmora's shares`); a quantity is no group.
+    # A name's noun phrase is as definite (`Velmora's shares`); people counted loosely (`Few
+    # traders`) are named without the word that counts them.
     ("Velmora's shares fell 2 cents on Monday.\n\nThey closed at 310 cents.",
      "2021-06-09", "closed at 310", ["Velmora's shares closed at 310"], []),
     ("Few traders expect a rebound in wheat prices.\n\nThey say stocks will rise 12 percent "
-     "this year.", "2021-06-09", "stocks will rise", ["They say stocks"], ["Few traders say"]),
+     "this year.", "2021-06-09", "stocks will rise", ["Traders say stocks"], ["Few traders say"]),
     # `said Tuesday`: the day of the week gets its date and its year.
     ("Orsolya Nagy, Hungary's economy minister, said Tuesday that the budget deficit "
      "would reach 2.1 percent of output.",

@@ -60,6 +60,30 @@ ROWS = [
     # A product's name with `the` is a definite noun phrase like any other.
     ("The Vela XL uses a new chip made by Ardent Microsystems.\n    It can be fitted with "
      "a 15-inch screen.", "15-inch screen", ["The Vela XL can be fitted"], []),
+    # A relative clause inside the main subject's phrase has no rival subject for `It`.
+    ("The Vela Mini, which Ardent says will run 20 pct faster than its older model, goes on "
+     "sale today.\n    It carries a list price of 1,999 dlrs.", "list price",
+     ["The Vela Mini carries"], []),
+    # The subject of what was said, not the speaker, when `It` says nothing itself.
+    ("Sold with 8 to 32 lines, the new Orion switchboard is built for small offices, the "
+     "maker said.\n    It is compatible with 40 older telephone models.", "older telephone",
+     ["The new Orion switchboard is compatible"], ["The maker is"]),
+    # An object inside a phrase (`for cutting the deficit`) is no rival to the reported subject.
+    ("Traders and brokers said the levy had no provisions for cutting the import deficit.\n"
+     "    It also failed to lower fuel prices for farmers.", "fuel prices",
+     ["The levy also failed"], ["The import deficit"]),
+    # A mass noun its of-phrase makes definite.
+    ("Production of rubber rose to 40,000 tonnes in 1985 from 31,000 tonnes in 1980.\n"
+     "    It is forecast by the ministry to reach 55,000 tonnes by 1988.", "55,000 tonnes",
+     ["Production of rubber is forecast"], []),
+    # `It was the fifth consecutive month`: the event, not the index.
+    ("The council's export index rose to 54.2 pct in May from 52.8 pct in April, the council "
+     "said.\n    It was the fifth consecutive month with the index over 50 pct.",
+     "fifth consecutive", ["It was the fifth"], ["index was the fifth"]),
+    # `It was given permission`: something done to the company, which is named.
+    ("Harlow Securities Corp said it had moved its head office to Denver.\n    It was also "
+     "given permission last month to open a branch in Osaka.", "branch in Osaka",
+     ["Harlow Securities Corp was also given"], []),
 ]
 
 
@@ -130,6 +154,21 @@ READ_IT = [
      "The Mac II can be equipped", None),
     ("reuters-925", "good", "`It shows`: the table, not the paper that printed it: left",
      None, "The paper shows"),
+    # Session 9.
+    ("reuters-238", "good", "`It also failed`: the budget economists judged (the deficit it "
+     "did not close is inside a phrase)", "The budget also failed", None),
+    ("reuters-275", "good", "`It is projected`: cocoa production, with the country it is "
+     "of", "Production of cocoa in Indonesia is projected", None),
+    ("reuters-362", "good", "`It does confirm`: the statement analysts read",
+     "The statement does\nconfirm", None),
+    ("reuters-367", "good", "`It carries a price`: the Mac SE, not Apple in its relative "
+     "clause", "The Mac SE carries", None),
+    ("reuters-446", "good", "`It is compatible`: the new system the company described, not "
+     "the company", "The new System V is", None),
+    ("reuters-331", "good", "`It was also given permission`: the broker the sentence before "
+     "is about", "RMJ Securities was also given", None),
+    ("reuters-252", "good", "`It was the seventh consecutive month`: an event, left as it is",
+     None, "index was the seventh"),
 ]
 
 

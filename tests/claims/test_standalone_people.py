@@ -24,6 +24,14 @@ ROWS = [
     ("Judge Richard Moore of the district court praised Thomas Baker's lawyer on Monday.\n\n"
      "He set bail at 5,000 dollars for two other men.",
      "set bail", ["Richard Moore set bail"], ["Thomas Baker set"]),
+    # `Few dealers`: the group without the word that counts it loosely.
+    ("Few dealers have taken the minister's pledge to cut spending seriously.\n\n"
+     "They say the deficit tripled in 1995 from an estimate of 4 billion pesos.",
+     "deficit tripled", ["Dealers say the deficit"], ["Few dealers say"]),
+    # `They are A, B, C and D.` after `the four banks`: the group the count names.
+    ("Delta Steel owes over 80 mln dlrs and the four banks have been rolling over its loans "
+     "since May 3.\n\nThey are Barclays Bank Plc, Citibank NA, Lloyds Bank Plc and "
+     "Midland Bank Plc.", "They are", ["The four banks are Barclays"], []),
     # `They said` after two people, an apposition each, spoke together.
     ("Ida Berg, a lawyer in Tromso, and her brother, retired pilot Nils Berg, said they sold "
      "5,000 shares of Velmora Mining Ltd.\n\nThey said they may sell the rest of their stake "
@@ -111,6 +119,23 @@ READ_PEOPLE = [
      "The shares traded", None),
     ("reuters-251", "good", "`They will announce`: the three companies the lead listed",
      "Hongkong Electric Holdings Ltd and Hutchison Whampoa Ltd will", None),
+    # Session 9: groups counted loosely, listed against a count, counted with a name in them.
+    ("reuters-319", "good", "`They say` after `few analysts have taken … seriously`: analysts",
+     "Analysts say the deficit more than doubled", None),
+    ("reuters-282", "good", "`They said` after `Other company officials said`: those officials",
+     "Company officials said Thai Airways International is studying", None),
+    ("reuters-324", "good", "`They are` and nine banks listed: the nine creditor banks counted "
+     "before", "The nine banks are Oversea-Chinese", None),
+    ("reuters-770", "good", "`They should get in touch`: the delinquent borrowers counted in "
+     "the sentence before (`FmHA` only qualifies them)", "About 26,400 FmHA farm borrowers "
+     "should get", None),
+    # A name in apposition with a person's role is a person, whatever the tagger said.
+    ("reuters-351", "good", "`He met with`: the OECD's Director General (was tagged a company)",
+     "Jean-Claude Paye met with", None),
+    ("reuters-760", "good", "`He was acquitted`: Warner, `the owner of Home State` (was tagged "
+     "a company)", "Warner was\nacquitted", None),
+    ("reuters-504", "good", "`he told`: the Union Carbide man whose role follows his name",
+     "H.W. Lichtenberger said Carbide", None),
 ]
 
 
