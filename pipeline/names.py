@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
+
+from pipeline.contract import EntityMention
+from pipeline.spans import Intervals
 
 POSSESSIVES = ("'s", "’s", "'", "’")
 # A name ending in a company's legal form is a company, whatever the tagger says.
@@ -135,3 +139,35 @@ def organisation_resolver(names: Sequence[tuple[int, str]]) -> dict[int, str]:
         else:
             resolved[pos] = min((positions[n][0], n) for n in containing)[1]
     return resolved
+
+
+def alias_mentions(
+    text: str, people: Sequence[EntityMention], found: Sequence[EntityMention]
+) -> list[EntityMention]:
+    """``Montalvo`` the recogniser missed, after ``Daniel Montalvo``: a person's surname
+    alone, where no other person of the article has it; inside another entity only as its
+    modifier (``the Warhol Factory``, not ``Dean`` for Dean Foods)."""
+    surnames: dict[str, set[str]] = {}
+    first: dict[str, int] = {}
+    for e in people:
+        words = e.canonical.split()
+        if e.label == "PERSON" and len(words) > 1 and len(words[-1]) > 2:
+            surnames.setdefault(words[-1], set()).add(e.canonical)
+            first.setdefault(e.canonical, e.start)
+    single = {surname: names.pop() for surname, names in surnames.items() if len(names) == 1}
+    if not single:
+        return []  # (Thomas Sam and Manju Sam: `Sam` alone is either)
+    aliases = []
+    found_spans = Intervals([(e.start, e.end) for e in found])
+    # One pass over the text for every surname, longest first, whatever the number of people.
+    either = "|".join(re.escape(n) for n in sorted(single, key=lambda n: (-len(n), n)))
+    for m in re.finditer(rf"(?<![\w'’-])(?:{either})(?![\w-])", text):
+        surname = m.group(0)
+        name = single[surname]
+        if m.start() < first[name]:
+            continue
+        covering = [found[i] for i in found_spans.overlapping(m.start(), m.end())]
+        if any(e.label == "PERSON" or e.text.split()[-1] == surname for e in covering):
+            continue
+        aliases.append(EntityMention(m.start(), m.end(), surname, "PERSON", name))
+    return aliases

@@ -22,6 +22,7 @@ from pipeline.attribution.organisations import (
     within_sentences,
 )
 from pipeline.contract import EntityMention
+from pipeline.names import alias_mentions
 
 SPEAKER_LABELS = ("PERSON", "ORG")
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -63,8 +64,16 @@ class SpeakerResolver:
         self.lexicon = lexicon
         self.entities = [e for e in entities if e.label in (*SPEAKER_LABELS, "GPE", "NORP")]
         self.starts = [e.start for e in self.entities]
-        self.people = [e for e in entities if e.label == "PERSON"]
+        # `Ongpin said` after `Jaime Ongpin`, the surname the recogniser missed: a person still,
+        # or a later `He said` skips him for whoever was named before.
+        self.people = sorted(
+            [e for e in entities if e.label == "PERSON"]
+            # (A name in a story typed in lower case gives no alias: `manuel azpurua said`.)
+            + alias_mentions(text, [e for e in entities if e.text != e.text.lower()], entities),
+            key=lambda e: (e.start, e.end),
+        )
         self.people_starts = [e.start for e in self.people]
+        self.people_names = {e.canonical for e in self.people}
         self.organisations = [e for e in entities if e.label == "ORG"]
         self.organisation_starts = [e.start for e in self.organisations]
         self.spoke: set[str] = set()
@@ -303,12 +312,23 @@ class SpeakerResolver:
         A subject pronoun usually continues the previous sentence's subject or speaker
         (centering), not a person merely named in passing (``Trump's push``).
         """
+        # `Monsod said Ongpin was looking … "…," she said`: a person the source before named
+        # goes on speaking, ahead of anyone its sentence merely mentions (centering).
+        last, previous = self.last, self.previous
+        if (
+            previous is not None and last.name is not None and last.confidence == 1.0
+            and last.name in self.people_names and self._compatible(last.name, gender)
+            and _next_sentence(previous, head)
+        ):
+            return Speaker(last.name, 0.8, None)
         index = bisect.bisect_right(self.people_starts, head.idx) - 1
         nearest: EntityMention | None = None
         for k in range(index, max(-1, index - 40), -1):
             person = self.people[k]
             if person.end > head.idx or not self._compatible(person.canonical, gender):
                 continue
+            if _quoted_before(self.text, person.end, head.idx):
+                continue  # `"Secretary Monsod and I get along," he said`: not who speaks
             if nearest is None:
                 nearest = person
             if person.canonical in self.spoke or self._is_subject(person):
@@ -405,6 +425,23 @@ class SpeakerResolver:
     def _is_subject(self, person: EntityMention) -> bool:
         span = self.doc.char_span(person.start, person.end, alignment_mode="expand")
         return span is not None and span.root.dep_ in SUBJECT_DEPS
+
+
+def _next_sentence(earlier: Token, later: Token) -> bool:
+    """Whether two tokens share a sentence or stand in sentences next to each other (blank
+    lines the parser made sentences of aside)."""
+    between = earlier.doc[earlier.sent.end : later.sent.start]
+    return earlier.i < later.i and not any(
+        t.is_sent_start and not t.is_space for t in between
+    )
+
+
+def _quoted_before(text: str, end: int, pronoun: int) -> bool:
+    """Whether a name ending at ``end`` sits inside a quote that closes before the pronoun
+    (an odd number of quotation marks between them)."""
+    # (Reuters writes `OPEC"s` for an apostrophe: a mark between letters is none.)
+    marks = re.findall(r'(?<![A-Za-z])["“”]|["“”](?![A-Za-z])', text[end:pronoun])
+    return len(marks) % 2 == 1
 
 
 def _same_nation(one: str, other: str | None) -> bool:

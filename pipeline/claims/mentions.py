@@ -1,8 +1,9 @@
 """Mentions the entity recogniser missed or that name no entity, for the referents.
 
-A person's surname alone after the full name (``Montalvo``), a company by the form of its name
-(``Murgold Resources Inc``), a source that names a group (``industry analysts``) or an unnamed
-source (``a company spokesman``).
+A company by the form of its name (``Murgold Resources Inc``), a source that names a group
+(``industry analysts``) or an unnamed source (``a company spokesman``); a person's surname
+alone after the full name (``Montalvo``) is ``pipeline.names.alias_mentions``, which the
+attribution stage reads too.
 """
 
 from __future__ import annotations
@@ -63,37 +64,6 @@ NOT_NAMES = frozenset({
     "october", "november", "december",
 })
 
-
-def alias_mentions(
-    text: str, people: Sequence[EntityMention], found: Sequence[EntityMention]
-) -> list[EntityMention]:
-    """``Montalvo`` the recogniser missed, after ``Daniel Montalvo``: a person's surname
-    alone, where no other person of the article has it; inside another entity only as its
-    modifier (``the Warhol Factory``, not ``Dean`` for Dean Foods)."""
-    surnames: dict[str, set[str]] = {}
-    first: dict[str, int] = {}
-    for e in people:
-        words = e.canonical.split()
-        if e.label == "PERSON" and len(words) > 1 and len(words[-1]) > 2:
-            surnames.setdefault(words[-1], set()).add(e.canonical)
-            first.setdefault(e.canonical, e.start)
-    single = {surname: names.pop() for surname, names in surnames.items() if len(names) == 1}
-    if not single:
-        return []  # (Thomas Sam and Manju Sam: `Sam` alone is either)
-    aliases = []
-    found_spans = Intervals([(e.start, e.end) for e in found])
-    # One pass over the text for every surname, longest first, whatever the number of people.
-    either = "|".join(re.escape(n) for n in sorted(single, key=lambda n: (-len(n), n)))
-    for m in re.finditer(rf"(?<![\w'’-])(?:{either})(?![\w-])", text):
-        surname = m.group(0)
-        name = single[surname]
-        if m.start() < first[name]:
-            continue
-        covering = [found[i] for i in found_spans.overlapping(m.start(), m.end())]
-        if any(e.label == "PERSON" or e.text.split()[-1] == surname for e in covering):
-            continue
-        aliases.append(EntityMention(m.start(), m.end(), surname, "PERSON", name))
-    return aliases
 
 def company_mentions(
     text: str, sentences: Sequence[int], annotations: Annotations

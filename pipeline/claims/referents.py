@@ -32,13 +32,13 @@ from pipeline.claims.mentions import (
     PLURAL_SOURCE,
     UNNAMED_GENDER,
     UNNAMED_SOURCE,
-    alias_mentions,
     company_mentions,
     group_source,
     people_joined,
 )
 from pipeline.claims.subjects import Subjects
 from pipeline.contract import Annotations, EntityMention
+from pipeline.names import alias_mentions
 
 NAMES_FILE = MODELS_DIR / "standalone_names.json"
 

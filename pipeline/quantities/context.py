@@ -12,6 +12,8 @@ from pipeline.spans import Tokens
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
           r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_SPELLED = (r"(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Twenty|Fifty"
+            r"|Hundred|Thousand)")
 # Numbers that are dates, times, ordinals or parts of names, never quantities.
 _BLOCKED_RE = re.compile(
     # Every branch starts at a digit, a capital, an apostrophe, `h`/`w` (URLs) or a word-initial
@@ -31,6 +33,9 @@ _BLOCKED_RE = re.compile(
     r"|(?<![\w/.,])(?:9/11|7/7|24/7)(?![\w/]|[.,]\d)"  # names: the attacks, "open 24/7"
     r"|\b\d+[A-Za-z]?(?:-\d+)?\s+(?:(?:[A-Z][\w.]*|\d+(?:st|nd|rd|th))\s+){0,3}(?:St|Street|Ave|Avenue|Road|Rd|Way"
     r"|Blvd|Boulevard|Lane|Ln|Drive|Dr|Place|Pl|Court|Ct|Terrace|Parkway|Square)\b"  # addresses
+    # A spelled number in a name: "<Four Seasons Hotels>", "the Four Seasons Biltmore"
+    # (capitalised after `the` and before a capital: a name's word, not a count).
+    rf"|(?<=<){_SPELLED}\b(?=[^<>\n]*>)|(?<=\bthe ){_SPELLED}(?=\s+[A-Z][a-z])"
     # Idioms with "one" that count nothing: "one day the city might", "day one", "one kind of".
     r"|(?<!\bfor )(?<!\bin )\b[Oo]ne\s+day\b|\b[Dd]ay\s+one\b|\b(?:[Nn]o|[Aa]ny|[Ee]very)\s*one\b"
     r"|\b[Oo]ne\s+(?:another|(?:type|kind|sort|form|way|thing|part|piece|bit)s?\s+of)\b)",

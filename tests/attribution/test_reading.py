@@ -81,6 +81,22 @@ READING: list[tuple[str, int, str | None, str, str]] = [
      "the tagger split the company's name, so the short name begins nothing"),
     ("reuters-843", 477, "Organisation for Economic Co-operation and Development", "wrong",
      "the story spells the name two ways, which give two canonical names"),
+    # Pronouns after a quote or a reported clause (session 9).
+    ("reuters-350", 1146, "Jaime Ongpin", "right",
+     "`He said` after `Ongpin said last month`: his surname alone, which the tagger missed"),
+    ("reuters-350", 1582, "Jaime Ongpin", "right",
+     "`\"Secretary Monsod and I get along,\" he said`: the woman he names is not who speaks"),
+    ("reuters-350", 1827, "Solita Monsod", "right",
+     "`She said` after Monsod spoke: (the `he` above once made her a man)"),
+    ("reuters-903", 970, "Solita Monsod", "right",
+     "`Monsod said Ongpin was looking at …` then `\"…,\" she said`: she who spoke goes on"),
+    ("reuters-903", 1563, "Jaime Ongpin", "right", "`Ongpin told reporters …. He said`"),
+    ("reuters-634", 1620, None, "right",
+     "`he added` after `a Western aid specialist said`: unnamed; the UN chief is inside the quote"),
+    ("reuters-749", 1395, "Lawrence Kane", "right",
+     "`He said` after the special prosecutor Kane spoke, not the convicted Warner"),
+    ("reuters-236", 2683, "Fernando Santos Alvite", "right",
+     "`he said:` after Ecuador's minister spoke; the wire's `OPEC\"s` is no quotation mark"),
 ]
 
 

@@ -149,3 +149,22 @@ def test_they_and_company_people_speak_for_the_group_named_before(
     assert (found.speaker, found.role) == (speaker, role)
     assert (found.speaker_confidence is None) == (speaker is None)
     assert found.speaker_confidence is None or 0 < found.speaker_confidence < 1
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # Who spoke in the sentence before goes on speaking, not the man she said was looking.
+        ('Rosa Ibarra said Tomas Quiroga was looking at the rate from the bankers\' side. '
+         '"If the rate goes up, our debt costs more," she said.', "debt costs more",
+         "Rosa Ibarra"),
+        # A person named inside the quote is not the one who spoke it.
+        ('Tomas Quiroga met the bankers on Friday. "Rosa Ibarra and I get on well," he said.',
+         "get on well", "Tomas Quiroga"),
+    ],
+)
+def test_a_pronoun_speaker_continues_the_one_who_spoke(
+    base_nlp: Language, entities_stage: EntitiesComponent, text: str, words: str, speaker: str
+) -> None:
+    found = containing(attributions(base_nlp, entities_stage, text), words)
+    assert found.speaker == speaker

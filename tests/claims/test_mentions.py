@@ -7,12 +7,12 @@ import pytest
 from pipeline.claims.mentions import (
     PLURAL_SOURCE,
     UNNAMED_SOURCE,
-    alias_mentions,
     company_mentions,
     group_source,
     people_joined,
 )
 from pipeline.contract import Annotations, Article, Attribution, EntityMention, TextSpan
+from pipeline.names import alias_mentions
 
 
 def _entity(text: str, words: str, label: str, canonical: str, after: int = 0) -> EntityMention:

@@ -129,6 +129,9 @@ READ_PEOPLE = [
     ("reuters-770", "good", "`They should get in touch`: the delinquent borrowers counted in "
      "the sentence before (`FmHA` only qualifies them)", "About 26,400 FmHA farm borrowers "
      "should get", None),
+    # The attribution stage's pronoun speakers, which also tell the referents who is a man.
+    ("reuters-350", "good", "`She said` is Monsod who spoke before (was Ongpin, once a `he` "
+     "was wrongly hers)", "Solita Monsod said if private sector", "Jaime Ongpin said if"),
     # A name in apposition with a person's role is a person, whatever the tagger said.
     ("reuters-351", "good", "`He met with`: the OECD's Director General (was tagged a company)",
      "Jean-Claude Paye met with", None),

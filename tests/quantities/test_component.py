@@ -115,6 +115,9 @@ def summary(found: tuple[QuantityMention, ...]) -> list[tuple[str, str, float, s
     ("About 700 000 pupils sat the exam.", [("700 000", "other", 7e5, None)]),
     # Numbers that name an event or say "always" are no quantities.
     ("Museums shut after 9/11 and the diner now opens 24/7.", []),
+    # A spelled number in a name: the wire's <company>, a name after `the`.
+    ("<Nine Oaks Hotels> said it bought the inn.", []),
+    ("The venture will rename it the Four Seasons Tower in Denver.", []),
 ])
 def test_recognizes(quantities_nlp: Language, text: str,
                     expected: list[tuple[str, str, float, str | None]]) -> None:
