@@ -28,7 +28,9 @@ The rule is strict and read on the parse (no guess where it does not hold):
   inside a phrase, ``no proposals for closing the deficit``, is none). Of a speaker and the
   subject of what it said (``X is designed …, the company said.``), an ``It`` that is only
   described (``It is``, ``It was suspended``, ``It compares``: ``STATES``; never ``It said``,
-  ``It plans`` or a ``They``) is the reported subject, at confidence ``REPORTED``.
+  ``It plans`` or a ``They``) is the reported subject, at confidence ``REPORTED``; after a
+  named subject that did something to a thing (``BankAmerica filed the offer.``), a passive
+  ``It`` (``It was seen as …``) is that thing, the main verb's one object, also ``REPORTED``.
 
 The replacement is the article's own words, from ``the`` to the noun (and an ``of`` phrase
 after it, up to ``LONGEST`` words); it carries confidence ``ANTECEDENT`` (``REPORTED`` for a
@@ -48,7 +50,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.claims import phrases
 from pipeline.claims.expletives import EVENT, EXPLETIVE
+from pipeline.claims.phrases import NAMED, PERSON_NOUNS, SUBJECTS
 from pipeline.contract import Claim, Edit
 from pipeline.spans import Tokens, text_of
 
@@ -56,48 +60,19 @@ ANTECEDENT = 0.7
 # A reported clause's subject over the speaker's (`X is designed …, the company said. It is
 # …`), a role group written without its quantifier: read right, but one step less sure.
 REPORTED = 0.6
-LONGEST = 8
 # Sentences of `It said …` a chain goes back through, at most.
 HOPS = 5
-SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 SUBJECT_PRONOUN = re.compile(r"\b(It|it|They|they)\b(?!['’]\w)")
-# Nouns for people: `It` never stands for them (`The chairman resigned. It said …`).
-PERSON_NOUNS = frozenset({
-    "man", "woman", "person", "official", "spokesman", "spokeswoman", "minister", "president",
-    "chairman", "chairwoman", "director", "executive", "analyst", "economist", "trader",
-    "dealer", "banker", "source", "governor", "secretary", "judge", "lawyer", "leader", "chief",
-    "head", "member", "buyer", "seller", "investor", "owner", "worker", "farmer", "partner",
-})
-# Words that count a group loosely: no bare plural opens with them (`Few shares`); a group of
-# people they open is written in without the ones that relate it to another (`RELATING`).
-QUANTIFIERS = frozenset({
-    "few", "many", "several", "some", "other", "most", "more", "numerous", "various", "certain",
-    "fewer", "all", "both", "two", "three", "four", "five",
-})
-# `Few analysts`, `Other company officials`: words that only relate the group to another,
-# dropped from the group a `They` names (`Some analysts` keeps its `Some`).
-RELATING = frozenset({"few", "fewer", "other"})
 # Verbs whose subject is someone, not a thing (`They said`, `They expect`).
 SPEAKING = frozenset({
     "say", "tell", "add", "expect", "believe", "think", "note", "estimate", "predict", "warn",
     "claim", "argue", "insist", "deny", "agree", "report", "announce", "forecast",
 })
-# `The three are A, B and C.`: a group listed by name.
-COUNTS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
-LISTED = re.compile(
-    rf"\s*(?:[Tt]he|[Tt]hese|[Tt]hose|[Aa]ll)\s+({'|'.join(COUNTS)})(?:\s+[a-z]+)?\s+"
-    r"(?:are|were)\s+([A-Z<].*?)\.?\s*",
-    re.DOTALL,
-)
 # Verbs that describe their subject rather than have it act: `It is`, `It compares with`.
 STATES = frozenset({
     "be", "compare", "include", "contain", "carry", "cover", "represent", "remain", "equal",
     "exceed", "total", "amount", "consist", "stand",
 })
-# `They are A, B, …`: the group a count names, listed in the sentence of the `They`.
-ARE = re.compile(r"\s*They\s+(?:are|were|include|included)\s+([A-Z<].*?)\.?\s*", re.DOTALL)
-TICKER = re.compile(r"\s*<[A-Z0-9]+\.[A-Z]+>")
 
 
 @dataclass(frozen=True)
@@ -134,8 +109,10 @@ class Antecedents:
         if before is None:
             return None
         plural = token.lower_ == "they"
-        if plural and (listed := _listed(before) or _group_of(sentence, before)) is not None:
-            return Found(listed, ANTECEDENT)  # `The three are A, B and C. They will …`
+        if plural and (
+            names := phrases.listed(before) or phrases.group_of(sentence, before)
+        ) is not None:
+            return Found(names, ANTECEDENT)  # `The three are A, B and C. They will …`
         # `It said the rise was small. It said …`: the main clause's own `It` goes on, and
         # stands for what it stood for.
         going_on = [t for t in before if t.dep_ in SUBJECTS and t.head == before.root
@@ -155,12 +132,12 @@ class Antecedents:
         # Only an object of a clause counts, not one inside a phrase (`had no proposals for
         # closing the deficit`: the deficit is no rival to the budget).
         objects = any(
-            t.dep_ == "dobj" and t.pos_ in ("NOUN", "PROPN") and _plural(t) == plural
+            t.dep_ == "dobj" and t.pos_ in ("NOUN", "PROPN") and phrases.plural(t) == plural
             and (t.pos_ == "PROPN" or any(c.dep_ in ("det", "poss") for c in t.lefts))
             and _in_clause(t, before.root)
             for t in before
         )
-        agreeing = [t for t in subjects if _plural(t) == plural]
+        agreeing = [t for t in subjects if phrases.plural(t) == plural]
         # (`Podesta and Stern began negotiations. They …`: two subjects are a plural one, and
         # so is `He and his wife` or `they`.)
         if plural and not agreeing and not any(
@@ -169,7 +146,7 @@ class Antecedents:
         ):
             # (`The firm sold the units. They said …`: whoever spoke, not the units.)
             speaks = token.head.lemma_.lower() in SPEAKING
-            sole = None if speaks else _sole_object(self.doc, before)
+            sole = None if speaks else phrases.sole_object(self.doc, before)
             return None if sole is None else Found(sole, ANTECEDENT)
         confidence = ANTECEDENT
         if not objects:
@@ -181,76 +158,19 @@ class Antecedents:
         head = agreeing[0]
         if head.head != before.root and objects:
             return None
+        if head.ent_type_ in NAMED and token.dep_ == "nsubjpass" and not plural and (
+            (done_to := phrases.main_object(self.doc, before)) is not None
+        ):
+            return Found(done_to, REPORTED)  # `BankAmerica filed the offer. It was seen as …`
         # (`The Mac II`: a product's name is a noun phrase like any, as no entity here is.)
         if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in NAMED or (
             not plural and head.lemma_.lower() in PERSON_NOUNS
         ):
             return None
-        if plural and (group := _group(self.doc, head)) is not None:
+        if plural and (group := phrases.group(self.doc, head)) is not None:
             return Found(group, REPORTED)  # `Other company officials`: company officials
-        phrase = _phrase(self.doc, head)
-        return None if phrase is None else Found(phrase, confidence)
-
-
-def _sole_object(doc: Doc, sentence: Span) -> str | None:
-    """``The bid valued the shares at 100 pesos. They traded …``: with no plural subject
-    before, the one plural noun there (a quantity's unit aside), the main verb's object."""
-    plurals = [
-        t for t in sentence if _plural(t) and t.dep_ not in ("compound", "amod")
-        and not any(c.dep_ == "nummod" for c in t.children)
-    ]
-    if len(plurals) != 1 or plurals[0].dep_ != "dobj" or plurals[0].head != sentence.root:
-        return None
-    head = plurals[0]
-    if head.pos_ != "NOUN" or head.ent_type_ in NAMED:
-        return None
-    return _phrase(doc, head)
-
-
-def _listed(sentence: Span) -> str | None:
-    """``The three are A, B and C.``: the names listed, as many as the number says, each
-    holding a named entity; in the article's words, without ticker brackets."""
-    found = LISTED.fullmatch(sentence.text)
-    if found is None:
-        return None
-    items = re.split(r",\s*(?:and\s+)?|\s+and\s+", found.group(2))
-    if len(items) != COUNTS.index(found.group(1)) + 2:
-        return None
-    start = sentence.start_char + found.start(2)
-    text = text_of(sentence.doc)  # once: doc.text is rebuilt from every token on each read
-    spans, at = [], start
-    for item in items:
-        at = text.index(item, at)
-        spans.append((at, at + len(item)))
-        at += len(item)
-    named = [e for e in sentence.ents if e.label_ in NAMED]
-    if not all(any(s <= e.start_char < end for e in named) for s, end in spans):
-        return None
-    names = [" ".join(TICKER.sub("", item).replace("<", "").replace(">", "").split())
-             for item in items]
-    return f"{', '.join(names[:-1])} and {names[-1]}"
-
-
-def _group_of(sentence: Span, before: Span) -> str | None:
-    """``… the nine banks have … They are A, B, …, and I.``: the group the sentence before
-    counts, where the ``They`` sentence lists as many, each holding a named entity."""
-    found = ARE.fullmatch(sentence.text)
-    if found is None:
-        return None
-    items = [i for i in re.split(r",\s*(?:and\s+)?|\s+and\s+", found.group(1)) if i.strip()]
-    named = [e for e in sentence.ents if e.label_ in NAMED]
-    start = sentence.start_char + found.start(1)
-    if len(items) < 2 or len(named) < len(items) or named[0].start_char < start:
-        return None
-    count = COUNTS[len(items) - 2] if len(items) - 2 < len(COUNTS) else str(len(items))
-    groups = [
-        t for t in before if _plural(t) and any(
-            c.dep_ == "nummod" and c.lower_ in (count, str(len(items))) for c in t.children
-        ) and t.left_edge.lower_ == "the"
-    ]
-    if len({t.lemma_ for t in groups}) != 1:
-        return None
-    return _phrase(before.doc, groups[-1])
+        written = phrases.phrase(self.doc, head)
+        return None if written is None else Found(written, confidence)
 
 
 def _reported(agreeing: list[Token], root: Token, pronoun: Token) -> Token | None:
@@ -269,22 +189,6 @@ def _reported(agreeing: list[Token], root: Token, pronoun: Token) -> Token | Non
     return inner[0] if len(main) == 1 and len(inner) == 1 else None
 
 
-def _group(doc: Doc, head: Token) -> str | None:
-    """``Few analysts``, ``Other company officials``: a group of people the ``They`` names,
-    written without the words that relate it to another group (``RELATING``)."""
-    left = head.left_edge
-    if head.lemma_.lower() not in PERSON_NOUNS or left.lower_ not in QUANTIFIERS:
-        return None
-    words = list(doc[left.i : head.i + 1])
-    while words and words[0].lower_ in RELATING:
-        words.pop(0)
-    if not words or any(
-        t.dep_ not in ("compound", "amod", "det", "nummod") or t.is_punct for t in words[:-1]
-    ):
-        return None
-    return " ".join(text_of(doc)[words[0].idx : head.idx + len(head.text)].split())
-
-
 def _in_clause(token: Token, root: Token) -> bool:
     """Whether the token's verb is the root or a clause under it, never inside a phrase."""
     at = token.head
@@ -292,26 +196,6 @@ def _in_clause(token: Token, root: Token) -> bool:
         if at.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "parataxis") or at.head == at:
             return False
         at = at.head
-    return True
-
-
-def _counted(token: Token, head: Token) -> bool:
-    """``About 15,000 miners``: the count in figures (and the words that round it)."""
-    if token.dep_ == "nummod" and token.head == head:
-        return any(c.isdigit() for c in token.text)
-    return token.dep_ in ("quantmod", "advmod") and token.head.dep_ == "nummod" and any(
-        c.isdigit() for c in token.head.text
-    )
-
-
-def _plural(token: Token) -> bool:
-    """A plural noun; a subject agrees with its verb (`The peso has been`, tagged plural: one)."""
-    if token.tag_ not in ("NNS", "NNPS"):
-        return False
-    if token.dep_ in SUBJECTS:
-        verbs = [c for c in token.head.children if c.dep_ in ("aux", "auxpass")][:1]
-        finite = verbs[0] if verbs else token.head
-        return not (finite.tag_ == "VBZ" or finite.lower_ == "was")
     return True
 
 
@@ -346,45 +230,6 @@ def _previous(doc: Doc, sentence: Span) -> Span | None:
             return before
         at = before.start
     return None
-
-
-def _phrase(doc: Doc, head: Token) -> str | None:
-    """``the`` … the noun (and its ``of`` phrase), as the article wrote them; or a name's
-    (``Acme's stock``); or, for ``They``, a plural with no determiner at all (``DAT players``)."""
-    left = head.left_edge
-    the = left.lower_ == "the" and left.dep_ == "det"
-    # `Acme's stock`: the owner is named (a noun or a name, never `its`/`their`).
-    owner = [c for c in head.lefts if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")]
-    bare = _plural(head) and all(
-        (t.dep_ in ("compound", "amod") and t.pos_ in ("NOUN", "PROPN", "ADJ")
-         and t.lower_ not in QUANTIFIERS)
-        or _counted(t, head)
-        for t in doc[left.i : head.i]
-    )
-    inside = doc[left.i : head.i + 1]
-    of = [c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of" and c.i == head.i + 1]
-    # `Production of cocoa in Indonesia`: a mass noun its of-phrase makes definite.
-    mass = head.tag_ == "NN" and left == head and bool(of)
-    # (A name may qualify the noun, `FmHA farm borrowers`, but not be it.)
-    if not (the or owner or bare or mass) or any(t.is_punct for t in inside) or (
-        not owner and any(t.ent_type_ in NAMED and t.dep_ != "compound" for t in inside)
-    ):
-        return None
-    end = head
-    if of and of[0].right_edge.i - left.i < LONGEST and not any(
-        t.is_punct for t in doc[of[0].i : of[0].right_edge.i + 1]
-    ):
-        end = of[0].right_edge
-        # `Production of cocoa in Indonesia`: the place the parse hung on the head goes too.
-        place = [c for c in head.rights if c.dep_ == "prep" and c.lower_ == "in"
-                 and c.i == end.i + 1 and c.right_edge.ent_type_ in ("GPE", "LOC")
-                 and c.right_edge.head == c]
-        if place:
-            end = place[0].right_edge
-    if end.i - left.i >= LONGEST:
-        return None
-    words = " ".join(text_of(doc)[left.idx : end.idx + len(end.text)].split())
-    return "the" + words[3:] if the else words
 
 
 def antecedent_edits(

@@ -80,6 +80,10 @@ ROWS = [
     ("The council's export index rose to 54.2 pct in May from 52.8 pct in April, the council "
      "said.\n    It was the fifth consecutive month with the index over 50 pct.",
      "fifth consecutive", ["It was the fifth"], ["index was the fifth"]),
+    # A passive `It` after a named company did something to a thing: that thing.
+    ("Orrin Mills Corp filed the offer with regulators on May 2.\n    It was seen as the main "
+     "reason the rival bid of 40 mln dlrs failed.", "main reason", ["The offer was seen"],
+     ["Orrin Mills Corp was seen"]),
     # `It was given permission`: something done to the company, which is named.
     ("Harlow Securities Corp said it had moved its head office to Denver.\n    It was also "
      "given permission last month to open a branch in Osaka.", "branch in Osaka",
@@ -169,6 +173,8 @@ READ_IT = [
      "is about", "RMJ Securities was also given", None),
     ("reuters-252", "good", "`It was the seventh consecutive month`: an event, left as it is",
      None, "index was the seventh"),
+    ("reuters-4", "good", "`It was seen as a major factor`: the offer BankAmerica "
+     "filed, not BankAmerica", "The offer was seen", None),
 ]
 
 
