@@ -41,9 +41,14 @@ MONTHS = (
 ORDINALS = ("first", "second", "third", "fourth")
 RELATIVE = re.compile(
     r"\b(today|tonight|yesterday|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|"
-    r"sunday|(last|next|this|previous|past|coming|current) (week|month|year|quarter))\b",
+    r"sunday|(last|next|this|previous|past|coming|current) (week|month|year|quarter)"
+    # `last December`: a month named relative to the day of writing needs its year.
+    rf"|(?:last|next|this|coming) (?:{'|'.join(MONTHS)}))\b",
     re.IGNORECASE,
 )
+# `the last year`, `the past week`: the span up to the day of writing, not a calendar period
+# (`the last quarter` is the quarter reported on: a calendar one).
+PAST_SPAN = re.compile(r"((?i:the)\s+)?(?i:last|past)\s+((?i:week|month|year))")
 WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 # Words before a date that already say how it relates to the event (no `on`/`in` added).
 PREPOSITIONS = frozenset({
@@ -204,6 +209,9 @@ def _date_edits(claim: Claim, quoted: Sequence[tuple[int, int]]) -> list[Edit]:
         relative = RELATIVE.search(mention.text)
         if relative is None:
             continue
+        if (span := _span_to(claim, mention, start, end, quoted)) is not None:
+            edits.append(span)
+            continue
         value, words_of = mention.value, mention.text
         # `early April this year`, `the end of last year`, `later this year`: the words that
         # place the date within the period stay; only the period is written out.
@@ -216,6 +224,26 @@ def _date_edits(claim: Claim, quoted: Sequence[tuple[int, int]]) -> list[Edit]:
             continue
         edits.append(_date_edit(claim.text, start, end, mention, *worded, quoted))
     return edits
+
+
+def _span_to(
+    claim: Claim, mention: DateMention, start: int, end: int, quoted: Sequence[tuple[int, int]]
+) -> Edit | None:
+    """``in the last year``, ``during the past week``: the span that ends on the day the article
+    was written (``the year to 1 March 1987``), not the calendar period before it."""
+    span = PAST_SPAN.fullmatch(mention.text.strip())
+    the = re.search(r"\b[Tt]he\s+$", claim.text[:start])
+    anchor = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", mention.anchor or "")
+    if span is None or anchor is None or (the is None and not span.group(1)):
+        return None
+    start = the.start() if the is not None and not span.group(1) else start
+    year, month, day = (int(g) for g in anchor.groups())
+    words = f"the {span.group(2).lower()} to {day} {MONTHS[month - 1]} {year}"
+    original = claim.text[start:end]
+    if _inside(start, quoted):
+        return Edit(start, end, original, f"{original} [{words}]", "relative_date", 1.0)
+    return Edit(start, end, original, words[0].upper() + words[1:] if start == 0 else words,
+                "relative_date", 1.0)
 
 
 def _period_value(value: str, relative: re.Match[str]) -> str | None:
@@ -247,8 +275,10 @@ def _date_edit(
         replacement = words  # `early April this year` -> `early April 1987`
     elif last in ("quarter", "half"):
         replacement = f"of {words}"  # `the fourth quarter last year`
-    elif not preposition or after_preposition or possessive or start == 0:
-        replacement = words
+    elif not preposition or after_preposition or possessive or last in ("the", "a", "an"):
+        replacement = words  # `for the last May to September season`: the May 1986 to …
+    elif start == 0:
+        replacement = f"{preposition.capitalize()} {words}"  # `Last March Hu cut` -> `In March`
     else:
         replacement = f"{preposition} {words}"
     if ", " in words and re.match(r"\s+\w", text[end:]):

@@ -104,6 +104,19 @@ ROWS = [
     # `The Wednesday average`: the day names the figure; its date goes beside it.
     ("The Wednesday average of the index rose to 946 points from 931.",
      "2020-03-06", "946 points", ["The Wednesday (4 March 2020) average"], ["The on"]),
+    # `the last year`, `the past week`: the span up to the day of writing, once.
+    ("Spot copper fell in the last week to around 2,400 dollars a tonne.", "2020-03-06",
+     "Spot copper", ["fell in the week to 6 March 2020 to"], ["in the in"]),
+    ("Margins widened by about 50 percent over the past year, the bank said.", "2020-03-06",
+     "Margins widened", ["over the year to 6 March 2020,"], ["2019"]),
+    # A month named from the day of writing: `last December`, `this September`.
+    ("The cartel kept the output ceiling of 16 million barrels set last December.",
+     "2020-03-06", "output ceiling", ["set in December 2019."], ["last December"]),
+    ("The premium fell to 13 dollars from 15 dollars for the last May to September crop.",
+     "2020-03-06", "premium fell", ["for the May 2019 to September crop"], ["the in"]),
+    # A date opening the claim takes its preposition with a capital.
+    ("Last March the minister cut the corporate tax rate to 28 percent from 35 percent.",
+     "2020-03-06", "corporate tax", ["In March 2019 the minister"], []),
 ]
 
 
