@@ -22,7 +22,7 @@ from pipeline.attribution.organisations import (
     within_sentences,
 )
 from pipeline.contract import EntityMention
-from pipeline.names import alias_mentions
+from pipeline.names import alias_mentions, companies_by_form
 
 SPEAKER_LABELS = ("PERSON", "ORG")
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -62,6 +62,13 @@ class SpeakerResolver:
         self.doc = doc
         self.text = text
         self.lexicon = lexicon
+        # `Champion Products Inc said`: a wire lead's company the recogniser missed, by the
+        # form of its name, so that it speaks and `The company said` after it is it.
+        sentences = [sent.start_char for sent in doc.sents]
+        entities = sorted(
+            [*entities, *companies_by_form(text, sentences, entities)],
+            key=lambda e: (e.start, e.end),
+        )
         self.entities = [e for e in entities if e.label in (*SPEAKER_LABELS, "GPE", "NORP")]
         self.starts = [e.start for e in self.entities]
         # `Ongpin said` after `Jaime Ongpin`, the surname the recogniser missed: a person still,

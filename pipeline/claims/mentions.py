@@ -13,10 +13,8 @@ import re
 from collections.abc import Sequence
 
 from pipeline.contract import Annotations, EntityMention
-from pipeline.spans import Intervals
+from pipeline.names import COMPANY, companies_by_form
 
-# Words that open a mention's sentence without making it any less the subject.
-LEADING = re.compile(r"^[\s\"'“‘(]*(?:(?:the|a|an|but|and|meanwhile|however|also),?\s+)*", re.I)
 # `bankers`, `Finance Ministry sources`, `industry analysts`: a group that speaks, named
 # without a determiner that would need the article to be understood (`the companies`).
 PLURAL_SOURCE = re.compile(
@@ -49,50 +47,15 @@ AND_PART = re.compile(r"\s*and\b.*", re.DOTALL)
 NOT_APPOSITION = re.compile(r"\b(?:who|whom|whose|which|that|said|says|told|met|with|against)\b")
 TITLES_ONLY = re.compile(r"(?:[A-Z][\w.'’-]*\s+)*")
 UNNAMED_GENDER = {"spokesman": "male", "spokeswoman": "female"}
-# `Murgold Resources Inc said`: a company by the form of its name where the entity recogniser
-# missed it (wire leads), taken only where it opens a sentence or is a source.
-COMPANY = re.compile(
-    r"(?:[A-Z][\w.&'’-]*\s+){1,5}(?:Inc|Corp|Co|Ltd|Plc|PLC|LP|NV|AG|SA|SpA|GmbH|Group|Bank|"
-    r"Fund|Trust|Partners|Holdings|Industries)\b\.?"
-)
-HEADLINE = re.compile(r"[^a-z\n]*\n")
-# Words that open a sentence without opening a name (`In January Acme Corp said`).
-NOT_NAMES = frozenset({
-    "in", "on", "at", "for", "by", "after", "before", "since", "during", "under", "with", "from",
-    "last", "this", "next", "when", "while", "as", "if", "earlier", "later", "separately",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
-})
-
-
 def company_mentions(
     text: str, sentences: Sequence[int], annotations: Annotations
 ) -> list[EntityMention]:
     """Companies by the form of their name, as subjects or sources, that no organisation
     the entity recogniser found covers (``Comalco Ltd said``, read as a person)."""
-    spans = []
-    for start in sentences:
-        # A headline in capitals run into the lead's sentence is no part of the name.
-        headline = HEADLINE.match(text, start)
-        start = headline.end() if headline else start
-        lead = LEADING.match(text[start : start + 40])
-        found = COMPANY.match(text, start + (lead.end() if lead else 0))
-        if found and text[found.end() : found.end() + 1] not in ("'", "’"):
-            spans.append((found.start(), found.end()))
-    for a in annotations.attributions:
-        if a.source is not None and COMPANY.fullmatch(a.source.text):
-            spans.append((a.source.start, a.source.end))
-    organisations = Intervals([(e.start, e.end) for e in annotations.entities if e.label == "ORG"])
-    found_names = []
-    for start, end in sorted(set(spans)):
-        written = text[start:end]
-        if written.split()[0].lower() in NOT_NAMES:
-            continue
-        if organisations.overlapping(start, end):
-            continue
-        name = " ".join(written.split())
-        found_names.append(EntityMention(start, end, written, "ORG", name))
-    return found_names
+    extra = [(a.source.start, a.source.end) for a in annotations.attributions
+             if a.source is not None and COMPANY.fullmatch(a.source.text)]
+    return companies_by_form(text, sentences, annotations.entities, extra)
+
 
 def group_source(text: str) -> str:
     """A source as a group is written in: one line, no ticker brackets, no apposition after

@@ -28,7 +28,6 @@ from pipeline.attribution.organisations import fits
 from pipeline.claims.chains import SPOKE_LAST, spoke_last
 from pipeline.claims.mentions import (
     BACK_TO_GROUP,
-    LEADING,
     PLURAL_SOURCE,
     UNNAMED_GENDER,
     UNNAMED_SOURCE,
@@ -38,7 +37,7 @@ from pipeline.claims.mentions import (
 )
 from pipeline.claims.subjects import Subjects
 from pipeline.contract import Annotations, EntityMention
-from pipeline.names import alias_mentions
+from pipeline.names import LEADING, alias_mentions
 
 NAMES_FILE = MODELS_DIR / "standalone_names.json"
 

@@ -168,3 +168,4 @@ def test_a_pronoun_speaker_continues_the_one_who_spoke(
 ) -> None:
     found = containing(attributions(base_nlp, entities_stage, text), words)
     assert found.speaker == speaker
+
