@@ -24,6 +24,14 @@ DEFER = re.compile(r"\b(?:until|till|through)\s+(?:\w+\s+){0,3}$", re.IGNORECASE
 EFFECTIVE = re.compile(r"\beffective\s+(?:on\s+)?$", re.IGNORECASE)
 DEFER_LEMMAS = frozenset({"give", "extend", "postpone", "delay", "defer", "adjourn", "grant",
                           "push", "suspend", "recess"})
+# "April/May shipment", "the May position", "June/July at 4,400 dlrs": commodity wire copy
+# names the months goods are traded for, which lie ahead whatever the tense of the trade.
+# (A pair out of calendar order, `(October/September)`, is a crop year, not two months ahead;
+# `January shipments` may be a month's statistic, so only a pair or a position says ahead.)
+PAIR_AFTER = re.compile(r"\s*/\s*([A-Z][a-z]{2,8})\b")
+PAIR_BEFORE = re.compile(r"\b([A-Z][a-z]{2,8})\s*/\s*$")
+TRADED = re.compile(r"\s+(?:positions?|futures|contracts?)\b")
+MONTH_ORDER = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 NAMED_DAYS = frozenset({"weekday", "month", "mdy", "dmy", "holiday"})
 POSSESSIVE = re.compile(r"['’]s\b")
 # "said on Monday it would cut": the day right after a reported speech verb is the day of the
@@ -70,6 +78,27 @@ def verb_tense(verb: Token) -> Tense:
     return None
 
 
+def _traded_month(text: str, start: int, end: int) -> bool:
+    """``April/May``, ``Oct/Dec``, ``the May position``: months goods are traded for."""
+    if TRADED.match(text, end):
+        return True
+    this = _month_index(text[start:end])
+    after = PAIR_AFTER.match(text, end)
+    before = PAIR_BEFORE.search(text, max(0, start - 12), start)
+    if this is None or (after is None and before is None):
+        return False
+    if after is not None:
+        other = _month_index(after.group(1))
+        return other is not None and other >= this
+    other = _month_index(before.group(1)) if before is not None else None
+    return other is not None and other <= this
+
+
+def _month_index(word: str) -> int | None:
+    key = word.strip(" .").lower()[:3]
+    return MONTH_ORDER.index(key) if key in MONTH_ORDER else None
+
+
 def _scheduled(verb: Token) -> bool:
     """``set to resume``, ``set for Tuesday``: a participle that fixes a time still ahead."""
     return any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for")
@@ -113,6 +142,8 @@ def context_tense(doc: Doc, text: str, start: int, end: int, rule: str) -> Tense
         return None
     if rule == "weekday" and SAID_ON.search(text, before, start):
         return "past"
+    if rule == "month" and _traded_month(text, start, end):
+        return "future"
     if rule in NAMED_DAYS and _modifies_noun(doc, start, end):
         # "the October slaying", "by the Tuesday deadline": a date that names an event the
         # story takes as known points back, whatever the tense of the clause around it

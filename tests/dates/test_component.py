@@ -179,6 +179,12 @@ def test_durations_kept_apart(dates_nlp: Language, text: str,
     ("Tromso Steel said on Monday it would cut output.", "2021-03-02", {"Monday": "2021-03-01"}),
     ("The mill told reporters on Friday it will shut.", "2021-03-02", {"Friday": "2021-02-26"}),
     ("The board said it would meet on Monday.", "2021-03-02", {"Monday": "2021-03-08"}),
+    # Commodity copy names the months goods are traded for: ahead, whatever the tense.
+    ("April/May cocoa went at 1,900 dlrs a tonne, traders said.", "2021-02-26",
+     {"April": "2021-04", "May": "2021-05"}),
+    # ... but a crop year's months in reverse order are the season, read as ever.
+    ("Exports in the 2020/21 season (October/September) rose 4 percent.", "2021-03-02",
+     {"2020": "2020", "October": "2020-10", "September": "2020-09"}),
 ])
 def test_tense_extent_and_names(dates_nlp: Language, text: str, published: str,
                                 expected: dict[str, str]) -> None:
