@@ -155,3 +155,7 @@ class Tokens:
         token = self.after(offset)
         return token if token is not None and token.idx == offset else None
 
+
+def within_any(start: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``start`` falls inside any of the half-open spans (few: a scan will do)."""
+    return any(s <= start < e for s, e in spans)

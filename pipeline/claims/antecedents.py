@@ -54,7 +54,7 @@ from pipeline.claims import phrases
 from pipeline.claims.expletives import EVENT, EXPLETIVE
 from pipeline.claims.phrases import NAMED, PERSON_NOUNS, SUBJECTS
 from pipeline.contract import Claim, Edit
-from pipeline.spans import Tokens, text_of
+from pipeline.spans import Tokens, text_of, within_any
 
 ANTECEDENT = 0.7
 # A reported clause's subject over the speaker's (`X is designed …, the company said. It is
@@ -244,7 +244,7 @@ def antecedent_edits(
     edits = []
     for m in SUBJECT_PRONOUN.finditer(claim.text):
         start, end = m.span()
-        if any(s <= start < e for s, e in quoted) or any(
+        if within_any(start, quoted) or any(
             e.start < end and start < e.end for e in taken
         ):
             continue

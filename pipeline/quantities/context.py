@@ -111,7 +111,8 @@ def counted_noun(tokens: Tokens, end: int, limit: int = 4) -> Token | None:
                 steps += 1
                 continue
             return token
-        if token.pos_ not in _SKIP_POS or token.text in ",;:()":
+        # (a full stop ends the search: "from 2.75 mln.\n    Imports of …" counts no imports)
+        if token.pos_ not in _SKIP_POS or token.text in ",;:().!?":
             return None
         token = token.nbor(1) if token.i + 1 < len(token.doc) else None
         steps += 1

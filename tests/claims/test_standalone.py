@@ -8,7 +8,8 @@ import pytest
 from spacy.language import Language
 
 from pipeline.claims.referents import Referents, quoted_stretches
-from pipeline.claims.standalone import THRESHOLD, apply_edits, date_words, standalone_for
+from pipeline.claims.relative_dates import date_words
+from pipeline.claims.standalone import THRESHOLD, apply_edits, standalone_for
 from pipeline.contract import (
     Annotations,
     Article,

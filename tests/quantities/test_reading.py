@@ -47,6 +47,12 @@ READING = [
     ("reuters-144", "six", 6.0, "week", "right", "the first end of a range takes its unit"),
     ("reuters-868", "seven billion", 7e9, "", "partly",
      "a spelled amount with no noun is kept; the dollars said before it are not carried over"),
+    # A count's noun is in its own sentence (they took the next sentence's first noun).
+    ("reuters-313", "2.75 mln", 2.75e6, "", "partly",
+     "the old tonnage, its tonnes left unsaid (was `import`, the next sentence's word)"),
+    ("reuters-714", "7/8", 0.875, "", "right",
+     "a share price gain in eighths (was `analyst`, from the next sentence)"),
+    ("reuters-941", "241", 241.0, "", "right", "a closing price in pence, not 241 Woolworths"),
 ]
 MISPRINTED = frozenset({("reuters-658", "4,472,0000 dlrs"), ("reuters-652", "43,.590 dlrs")})
 
