@@ -20,48 +20,28 @@ from pipeline.contract import EntityMention
 from pipeline.names import (
     CORPORATE_SUFFIXES,
     POSSESSIVES,
-    core_word,
     organisation_resolver,
     person_resolver,
+)
+from pipeline.people import (
+    TITLES,
+    Candidate,
+    not_people,
+    roles_as_people,
+    surnames_as_people,
+    unglued,
 )
 
 STAGE_KEY = "claims_entities"
 PATTERNS_FILE = "entity_patterns.jsonl"
 ALIASES_FILE = "aliases.json"
 
+# Wire copy marks a company without a ticker as ``<Milex Corp>``: the marks are not the name.
+MARKS = ("<", ">")
 # Only names: numbers, dates and money belong to the quantities and dates stages.
 NAME_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "LAW", "EVENT", "PRODUCT"}
 )
-TITLES = frozenset(
-    {
-        "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sen", "sen.", "senator",
-        "rep", "rep.", "gov", "gov.", "governor", "president", "vice", "minister", "secretary",
-        "gen", "gen.", "general", "prof", "prof.", "sir", "lady", "lord", "judge", "justice",
-        "speaker", "chancellor", "premier", "mayor", "pope", "king", "queen", "prince",
-    }
-)
-# Wire copy marks a company without a ticker as ``<Milex Corp>``: the marks are not the name.
-MARKS = ("<", ">")
-# How a one-word name is used when it is a person's: a clause's participant, a possessor, a
-# name beside another. Only a modifier of a common noun (``the Bahia cocoa zone``) is not.
-MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
-# Nouns a person's name modifies as a person's: "Reagan confidant", "the Bush campaign".
-PERSON_HEADS = frozenset({
-    "administration", "adviser", "advisor", "aide", "ally", "associate", "camp", "campaign",
-    "confidant", "critic", "family", "government", "loyalist", "presidency", "spokesman",
-    "spokeswoman", "supporter", "team", "wife", "husband", "son", "daughter",
-})
-# A role a name in apposition holds is a person's: "Warner, the owner of Home State".
-PERSON_ROLES = frozenset({
-    "owner", "director", "chairman", "chairwoman", "president", "founder", "executive",
-    "officer", "minister", "secretary", "spokesman", "spokeswoman", "governor", "manager",
-    "editor", "economist", "analyst", "prosecutor", "attorney", "lawyer", "judge", "senator",
-    "ambassador", "treasurer", "chancellor", "commissioner", "professor", "partner",
-})
-# A name the article never uses as a person's, of a kind the stage cannot tell.
-UNKNOWN_NAME = "MISC"
-
 
 @dataclass(frozen=True, slots=True)
 class PatternEntry:
@@ -171,14 +151,7 @@ def _trim(span: Span) -> Span | None:
     return Span(span.doc, start, end, label=span.label)
 
 
-@dataclass(frozen=True, slots=True)
-class _Candidate:
-    span: Span
-    label: str
-    entry: PatternEntry | None
-
-
-def _pattern_candidates(doc: Doc, patterns: EntityPatterns) -> list[_Candidate]:
+def _pattern_candidates(doc: Doc, patterns: EntityPatterns) -> list[Candidate]:
     strings = doc.vocab.strings
     index_of = {strings[_match_key(i)]: i for i in range(len(patterns.entries))}
     found: list[tuple[int, int, int]] = []
@@ -188,17 +161,17 @@ def _pattern_candidates(doc: Doc, patterns: EntityPatterns) -> list[_Candidate]:
     # Longest first, then earliest, then table order: one winner per token.
     found.sort(key=lambda m: (-(m[1] - m[0]), m[0], m[2]))
     taken: set[int] = set()
-    chosen: list[_Candidate] = []
+    chosen: list[Candidate] = []
     for start, end, index in found:
         if any(i in taken for i in range(start, end)):
             continue
         taken.update(range(start, end))
         entry = patterns.entries[index]
-        chosen.append(_Candidate(Span(doc, start, end, label=entry.label), entry.label, entry))
+        chosen.append(Candidate(Span(doc, start, end, label=entry.label), entry.label, entry))
     return chosen
 
 
-def _merged_candidates(doc: Doc, patterns: EntityPatterns) -> list[_Candidate]:
+def _merged_candidates(doc: Doc, patterns: EntityPatterns) -> list[Candidate]:
     """spaCy's name entities and pattern matches; a pattern wins where they overlap."""
     merged = _pattern_candidates(doc, patterns)
     taken = {i for c in merged for i in range(c.span.start, c.span.end)}
@@ -207,19 +180,17 @@ def _merged_candidates(doc: Doc, patterns: EntityPatterns) -> list[_Candidate]:
             continue
         trimmed = _trim(ent)
         if trimmed is not None and trimmed.text.strip():
-            merged.append(_Candidate(trimmed, _corrected_label(trimmed, ent.label_), None))
+            merged.append(Candidate(trimmed, _corrected_label(trimmed, ent.label_), None))
     merged.sort(key=lambda c: (c.span.start_char, c.span.end_char))
     text = spans.text_of(doc)  # doc.text makes a Token object per token on every read
     return [c for c in merged if c.entry is not None or not _not_a_name(c, text)]
-
-
 # A row of an earnings table holds figures and abbreviations only: "Avg shrs 51.7 mln vs 43.4",
 # or figures and lower-case words set against each other ("Avg shrs diluted 24.5 mln vs 10.2").
 _TABLE_ROW_RE = re.compile(r"(?=[^\n]*\d)(?:[ \t]+(?:[\d.,/()-]+|[A-Za-z]{1,4}\.?))*[ \t]*$")
 _VS_ROW_RE = re.compile(r"(?=[^\n]*\d)(?=[^\n]* vs )(?:[ \t]+(?:[\d.,/()-]+|[a-z]+\.?))*[ \t]*$")
 
 
-def _not_a_name(cand: _Candidate, text: str) -> bool:
+def _not_a_name(cand: Candidate, text: str) -> bool:
     """A tagger's name that is none: a lone lower-case word (``cts``, ``dlrs``) the article
     never capitalises, or the label of a table row (``Avg`` of ``Avg shrs 51.7 mln``)."""
     span = cand.span
@@ -255,98 +226,11 @@ def _corrected_label(span: Span, label: str) -> str:
     return label
 
 
-def _used_as_person(span: Span) -> bool:
-    """Whether a one-word mention reads as a person's: titled, a proper noun in a clause."""
-    doc, root = span.doc, span.root
-    before = doc[span.start - 1].lower_ if span.start > 0 else ""
-    if before in TITLES:
-        return True
-    if root.tag_ not in ("NNP", "NNPS") or (root.tag_ == "NNPS" and before != "the"):
-        # "Showers continued …": a common word capitalised at the start of a sentence.
-        return False
-    head = root.head
-    if head.lower_ in PERSON_HEADS:
-        return True
-    return not (root.dep_ in MODIFIER_DEPS and head.i > root.i and head.tag_ not in ("NNP", "NNPS"))
-
-
-def _opens_sentence(span: Span) -> bool:
-    """Whether only blanks stand between the sentence's start and the span."""
-    return all(token.is_space for token in span.doc[span.sent.start : span.start])
-
-
-def _not_people(candidates: Sequence[_Candidate], names: Sequence[str]) -> dict[str, str | None]:
-    """One-word PERSON names the article never uses as a person's: their label, or None if
-    the word is a common one (dropped)."""
-    mentions: dict[str, list[Span]] = {}
-    for cand, name in zip(candidates, names, strict=True):
-        if cand.label == "PERSON" and cand.entry is None:
-            mentions.setdefault(name, []).append(cand.span)
-    found: dict[str, str | None] = {}
-    for name in sorted(mentions):
-        spans_of = mentions[name]
-        if " " in name or any(_used_as_person(span) for span in spans_of):
-            continue
-        # Never a singular proper noun, capitalised only as a sentence's first word
-        # ("Showers continued …", "Narrowly defined, …"): a common word, not a name.
-        common = all(span.root.tag_ != "NNP" and _opens_sentence(span) for span in spans_of)
-        found[name] = None if common else UNKNOWN_NAME
-    return found
-
-
-def _surnames_as_people(candidates: list[_Candidate], names: Sequence[str]) -> list[_Candidate]:
-    """``Gates`` tagged ORG (or a place) where the article names Robert Gates: the person;
-    ``Trunkline`` tagged PERSON where it names Trunkline Gas Co: the company, by first word."""
-    surnames = {
-        name.split()[-1]
-        for cand, name in zip(candidates, names, strict=True)
-        if cand.label == "PERSON" and len(name.split()) > 1
-    }
-    first_words = {
-        word
-        for cand, name in zip(candidates, names, strict=True)
-        if cand.label == "ORG" and len(name.split()) > 1
-        for word in (name.split()[0], core_word(name))
-        if word
-    }
-    relabelled: list[_Candidate] = []
-    for cand, name in zip(candidates, names, strict=True):
-        label = cand.label
-        if cand.entry is None and label in ("ORG", "GPE", "NORP") and name in surnames:
-            label = "PERSON"
-        elif (
-            cand.entry is None and label == "PERSON" and " " not in name
-            and name in first_words and name not in surnames
-        ):
-            label = "ORG"
-        relabelled.append(cand if label == cand.label else _Candidate(cand.span, label, None))
-    return relabelled
-
-
-def _roles_as_people(candidates: list[_Candidate]) -> list[_Candidate]:
-    """``Jean-Claude Paye, Director General of the OECD`` tagged ORG: a person, by the role the
-    apposition gives (a role of something: ``the owner of Home State``)."""
-    relabelled: list[_Candidate] = []
-    for cand in candidates:
-        root = cand.span.root
-        roles = [
-            c for c in root.children
-            if c.dep_ == "appos" and c.i > root.i and any(r.lower_ == "of" for r in c.rights)
-            and any(w.lower_ in PERSON_ROLES for w in (c, *c.lefts))
-        ]
-        person = (
-            cand.entry is None and cand.label in ("ORG", "GPE", "NORP") and roles
-            and cand.span[-1].lower_ not in CORPORATE_SUFFIXES
-        )
-        relabelled.append(_Candidate(cand.span, "PERSON", None) if person else cand)
-    return relabelled
-
-
 def find_entities(
     doc: Doc, patterns: EntityPatterns, aliases: Mapping[str, str]
 ) -> tuple[EntityMention, ...]:
     """Named entities of the article with canonical names, sorted by (start, end)."""
-    candidates = _merged_candidates(doc, patterns)
+    candidates = unglued(_merged_candidates(doc, patterns))
     base: list[str] = []
     for cand in candidates:
         text = cand.span.text
@@ -359,7 +243,7 @@ def find_entities(
                 canonical = _strip_titles(canonical)
                 canonical = aliases.get(_alias_key(canonical), canonical)
         base.append(canonical)
-    candidates = _surnames_as_people(_roles_as_people(candidates), base)
+    candidates = surnames_as_people(roles_as_people(candidates), base)
     people = [(c.span.start_char, base[i]) for i, c in enumerate(candidates) if c.label == "PERSON"]
     full_names = person_resolver(people)
     specific = Counter(
@@ -377,7 +261,7 @@ def find_entities(
         full_names.get(c.span.start_char, base[i]) if c.label in ("PERSON", "ORG") else base[i]
         for i, c in enumerate(candidates)
     ]
-    relabelled = _not_people(candidates, names)
+    relabelled = not_people(candidates, names)
     mentions: list[EntityMention] = []
     for i, cand in enumerate(candidates):
         canonical, label = names[i], cand.label
@@ -411,8 +295,6 @@ class EntitiesComponent:
 def claims_entities(nlp: Language, name: str, models_dir: str) -> EntitiesComponent:
     """Factory of the entities stage."""
     return EntitiesComponent(nlp, models_dir)
-
-
 __all__ = [
     "EntitiesComponent",
     "EntityPatterns",

@@ -321,3 +321,13 @@ def test_a_name_with_half_a_bracket_ends_before_it(
 )
 def test_a_canonical_name_drops_an_editors_half_brackets(text: str, expected: str) -> None:
     assert _strip_name(text) == expected
+
+
+def test_a_surname_run_into_a_place_is_the_person_then_the_place(
+    base_nlp: Language, entities_stage: EntitiesComponent
+) -> None:
+    text = ("Peru wants new loans, Finance Minister Luis Alva said. But Baker told Alva Peru had "
+            "to settle its quarrel with the lenders. Peru will pay in May.")
+    mentions = _entities(base_nlp, entities_stage, text)
+    assert {m.label for m in mentions if m.text == "Peru"} == {"GPE"}
+    assert {m.canonical for m in mentions if m.text == "Alva"} == {"Luis Alva"}
