@@ -22,6 +22,7 @@ class Entry(Protocol):
     @property
     def generic(self) -> bool: ...
 
+
 # Words before a name that are a person's title (`Sen.`, `Judge`), never part of the name.
 TITLES = frozenset(
     {
@@ -47,50 +48,6 @@ PERSON_ROLES = frozenset({
     "editor", "economist", "analyst", "prosecutor", "attorney", "lawyer", "judge", "senator",
     "ambassador", "treasurer", "chancellor", "commissioner", "professor", "partner",
 })
-# A name the article never uses as a person's, of a kind the stage cannot tell.
-UNKNOWN_NAME = "MISC"
-# How a one-word name is used when it is a person's: a clause's participant, a possessor, a
-# name beside another. Only a modifier of a common noun (``the Bahia cocoa zone``) is not.
-MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
-# Nouns a person's name modifies as a person's: "Reagan confidant", "the Bush campaign".
-PERSON_HEADS = frozenset({
-    "administration", "adviser", "advisor", "aide", "ally", "associate", "camp", "campaign",
-    "confidant", "critic", "family", "government", "loyalist", "presidency", "spokesman",
-    "spokeswoman", "supporter", "team", "wife", "husband", "son", "daughter",
-})
-# A role a name in apposition holds is a person's: "Warner, the owner of Home State".
-PERSON_ROLES = frozenset({
-    "owner", "director", "chairman", "chairwoman", "president", "founder", "executive",
-    "officer", "minister", "secretary", "spokesman", "spokeswoman", "governor", "manager",
-    "editor", "economist", "analyst", "prosecutor", "attorney", "lawyer", "judge", "senator",
-    "ambassador", "treasurer", "chancellor", "commissioner", "professor", "partner",
-})
-# A name the article never uses as a person's, of a kind the stage cannot tell.
-UNKNOWN_NAME = "MISC"
-# Nouns a person's name modifies as a person's: "Reagan confidant", "the Bush campaign".
-PERSON_HEADS = frozenset({
-    "administration", "adviser", "advisor", "aide", "ally", "associate", "camp", "campaign",
-    "confidant", "critic", "family", "government", "loyalist", "presidency", "spokesman",
-    "spokeswoman", "supporter", "team", "wife", "husband", "son", "daughter",
-})
-# A role a name in apposition holds is a person's: "Warner, the owner of Home State".
-PERSON_ROLES = frozenset({
-    "owner", "director", "chairman", "chairwoman", "president", "founder", "executive",
-    "officer", "minister", "secretary", "spokesman", "spokeswoman", "governor", "manager",
-    "editor", "economist", "analyst", "prosecutor", "attorney", "lawyer", "judge", "senator",
-    "ambassador", "treasurer", "chancellor", "commissioner", "professor", "partner",
-})
-# A name the article never uses as a person's, of a kind the stage cannot tell.
-UNKNOWN_NAME = "MISC"
-# A role a name in apposition holds is a person's: "Warner, the owner of Home State".
-PERSON_ROLES = frozenset({
-    "owner", "director", "chairman", "chairwoman", "president", "founder", "executive",
-    "officer", "minister", "secretary", "spokesman", "spokeswoman", "governor", "manager",
-    "editor", "economist", "analyst", "prosecutor", "attorney", "lawyer", "judge", "senator",
-    "ambassador", "treasurer", "chancellor", "commissioner", "professor", "partner",
-})
-# A name the article never uses as a person's, of a kind the stage cannot tell.
-UNKNOWN_NAME = "MISC"
 # A name the article never uses as a person's, of a kind the stage cannot tell.
 UNKNOWN_NAME = "MISC"
 
