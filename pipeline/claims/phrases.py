@@ -38,6 +38,8 @@ LISTED = re.compile(
     r"(?:are|were)\s+([A-Z<].*?)\.?\s*",
     re.DOTALL,
 )
+# Between the items of a list: `A, B and C`, `A, B, and C`.
+ITEMS = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 # `They are A, B, …`: the group a count names, listed in the sentence of the `They`.
 ARE = re.compile(r"\s*They\s+(?:are|were|include|included)\s+([A-Z<].*?)\.?\s*", re.DOTALL)
 TICKER = re.compile(r"\s*<[A-Z0-9]+\.[A-Z]+>")
@@ -76,7 +78,7 @@ def listed(sentence: Span) -> str | None:
     found = LISTED.fullmatch(sentence.text)
     if found is None:
         return None
-    items = re.split(r",\s*(?:and\s+)?|\s+and\s+", found.group(2))
+    items = ITEMS.split(found.group(2))
     if len(items) != COUNTS.index(found.group(1)) + 2:
         return None
     start = sentence.start_char + found.start(2)
@@ -100,7 +102,7 @@ def group_of(sentence: Span, before: Span) -> str | None:
     found = ARE.fullmatch(sentence.text)
     if found is None:
         return None
-    items = [i for i in re.split(r",\s*(?:and\s+)?|\s+and\s+", found.group(1)) if i.strip()]
+    items = [i for i in ITEMS.split(found.group(1)) if i.strip()]
     named = [e for e in sentence.ents if e.label_ in NAMED]
     start = sentence.start_char + found.start(1)
     if len(items) < 2 or len(named) < len(items) or named[0].start_char < start:

@@ -71,8 +71,8 @@ def date_edits(claim: Claim, quoted: Sequence[tuple[int, int]]) -> list[Edit]:
         relative = RELATIVE.search(mention.text)
         if relative is None:
             continue
-        if (span := _span_to(claim, mention, start, end, quoted)) is not None:
-            edits.append(span)
+        if (span := _span_to(claim, mention, start)) is not None:
+            edits.append(_date_edit(claim.text, span[0], end, mention, span[1], "", quoted))
             continue
         value, words_of = mention.value, mention.text
         # `early April this year`, `the end of last year`, `later this year`: the words that
@@ -88,24 +88,22 @@ def date_edits(claim: Claim, quoted: Sequence[tuple[int, int]]) -> list[Edit]:
     return edits
 
 
-def _span_to(
-    claim: Claim, mention: DateMention, start: int, end: int, quoted: Sequence[tuple[int, int]]
-) -> Edit | None:
+def _span_to(claim: Claim, mention: DateMention, start: int) -> tuple[int, str] | None:
     """``in the last year``, ``during the past week``: the span that ends on the day the article
-    was written (``the year to 1 March 1987``), not the calendar period before it."""
+    was written (``the year to 1 March 1987``), not the calendar period before it; where its
+    edit starts (at ``the``) and its words."""
     span = PAST_SPAN.fullmatch(mention.text.strip())
     the = re.search(r"\b[Tt]he\s+$", claim.text[:start])
-    anchor = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", mention.anchor or "")
-    if span is None or anchor is None or (the is None and not span.group(1)):
+    anchor = mention.anchor or ""
+    if span is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", anchor) or (
+        the is None and not span.group(1)
+    ):
+        return None
+    day = date_words(anchor, "")
+    if day is None:
         return None
     start = the.start() if the is not None and not span.group(1) else start
-    year, month, day = (int(g) for g in anchor.groups())
-    words = f"the {span.group(2).lower()} to {day} {MONTHS[month - 1]} {year}"
-    original = claim.text[start:end]
-    if within_any(start, quoted):
-        return Edit(start, end, original, f"{original} [{words}]", "relative_date", 1.0)
-    return Edit(start, end, original, words[0].upper() + words[1:] if start == 0 else words,
-                "relative_date", 1.0)
+    return start, f"the {span.group(2).lower()} to {day[0]}"
 
 
 def _period_value(value: str, relative: re.Match[str]) -> str | None:

@@ -7,6 +7,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from pipeline.dates.calendar import Tense
+from pipeline.dates.published import MONTHS
 
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "going"})
 # "could" is left out: in news it is mostly the past of "can" ("could not be reached Tuesday")
@@ -31,7 +32,6 @@ DEFER_LEMMAS = frozenset({"give", "extend", "postpone", "delay", "defer", "adjou
 PAIR_AFTER = re.compile(r"\s*/\s*([A-Z][a-z]{2,8})\b")
 PAIR_BEFORE = re.compile(r"\b([A-Z][a-z]{2,8})\s*/\s*$")
 TRADED = re.compile(r"\s+(?:positions?|futures|contracts?)\b")
-MONTH_ORDER = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 NAMED_DAYS = frozenset({"weekday", "month", "mdy", "dmy", "holiday"})
 POSSESSIVE = re.compile(r"['’]s\b")
 # "said on Monday it would cut": the day right after a reported speech verb is the day of the
@@ -82,21 +82,21 @@ def _traded_month(text: str, start: int, end: int) -> bool:
     """``April/May``, ``Oct/Dec``, ``the May position``: months goods are traded for."""
     if TRADED.match(text, end):
         return True
-    this = _month_index(text[start:end])
-    after = PAIR_AFTER.match(text, end)
-    before = PAIR_BEFORE.search(text, max(0, start - 12), start)
-    if this is None or (after is None and before is None):
+    this = _month_number(text[start:end])
+    if this is None:
         return False
-    if after is not None:
-        other = _month_index(after.group(1))
+    if (after := PAIR_AFTER.match(text, end)) is not None:
+        other = _month_number(after.group(1))
         return other is not None and other >= this
-    other = _month_index(before.group(1)) if before is not None else None
-    return other is not None and other <= this
+    if (before := PAIR_BEFORE.search(text, max(0, start - 12), start)) is not None:
+        other = _month_number(before.group(1))
+        return other is not None and other <= this
+    return False
 
 
-def _month_index(word: str) -> int | None:
-    key = word.strip(" .").lower()[:3]
-    return MONTH_ORDER.index(key) if key in MONTH_ORDER else None
+def _month_number(word: str) -> int | None:
+    """1-12 for a month's name or its abbreviation (``Dec.``, ``Sept``), else None."""
+    return MONTHS.get(word.strip(" .").lower())
 
 
 def _scheduled(verb: Token) -> bool:
